@@ -1,0 +1,82 @@
+import type { Kind } from '../schemas/kind.ts';
+import type { Lang } from '../schemas/transcript.ts';
+
+/** Words of the page chrome, in each language a transcript can have. */
+const strings = {
+  en: {
+    htmlLang: 'en',
+    colon: ':',
+    opening: 'Opening statements',
+    exchange: (n: number) => `Question ${n}`,
+    askedBy: (asker: string) => `asked by ${asker}`,
+    linkToAnswer: 'Link to this answer',
+    date: 'Date',
+    spokesperson: 'Spokesperson',
+    kind: 'Kind',
+    source: 'Source',
+    original: 'Original',
+    translation: '中文版',
+    dateNote: 'How the date was set',
+    previous: 'Previous',
+    next: 'Next',
+    exchanges: (n: number) => (n === 1 ? '1 question' : `${n} questions`),
+    statementOnly: 'statement',
+  },
+  zh: {
+    htmlLang: 'zh-Hans',
+    colon: '：',
+    opening: '开场发布',
+    exchange: (n: number) => `第${n}问`,
+    askedBy: (asker: string) => `提问：${asker}`,
+    linkToAnswer: '本问答链接',
+    date: '日期',
+    spokesperson: '发言人',
+    kind: '类别',
+    source: '来源',
+    original: '原文',
+    translation: 'English',
+    dateNote: '日期说明',
+    previous: '上一篇',
+    next: '下一篇',
+    exchanges: (n: number) => `${n}问`,
+    statementOnly: '发布',
+  },
+} as const;
+
+export type UI = (typeof strings)[Lang];
+
+export function ui(lang: Lang): UI {
+  return strings[lang];
+}
+
+const kindNames: Record<Lang, Record<Kind, string>> = {
+  en: {
+    'press-conference': 'Regular press conference',
+    briefing: 'Press briefing',
+    remarks: 'Remarks',
+    answers: "Answers to journalists' questions",
+    statement: 'Statement',
+  },
+  zh: {
+    'press-conference': '例行记者会',
+    briefing: '吹风会',
+    remarks: '谈话',
+    answers: '答记者问',
+    statement: '声明',
+  },
+};
+
+export function kindName(kind: Kind, lang: Lang): string {
+  return kindNames[lang][kind];
+}
+
+/** A calendar day for readers: "12 March 2019", "2019年3月12日". */
+export function formatDay(day: string, lang: Lang): string {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  return new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(year, month - 1, date)));
+}

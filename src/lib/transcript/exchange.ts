@@ -1,0 +1,27 @@
+import type { Exchange, Turn } from './model.ts';
+
+/** The turn that opens the exchange. */
+export function questionTurn(exchange: Exchange): Turn {
+  const first = exchange.turns[0];
+  if (!first) throw new Error(`exchange ${exchange.id} has no turns`);
+  return first;
+}
+
+/** The journalist's side of an exchange, as plain text (follow-ups and interjections included). */
+export function questionText(exchange: Exchange): string {
+  return joinText(exchange.turns.filter((turn) => turn.role === 'question'));
+}
+
+/** The spokesperson's side of an exchange, as plain text. */
+export function answerText(exchange: Exchange): string {
+  return joinText(exchange.turns.filter((turn) => turn.role === 'answer'));
+}
+
+/** The spokesperson who answered, where a turn names one (2020+ style labels). */
+export function answerer(exchange: Exchange): string | undefined {
+  return exchange.turns.find((turn) => turn.role === 'answer' && turn.speaker)?.speaker;
+}
+
+function joinText(turns: Turn[]): string {
+  return turns.map((turn) => turn.text).join('\n\n');
+}

@@ -1,0 +1,73 @@
+import { extractFrontmatter } from '@astrojs/markdown-remark';
+import * as yaml from 'js-yaml';
+import { transcriptFrontmatter, type TranscriptFrontmatter } from '../../schemas/transcript.ts';
+import { TranscriptError } from './errors.ts';
+
+export interface SourceParts {
+  /** Front matter as YAML gives it, before the schema (dates stay strings). */
+  data: Record<string, unknown>;
+  /** Raw YAML between the `---` lines. */
+  raw: string;
+  /**
+   * Lines before the body as Astro hands it to remark: Astro removes the `---`…`---` block and
+   * keeps the newline after it, so body line 1 is the closing `---` line.
+   */
+  bodyLineOffset: number;
+}
+
+/**
+ * Splits a transcript file into its front matter and the line offset of its body. YAML is read
+ * with the core schema so that `date: 2019-02-30` stays the string the editor wrote (the default
+ * schema would silently turn it into 2 March).
+ */
+export function readSource(contents: string, file: string): SourceParts {
+  const raw = extractFrontmatter(contents);
+  if (raw === undefined) {
+    throw new TranscriptError(
+      file,
+      1,
+      'No front matter: start the file with a `---` block giving title, date, kind, lang and source (see README).',
+    );
+  }
+  let data: unknown;
+  try {
+    data = yaml.load(raw, { schema: yaml.CORE_SCHEMA, filename: file });
+  } catch (error) {
+    if (error instanceof yaml.YAMLException) {
+      // mark.line counts from 0 within the YAML, whose line 0 is the rest of the opening `---` line.
+      throw new TranscriptError(
+        file,
+        error.mark === undefined ? 1 : error.mark.line + 1,
+        `Broken YAML in the front matter: ${error.reason}. Fix the YAML between the --- lines.`,
+      );
+    }
+    throw error;
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    throw new TranscriptError(file, 2, 'The front matter must be YAML keys and values (title: ..., date: ...).');
+  }
+  const start = contents.indexOf(raw);
+  const block = contents.slice(0, start + raw.length + 3);
+  return { data: data as Record<string, unknown>, raw, bodyLineOffset: block.split('\n').length - 1 };
+}
+
+/** Front matter checked against the schema; errors name the line of the offending key. */
+export function checkFrontmatter(parts: SourceParts, file: string): TranscriptFrontmatter {
+  const result = transcriptFrontmatter.safeParse(parts.data);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const key = issue.code === 'unrecognized_keys' ? issue.keys[0] : issue.path[0];
+  const where = typeof key === 'string' ? lineOfKey(parts.raw, key) : undefined;
+  const field = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+  const missing = issue.code === 'invalid_type' && issue.input === undefined;
+  const reason = missing
+    ? `${field}missing. Add "${String(key)}: ..." to the front matter.`
+    : `${field}${issue.message}`;
+  throw new TranscriptError(file, where ?? 1, reason);
+}
+
+function lineOfKey(raw: string, key: string): number | undefined {
+  const index = raw.split('\n').findIndex((line) => line.startsWith(`${key}:`));
+  // The YAML's first line is the rest of the opening `---` line, which is empty.
+  return index < 0 ? undefined : index + 1;
+}

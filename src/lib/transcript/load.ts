@@ -1,0 +1,53 @@
+import type { TranscriptFrontmatter } from '../../schemas/transcript.ts';
+import { TranscriptError, messageLine, messageReason } from './errors.ts';
+import { checkFrontmatter, readSource } from './frontmatter.ts';
+import type { TranscriptBody } from './model.ts';
+
+export interface LoadedTranscript {
+  frontmatter: TranscriptFrontmatter;
+  transcript: TranscriptBody;
+}
+
+/**
+ * Renders a whole transcript file (front matter and body) through a remark processor that runs
+ * `remarkTranscript`, and returns the model it made. Astro's `renderMarkdown` in the site's
+ * loader; a plain unified processor in the importer and tests.
+ */
+export type RenderTranscript = (contents: string) => Promise<TranscriptBody>;
+
+/**
+ * Reads one transcript file into front matter and model, or throws a `TranscriptError` naming
+ * the file, the line and what to do. Used by the site's loader, the importer and the tests alike.
+ */
+export async function loadTranscript(
+  contents: string,
+  file: string,
+  render: RenderTranscript,
+): Promise<LoadedTranscript> {
+  const parts = readSource(contents, file);
+  if ('transcript' in parts.data) {
+    throw new TranscriptError(file, 1, '"transcript" is reserved for the parsed body: rename that front matter key.');
+  }
+  const frontmatter = checkFrontmatter(parts, file);
+  let body: TranscriptBody;
+  try {
+    body = await render(contents);
+  } catch (error) {
+    const line = messageLine(error);
+    // The plugin's own errors point into the body; anything else (a crash) is reported as is.
+    throw new TranscriptError(file, line === undefined ? undefined : line + parts.bodyLineOffset, messageReason(error));
+  }
+  return { frontmatter, transcript: shiftLines(body, parts.bodyLineOffset) };
+}
+
+/** Body lines as lines of the file. */
+function shiftLines(body: TranscriptBody, offset: number): TranscriptBody {
+  return {
+    ...(body.opening && { opening: { ...body.opening, line: body.opening.line + offset } }),
+    exchanges: body.exchanges.map((exchange) => ({
+      ...exchange,
+      line: exchange.line + offset,
+      turns: exchange.turns.map((turn) => ({ ...turn, line: turn.line + offset })),
+    })),
+  };
+}

@@ -1,0 +1,39 @@
+import type { Nodes, Parents, Root, RootContent } from 'mdast';
+import { visit, SKIP } from 'unist-util-visit';
+
+/**
+ * Makes a transcript's Markdown tree safe to publish. A transcript is text the ministry wrote; any
+ * HTML in it is shown as the text it is (Astro would otherwise pass it through live, `<script>`
+ * included), and links whose scheme is not http(s) or mailto keep their text but lose the link.
+ */
+export function makeSafe(tree: Root): void {
+  visit(tree, (node, index, parent) => {
+    if (parent === undefined || index === undefined) return;
+    if (node.type === 'html') {
+      (parent.children as RootContent[])[index] = { type: 'text', value: node.value, position: node.position };
+      return SKIP;
+    }
+    if ((node.type === 'link' || node.type === 'definition') && !isSafeUrl(node.url)) {
+      replaceWithChildren(parent, index, node);
+      return [SKIP, index];
+    }
+    if (node.type === 'image' && !isSafeUrl(node.url)) {
+      (parent.children as RootContent[])[index] = { type: 'text', value: node.alt ?? '', position: node.position };
+      return SKIP;
+    }
+    return undefined;
+  });
+}
+
+function replaceWithChildren(parent: Parents, index: number, node: Nodes): void {
+  const children = 'children' in node ? node.children : [];
+  (parent.children as RootContent[]).splice(index, 1, ...children);
+}
+
+/** Relative URLs, fragments, http(s) and mailto. Browsers ignore control characters and spaces in a scheme. */
+export function isSafeUrl(url: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  const cleaned = url.replace(/[\u0000-\u0020\u007f]/g, '');
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(cleaned);
+  return scheme === null || ['http', 'https', 'mailto'].includes(scheme[1]!.toLowerCase());
+}

@@ -1,0 +1,22 @@
+import { z } from 'astro/zod';
+
+/** Anchor ids are part of published URLs: lower-case ASCII, digits and hyphens only. */
+export const exchangeId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and hyphens, e.g. "q3" or "huawei-5g"');
+
+/**
+ * Per-exchange data in front matter, listed in the order the exchanges appear in the body. Where
+ * the list is given it must have one entry per exchange, so that an id pinned here stays with its
+ * exchange when another is added or removed.
+ */
+export const exchangeData = z.strictObject({
+  /** Pinned anchor id. Default: `q<n>`, the exchange's position from 1. */
+  id: exchangeId.optional(),
+  /** Topics of this exchange (search filters). Default: none. */
+  topics: z.array(z.string().min(1)).default([]),
+  /** The outlet that asked, where the body's label does not name it. */
+  asker: z.string().min(1).optional(),
+});
+
+export type ExchangeData = z.infer<typeof exchangeData>;

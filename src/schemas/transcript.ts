@@ -1,0 +1,37 @@
+import { z } from 'astro/zod';
+import { isoDay } from './date.ts';
+import { exchangeData } from './exchange.ts';
+import { kind } from './kind.ts';
+
+/** Languages a transcript can be published in. */
+export const langs = ['en', 'zh'] as const;
+export type Lang = (typeof langs)[number];
+
+/**
+ * A transcript's front matter: the editor's contract (see README). Unknown keys are errors, so a
+ * misspelt field is reported rather than silently ignored.
+ */
+export const transcriptFrontmatter = z.strictObject({
+  /** Title as the ministry published it. */
+  title: z.string().trim().min(1, 'title is empty'),
+  /** Day of the remarks, YYYY-MM-DD. */
+  date: isoDay,
+  /** How the date was set, where the source does not state it. */
+  dateNote: z.string().min(1).optional(),
+  /** The spokesperson, in the transcript's language, where the source names one. */
+  spokesperson: z.string().trim().min(1).optional(),
+  /** What sort of text this is. */
+  kind,
+  /** Language of the text: `en` or `zh`. */
+  lang: z.enum(langs, { error: 'lang must be "en" or "zh"' }),
+  /** URL of the original publication. */
+  source: z.url({ protocol: /^https?$/, error: 'source must be the http(s) URL of the original' }),
+  /** Topics of the whole transcript. Default: none. */
+  topics: z.array(z.string().min(1)).default([]),
+  /** The same transcript in the other language: its id here (e.g. `zh/2019/2019-03-12-...`) or a URL. */
+  translation: z.string().min(1).optional(),
+  /** Per-exchange data, one entry per exchange in body order. Default: none. */
+  exchanges: z.array(exchangeData).optional(),
+});
+
+export type TranscriptFrontmatter = z.infer<typeof transcriptFrontmatter>;
