@@ -10,7 +10,12 @@ export function makeSafe(tree: Root): void {
   visit(tree, (node, index, parent) => {
     if (parent === undefined || index === undefined) return;
     if (node.type === 'html') {
-      (parent.children as RootContent[])[index] = { type: 'text', value: node.value, position: node.position };
+      const text = { type: 'text', value: node.value, position: node.position } as const;
+      // An HTML block stands where a paragraph would: it becomes one, so it reads as one.
+      const flow = parent.type === 'root' || parent.type === 'blockquote' || parent.type === 'listItem';
+      (parent.children as RootContent[])[index] = flow
+        ? { type: 'paragraph', children: [text], position: node.position }
+        : text;
       return SKIP;
     }
     if ((node.type === 'link' || node.type === 'definition') && !isSafeUrl(node.url)) {

@@ -4,7 +4,7 @@ import { z } from 'astro/zod';
 export const kinds = ['press-conference', 'briefing', 'remarks', 'answers', 'statement'] as const;
 
 export const kind = z.enum(kinds, {
-  error: `kind must be one of: ${kinds.join(', ')}`,
+  error: `use one of: ${kinds.join(', ')}`,
 });
 
 export type Kind = z.infer<typeof kind>;

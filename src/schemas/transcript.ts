@@ -23,7 +23,7 @@ export const transcriptFrontmatter = z.strictObject({
   /** What sort of text this is. */
   kind,
   /** Language of the text: `en` or `zh`. */
-  lang: z.enum(langs, { error: 'lang must be "en" or "zh"' }),
+  lang: z.enum(langs, { error: 'use "en" or "zh"' }),
   /** URL of the original publication. */
   source: z.url({ protocol: /^https?$/, error: 'source must be the http(s) URL of the original' }),
   /** Topics of the whole transcript. Default: none. */

@@ -60,9 +60,12 @@ export function checkFrontmatter(parts: SourceParts, file: string): TranscriptFr
   const where = typeof key === 'string' ? lineOfKey(parts.raw, key) : undefined;
   const field = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
   const missing = issue.code === 'invalid_type' && issue.input === undefined;
-  const reason = missing
-    ? `${field}missing. Add "${String(key)}: ..." to the front matter.`
-    : `${field}${issue.message}`;
+  const reason =
+    issue.code === 'unrecognized_keys'
+      ? `Unknown front matter key "${String(key)}": fix its spelling or remove it. Known keys: ${Object.keys(transcriptFrontmatter.shape).join(', ')}.`
+      : missing
+        ? `${field}missing. Add "${String(key)}: ..." to the front matter.`
+        : `${field}${issue.message}`;
   throw new TranscriptError(file, where ?? 1, reason);
 }
 
