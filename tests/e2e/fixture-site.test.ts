@@ -1,0 +1,81 @@
+import { cpSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launch } from '../support/browser.ts';
+import { buildSite } from '../support/build.ts';
+import { projectRoot } from '../support/paths.ts';
+import { serve, type StaticServer } from '../support/serve.ts';
+
+const fixtures = join(projectRoot, 'tests/fixtures/transcripts');
+
+/** A content folder of every well-formed fixture transcript, plus the seed: both languages, several spokespeople. */
+function fixtureContent(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'lectern-content-'));
+  for (const name of readdirSync(fixtures).filter((n) => !n.startsWith('malformed-'))) {
+    cpSync(join(fixtures, name, 'input.md'), join(dir, name.startsWith('zh-') ? 'zh' : 'en', `${name}.md`));
+  }
+  cpSync(join(projectRoot, 'content/remarks'), dir, { recursive: true });
+  return dir;
+}
+
+describe('a site built from fixture transcripts', () => {
+  let server: StaticServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    const build = await buildSite(fixtureContent());
+    if (build.code !== 0) throw new Error(`build failed:\n${build.output}`);
+    server = await serve(build.outDir);
+    browser = await launch();
+    page = await browser.newPage();
+  });
+
+  afterAll(async () => {
+    await browser.close();
+    await server.close();
+  });
+
+  test('markup in a transcript is shown as text, never live', async () => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${server.url}/remarks/en/markup-is-text/`);
+    const main = page.locator('main');
+    expect(await main.innerText()).toContain('<script>window.__xss = 1</script>');
+    expect(await main.innerText()).toContain('<div onclick="window.__xss = 4">raw block</div>');
+    expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
+    expect(await main.locator('script, img, [onerror], [onclick], a[href^="javascript:"]').count()).toBe(0);
+    expect(await main.locator('a[href="https://example.org/"]').count()).toBe(1);
+    expect(errors).toEqual([]);
+  });
+
+  test('a Chinese transcript is marked Chinese, with its labels', async () => {
+    await page.goto(`${server.url}/remarks/zh/zh-wenda/`);
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-Hans');
+    expect(await page.locator('#q1 .turn[data-kind="question"] .label').innerText()).toBe('问：');
+    expect(await page.locator('#q1 .turn[data-kind="follow-up"] .text').innerText()).toBe('你能否进一步说明？');
+    expect(await page.locator('time').first().getAttribute('datetime')).toBe('2019-06-03');
+  });
+
+  test('follow-ups and interjections stay inside their exchange; pinned ids are anchors', async () => {
+    await page.goto(`${server.url}/remarks/en/qa-2020-outlets/`);
+    expect(await page.locator('#q1 .turn').count()).toBe(4);
+    expect(await page.locator('#q1 .turn[data-kind="interjection"] .text').innerText()).toBe('Yes.');
+    expect(await page.locator('#q2 .asker').innerText()).toContain('Associated Press of Pakistan');
+    await page.goto(`${server.url}/remarks/en/pinned-ids/`);
+    expect(await page.locator('#huawei-5g a.permalink').getAttribute('href')).toBe('#huawei-5g');
+  });
+
+  test('spokespeople of both languages have pages, and transcripts link to the previous and next', async () => {
+    await page.goto(`${server.url}/spokespeople/`);
+    for (const slug of ['geng-shuang', 'wang-wenbin', 'zhao-lijian', 'lu-kang']) {
+      expect(await page.locator(`a[href="/spokespeople/${slug}/"]`).count(), slug).toBe(1);
+    }
+    await page.goto(`${server.url}/spokespeople/geng-shuang/`);
+    expect(await page.locator('.transcript-list li').count()).toBe(2);
+    await page.goto(`${server.url}/remarks/en/qa-classic/`);
+    expect(await page.locator('a[rel="next"], a[rel="prev"]').count()).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,85 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launch } from '../support/browser.ts';
+import { buildSite, type BuildResult } from '../support/build.ts';
+import { hasShared, sharedDir } from '../support/paths.ts';
+import { serve, type StaticServer } from '../support/serve.ts';
+
+const seedPath = '/remarks/en/2019/2019-03-12-eu-technology-security/';
+
+/** The seed's answer as pasted from the ministry's site: the paragraphs after "A: ", before the page chrome. */
+function seedAnswer(): string {
+  const dir = join(sharedDir, 'seeds');
+  const file = readdirSync(dir).find((name) => name.startsWith('000_'))!;
+  const text = readFileSync(join(dir, file), 'utf-8');
+  const answer = text.slice(text.indexOf('\nA: ') + 4, text.indexOf('Suggest to a friend:'));
+  return answer
+    .trim()
+    .split(/\n\s*\n/)
+    .join('\n\n');
+}
+
+describe('the site built from content/', () => {
+  let build: BuildResult;
+  let server: StaticServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    build = await buildSite();
+    if (build.code !== 0) throw new Error(`build failed:\n${build.output}`);
+    server = await serve(build.outDir);
+    browser = await launch();
+    page = await browser.newPage();
+  });
+
+  afterAll(async () => {
+    await browser.close();
+    await server.close();
+  });
+
+  test('has the seed transcript page and a search index', () => {
+    expect(existsSync(join(build.outDir, seedPath, 'index.html'))).toBe(true);
+    expect(existsSync(join(build.outDir, 'pagefind/pagefind.js'))).toBe(true);
+  });
+
+  test('shows the seed answer verbatim, in an element whose id the page links to', async () => {
+    await page.goto(`${server.url}${seedPath}`);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    const link = page.locator('a.permalink').first();
+    const href = await link.getAttribute('href');
+    expect(href).toMatch(/^#[a-z0-9-]+$/);
+    const answer = page.locator(`${href!} .turn.answer .text`);
+    const text = await answer.innerText();
+    expect(text).toContain('resort to insulatio, we would end up');
+    if (hasShared) expect(text).toBe(seedAnswer());
+    const body = await page.locator('main').innerText();
+    expect(body).not.toContain('Suggest to a friend');
+    expect(body).not.toContain("Home > Spokesperson's Remarks");
+  });
+
+  test("following an answer's link lands on that answer", async () => {
+    await page.goto(`${server.url}${seedPath}`);
+    const link = page.locator('a.permalink').first();
+    const href = (await link.getAttribute('href'))!;
+    await link.click();
+    await page.waitForURL(`**${seedPath}${href}`);
+    expect(await page.locator(`${href}:target`).count()).toBe(1);
+    await page.goto(`${server.url}/`);
+    await page.goto(`${server.url}${seedPath}${href}`);
+    const inView = await page.locator(href).evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      return box.top >= 0 && box.top < window.innerHeight;
+    });
+    expect(inView).toBe(true);
+  });
+
+  test('lists the seed on the home page, its year and its spokesperson', async () => {
+    for (const path of ['/', '/archive/2019/', '/spokespeople/lu-kang/']) {
+      await page.goto(`${server.url}${path}`);
+      expect(await page.locator(`a[href="${seedPath}"]`).count(), path).toBe(1);
+    }
+  });
+});

@@ -1,0 +1,60 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.xml': 'application/xml',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.wasm': 'application/wasm',
+};
+
+export interface StaticServer {
+  url: string;
+  close: () => Promise<void>;
+}
+
+/** Serves a built site on a free loopback port, as a static host would (`/x/` → `/x/index.html`). */
+export async function serve(dir: string): Promise<StaticServer> {
+  const server: Server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    const file = normalize(join(dir, path.endsWith('/') ? `${path}index.html` : path));
+    if (!file.startsWith(dir)) {
+      response.writeHead(403).end();
+      return;
+    }
+    stat(file).then(
+      (info) => {
+        if (info.isDirectory()) {
+          response.writeHead(301, { location: `${path}/` }).end();
+          return;
+        }
+        response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+        createReadStream(file).pipe(response);
+      },
+      () => {
+        response.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+        createReadStream(join(dir, '404.html'))
+          .on('error', () => response.end())
+          .pipe(response);
+      },
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise((resolve) =>
+        server.close(() => {
+          resolve();
+        }),
+      ),
+  };
+}
