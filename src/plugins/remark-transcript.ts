@@ -95,7 +95,16 @@ export function parseBody(tree: Root, file: VFile, frontmatter: FrontmatterView 
 
   for (const block of tree.children) {
     const line = block.position?.start.line ?? 1;
-    const label = block.type === 'paragraph' ? takeLabel(block, spokesperson) : undefined;
+    // Before the first question the spokesperson may speak under their name (a new spokesperson
+    // introduced, say): that is opening text, published with the name as written.
+    const label =
+      block.type === 'paragraph'
+        ? takeLabel(
+            block,
+            spokesperson,
+            (found) => current !== undefined || !(found.role === 'answer' && found.speaker),
+          )
+        : undefined;
     if (!label) {
       (turn ? turn.blocks : opening).push(block);
       continue;
@@ -195,7 +204,11 @@ function exchangeData(frontmatter: FrontmatterView, count: number, file: VFile):
  * Reads and removes the speaker label that opens a paragraph. The label may sit in the first text
  * or inside leading emphasis (`**Q:** ...`, or a question bold as a whole, as imported pages have).
  */
-function takeLabel(paragraph: Paragraph, spokesperson: string | undefined): Label | undefined {
+function takeLabel(
+  paragraph: Paragraph,
+  spokesperson: string | undefined,
+  accept: (label: Label) => boolean,
+): Label | undefined {
   const path: (Paragraph | PhrasingContent)[] = [paragraph];
   let node: Paragraph | PhrasingContent = paragraph;
   while ('children' in node && node.children.length > 0) {
@@ -204,7 +217,7 @@ function takeLabel(paragraph: Paragraph, spokesperson: string | undefined): Labe
   }
   if (node.type !== 'text') return undefined;
   const label = readLabel(node.value, spokesperson);
-  if (!label) return undefined;
+  if (!label || !accept(label)) return undefined;
   node.value = node.value.slice(label.length);
   pruneEmpty(path);
   return label;

@@ -30,6 +30,8 @@ export const transcriptFrontmatter = z.strictObject({
   topics: z.array(z.string().min(1)).default([]),
   /** The same transcript in the other language: its id here (e.g. `zh/2019/2019-03-12-...`) or a URL. */
   translation: z.string().min(1).optional(),
+  /** Set by the importer: a digest of the file as imported, so a re-import never overwrites hand edits. */
+  importDigest: z.string().optional(),
   /** Per-exchange data, one entry per exchange in body order. Default: none. */
   exchanges: z.array(exchangeData).optional(),
 });

@@ -8,6 +8,7 @@ describe('readLabel', () => {
     ['A: It is.', 'A', 'answer', 'answer', undefined],
     ['Follow-up: And?', 'Follow-up', 'question', 'follow-up', undefined],
     ['Journalist: Yes.', 'Journalist', 'question', 'interjection', undefined],
+    ['Journalist adds: It is called Badger.', 'Journalist adds', 'question', 'interjection', undefined],
     ['Reuters: A question.', 'Reuters', 'question', 'question', 'Reuters'],
     ['China Daily: A question.', 'China Daily', 'question', 'question', 'China Daily'],
     [
@@ -22,6 +23,19 @@ describe('readLabel', () => {
     ['答：是的。', '答', 'answer', 'answer', undefined],
     ['追问：还有呢？', '追问', 'question', 'follow-up', undefined],
     ['法新社记者：问题。', '法新社记者', 'question', 'question', '法新社记者'],
+    ['《北京青年报》记者：问题。', '《北京青年报》记者', 'question', 'question', '《北京青年报》记者'],
+    ['　　赵立坚：回答。', '赵立坚', 'answer', 'answer', '赵立坚'],
+    ['有记者问：问题。', '有记者问', 'question', 'question', undefined],
+    ['（记者：日本媒体。）', '（记者', 'question', 'interjection', undefined],
+    ['CCTV4: A question.', 'CCTV4', 'question', 'question', 'CCTV4'],
+    [
+      'After the press conference, the following question was raised: Why?',
+      'After the press conference, the following question was raised',
+      'question',
+      'question',
+      undefined,
+    ],
+    ['会后，有记者问及：为什么？', '会后，有记者问及', 'question', 'question', undefined],
     ['汪文斌：回答。', '汪文斌', 'answer', 'answer', '汪文斌'],
   ])('%s', (text, label, role, kind, speaker) => {
     expect(readLabel(text)).toMatchObject({ label, role, kind, ...(speaker && { speaker }) });

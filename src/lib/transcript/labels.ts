@@ -6,7 +6,7 @@ import { findSpokesperson } from './spokespeople.ts';
  * (no space), `Reuters:`, `Zhao Lijian:`, `Follow-up:`, `Journalist:`, `问：`, `答：`,
  * `法新社记者：`, `汪文斌：`, `追问：`.
  */
-const labelAtStart = /^\s*([^:：\n]{1,40}?)\s*[:：][ \t\u3000]*/;
+const labelAtStart = /^\s*([^:：\n]{1,80}?)\s*[:：][ \t\u3000]*/;
 
 export interface Label {
   /** The label as written, without its colon. */
@@ -23,6 +23,8 @@ const fixed: Record<string, Pick<Label, 'role' | 'kind'>> = {
   q: { role: 'question', kind: 'question' },
   question: { role: 'question', kind: 'question' },
   问: { role: 'question', kind: 'question' },
+  有记者问: { role: 'question', kind: 'question' },
+  记者问: { role: 'question', kind: 'question' },
   a: { role: 'answer', kind: 'answer' },
   answer: { role: 'answer', kind: 'answer' },
   答: { role: 'answer', kind: 'answer' },
@@ -32,28 +34,35 @@ const fixed: Record<string, Pick<Label, 'role' | 'kind'>> = {
   'follow-up question': { role: 'question', kind: 'follow-up' },
   追问: { role: 'question', kind: 'follow-up' },
   journalist: { role: 'question', kind: 'interjection' },
+  'journalist adds': { role: 'question', kind: 'interjection' },
+  'journalist asks': { role: 'question', kind: 'interjection' },
+  reporter: { role: 'question', kind: 'interjection' },
   记者: { role: 'question', kind: 'interjection' },
 };
+
+/** Questions put after the briefing: "After the press conference, the following question was raised", "会后，有记者问及". */
+const afterwards =
+  /^(after the (press )?conference,? the following questions? (is|was|were) (raised|asked)|会后[，,]?有记者问及?)$/i;
 
 // Words that may stay lower-case inside an outlet's name ("Associated Press of Pakistan").
 const connectors = new Set(['of', 'and', 'the', 'de', 'for', 'du', 'la', 'del', 'y', 'news']);
 
 /**
- * An English outlet name: one to six words, each capitalised (or a connector), no digits. Answers
+ * An English outlet name ("Reuters", "CCTV4"): one to six words, each capitalised or a connector. Answers
  * often open with a clause and a colon ("Our position is clear: ..."); those have lower-case words
  * and are not labels.
  */
 function isOutletEn(label: string): boolean {
   const words = label.split(/\s+/);
-  if (words.length > 6 || /\d/.test(label)) return false;
+  if (words.length > 6) return false;
   return words.every((word, i) =>
-    /^[A-Z&]/.test(word) ? /^[\p{L}&.'’-]+$/u.test(word) : i > 0 && connectors.has(word),
+    /^[A-Z&]/.test(word) ? /^[\p{L}\d&.'’-]+$/u.test(word) : i > 0 && connectors.has(word),
   );
 }
 
-/** A Chinese outlet: "法新社记者", "总台央视记者", "彭博社", "澎湃新闻". */
+/** A Chinese outlet: "法新社记者", "《北京青年报》记者", "彭博社", "澎湃新闻", "总台央视记者提问". */
 function isOutletZh(label: string): boolean {
-  return /^[\p{Script=Han}A-Za-z·&]{1,20}(记者|社|台|报|网|新闻)$/u.test(label) && label.length <= 22;
+  return /^[\p{Script=Han}A-Za-z0-9·&《》“”（）() ]{1,24}(记者|社|台|报|网|新闻)(提问)?$/u.test(label);
 }
 
 /**
@@ -65,13 +74,15 @@ export function readLabel(text: string, spokesperson?: string): Label | undefine
   if (!match) return undefined;
   const label = match[1]!;
   const length = match[0].length;
-  const known = fixed[label.toLowerCase()];
+  // "（记者：日本媒体。）": an interjection in brackets is still an interjection.
+  const bare = label.replace(/^[（(]\s*/, '');
+  const known = fixed[bare.toLowerCase()] ?? (afterwards.test(bare) ? fixed.q : undefined);
   if (known) return { label, ...known, length };
   const isSpokesperson =
     findSpokesperson(label) !== undefined ||
     (spokesperson !== undefined && label.toLowerCase() === spokesperson.trim().toLowerCase());
   if (isSpokesperson) return { label, role: 'answer', kind: 'answer', speaker: label, length };
-  if (isOutletEn(label) || isOutletZh(label)) {
+  if (bare === label && (isOutletEn(label) || isOutletZh(label))) {
     return { label, role: 'question', kind: 'question', speaker: label, length };
   }
   return undefined;

@@ -1,0 +1,23 @@
+/**
+ * Escapes a paragraph of source text so Markdown shows it as the text it is: `*`, `_`, `[`, `<`,
+ * `&` and the rest stay characters, and nothing at the start of the line opens a heading, a list,
+ * a quote or a code block. The speaker label that opens a paragraph has no such characters, so the
+ * remark plugin still reads it.
+ */
+export function escapeMarkdown(text: string): string {
+  // GFM links bare URLs as they stand, backslashes included: a URL is left as it is.
+  const inline = text
+    .split(/((?:https?:\/\/|www\.)[^\s<>]*)/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/[\\`*_[\]<>&|~]/g, (char) => `\\${char}`)))
+    .join('');
+  return inline
+    .replace(/^(#{1,6})(?=\s|$)/, (hashes) => hashes.replace(/#/g, '\\#'))
+    .replace(/^([-+])(?=\s|$)/, '\\$1')
+    .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2')
+    .replace(/^(=+|-+)$/, (run) => run.replace(/[=-]/g, (char) => `\\${char}`));
+}
+
+/** One line of text from a run of whitespace-separated pieces; Markdown would join them anyway. */
+export function oneLine(text: string): string {
+  return text.replace(/[ \t\r\n\f\v\u00a0]+/g, ' ').trim();
+}
