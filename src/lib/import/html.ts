@@ -59,7 +59,8 @@ const skipped = new Set([
  * (rehype) and read by structure: the article body is `#News_Body_Txt_A` (Chinese pages) or the
  * `.content` of `.content_mod` (English pages), the title `#News_Body_Title` or `.content_mod
  * .title`, the date `#News_Body_Time`, the title's date, or the title's day with the year of the
- * page's own image files. A page without a recognisable body is an error, never an empty transcript.
+ * page's own image files. The original's URL is `source` (from an index of saved pages) or the
+ * page's canonical link. A page without a recognisable body is an error, never an empty transcript.
  */
 export function readMinistryPage(html: string, input: string, source?: string): Draft {
   const tree = parser.parse(html);
@@ -99,6 +100,7 @@ export function readMinistryPage(html: string, input: string, source?: string): 
       dateNote = `The title gives the day without its year; the year is that of the page's own image files (${year}).`;
     }
   }
+  source ??= canonicalUrl(tree);
   const docId = /\/(t\d+)\.s?html?$/.exec(source ?? '')?.[1] ?? /(t\d+)\.s?html?$/.exec(input)?.[1];
   return {
     input,
@@ -113,6 +115,17 @@ export function readMinistryPage(html: string, input: string, source?: string): 
     ...(docId && { docId }),
     warnings: facts.kind ? warnings : [...warnings, `${input}: the title names no kind; imported as "remarks".`],
   };
+}
+
+/** The address a saved page declares for itself, if any. */
+function canonicalUrl(tree: Root): string | undefined {
+  const link = find(
+    tree,
+    (element) => element.tagName === 'link' && String(element.properties.rel ?? '').includes('canonical'),
+  );
+  const meta = find(tree, (element) => element.tagName === 'meta' && element.properties.property === 'og:url');
+  const url = attribute(link, 'href') || attribute(meta, 'content');
+  return /^https?:\/\//.test(url) ? url : undefined;
 }
 
 function pageTitle(tree: Root): string | undefined {
@@ -132,7 +145,7 @@ function imageYear(body: Element, monthDay: string): string | undefined {
   const DAY = 86_400_000;
   let best: { year: number; distance: number } | undefined;
   walk(body, (element) => {
-    const src = element.tagName === 'img' ? String(element.properties.src ?? '') : '';
+    const src = element.tagName === 'img' ? attribute(element, 'src') : '';
     const match = /W0(\d{4})(\d{2})(\d{2})\d+\.\w+$/.exec(src);
     if (!match) return;
     const filed = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
@@ -207,3 +220,7 @@ const byClass = (node: Root | Element, name: string) => find(node, (element) => 
 const within = (node: Element | undefined, name: string) => (node ? byClass(node, name) : undefined);
 const byTag = (node: Root | Element, tag: string) => find(node, (element) => element.tagName === tag);
 const textOf = (element: Element | undefined) => (element ? toText(element) : '');
+const attribute = (element: Element | undefined, name: string) => {
+  const value = element?.properties[name];
+  return typeof value === 'string' ? value : '';
+};

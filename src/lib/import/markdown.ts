@@ -39,8 +39,9 @@ export function isAsImported(text: string): boolean {
   const parsed = matter(text, {
     engines: { yaml: (source) => yaml.load(source, { schema: yaml.CORE_SCHEMA }) as object },
   });
-  const recorded = parsed.data[DIGEST_KEY];
+  const data = parsed.data as Record<string, unknown>;
+  const recorded = data[DIGEST_KEY];
   if (typeof recorded !== 'string') return false;
-  const { [DIGEST_KEY]: _, ...rest } = parsed.data;
+  const rest = Object.fromEntries(Object.entries(data).filter(([key]) => key !== DIGEST_KEY));
   return digestOf(matter.stringify(parsed.content, rest)) === recorded;
 }

@@ -23,7 +23,12 @@ const docTypes: Record<string, Kind> = {
   statement: 'statement',
 };
 
-const str = (value: unknown) => (typeof value === 'string' ? value.trim() : value == null ? '' : String(value).trim());
+const str = (value: unknown) =>
+  typeof value === 'string'
+    ? value.trim()
+    : typeof value === 'number' || typeof value === 'boolean'
+      ? String(value)
+      : '';
 
 /**
  * Transcripts from dataset rows (`.jsonl`, `.csv`) in the columns of the CMFA PressCon corpus

@@ -84,7 +84,7 @@ export async function importFiles(inputs: string[], options: ImportOptions): Pro
   const warnings: string[] = [];
   const claimed = new Set<string>();
   for (const [i, file] of files.entries()) {
-    for (const read of await readInput(file, options, sources)) {
+    for (const read of await readInput(file, sources)) {
       if (read instanceof ImportError) {
         reports.push({ source: read.input, exchanges: 0, status: 'failed', reason: read.message });
         continue;
@@ -111,7 +111,7 @@ export async function importFiles(inputs: string[], options: ImportOptions): Pro
   };
 }
 
-async function readInput(file: string, options: ImportOptions, sources: SourceIndex): Promise<(Draft | ImportError)[]> {
+async function readInput(file: string, sources: SourceIndex): Promise<(Draft | ImportError)[]> {
   const ext = extname(file).toLowerCase();
   let text: string;
   try {
@@ -121,7 +121,7 @@ async function readInput(file: string, options: ImportOptions, sources: SourceIn
   }
   try {
     if (ext === '.txt') return [readPastedText(text, file)];
-    if (htmlExtensions.has(ext)) return [readMinistryPage(text, file, sources.urlOf(file) ?? options.source)];
+    if (htmlExtensions.has(ext)) return [readMinistryPage(text, file, sources.urlOf(file))];
     if (ext === '.jsonl' || ext === '.csv') {
       const parsed = ext === '.csv' ? parseCsv(text, file) : parseJsonl(text, file);
       const rows = parsed.filter((row): row is Row => !(row instanceof ImportError));
@@ -171,8 +171,7 @@ async function writeDraft(
     body = (await loadTranscript(markdown, shown, renderTranscript)).transcript;
     checkNothingLost(draft, body);
   } catch (error) {
-    const reason =
-      error instanceof TranscriptError ? explain(error, draft, markdown) : String((error as Error).message);
+    const reason = error instanceof TranscriptError ? explain(error, draft, markdown) : (error as Error).message;
     return fail(reason);
   }
   const report = { ...base, source, file: shown, date, exchanges: body.exchanges.length };
