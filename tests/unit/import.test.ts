@@ -13,7 +13,9 @@ const SOURCE = 'https://www.fmprc.gov.cn/test/pasted.html';
 
 /** Paths in a report, made relative so that expected files do not depend on where tests run. */
 function portable(report: ImportReport, out: string): unknown {
-  return JSON.parse(JSON.stringify(report).replaceAll(out, '<out>').replaceAll(root, '<fixtures>'));
+  // Files are reported relative to the working folder, as a person at a terminal reads them.
+  const json = JSON.stringify(report).replaceAll(out, '<out>').replaceAll(relative(process.cwd(), out), '<out>');
+  return JSON.parse(json.replaceAll(root, '<fixtures>'));
 }
 
 function written(out: string): string {
