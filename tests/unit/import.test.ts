@@ -14,7 +14,7 @@ const SOURCE = 'https://www.fmprc.gov.cn/test/pasted.html';
 /** Paths in a report, made relative so that expected files do not depend on where tests run. */
 function portable(report: ImportReport, out: string): unknown {
   // Files are reported relative to the working folder, as a person at a terminal reads them.
-  const json = JSON.stringify(report).replaceAll(out, '<out>').replaceAll(relative(process.cwd(), out), '<out>');
+  const json = JSON.stringify(report).replaceAll(relative(process.cwd(), out), '<out>').replaceAll(out, '<out>');
   return JSON.parse(json.replaceAll(root, '<fixtures>'));
 }
 
