@@ -1,11 +1,19 @@
+import { readFile, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
+import type { SearchRecord } from '../lib/search/records.ts';
+import { langs } from '../schemas/transcript.ts';
+
+/** Where the build leaves the search records (src/pages/search/records.json.ts). */
+export const RECORDS_PATH = 'search/records.json';
+const BATCH = 256;
 
 /**
- * Builds the Pagefind search index over the built pages, through Pagefind's Node API, once the
- * pages are written. Only what pages mark with `data-pagefind-body` is indexed (transcript text,
- * not navigation). Any error Pagefind reports fails the build: a broken index must not ship.
+ * Builds the Pagefind index once the pages are written, through Pagefind's Node API: one custom
+ * record per answer, from the records the build wrote, so that navigation and page chrome are
+ * never indexed and every result is an answer. Any error Pagefind reports fails the build: a
+ * broken index must not ship. The records file is removed from the output afterwards.
  */
 export default function pagefindIntegration(): AstroIntegration {
   return {
@@ -14,20 +22,41 @@ export default function pagefindIntegration(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         const out = fileURLToPath(dir);
+        const recordsFile = `${out}${RECORDS_PATH}`;
+        const records = JSON.parse(await readFile(recordsFile, 'utf-8')) as SearchRecord[];
         try {
-          const { index, errors } = await pagefind.createIndex({});
-          if (!index || errors.length > 0) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-          const added = await index.addDirectory({ path: out });
-          if (added.errors.length > 0) throw new Error(`Pagefind failed to index ${out}: ${added.errors.join('; ')}`);
-          if (added.page_count === 0) throw new Error('Pagefind indexed no pages: no page carries data-pagefind-body.');
-          const written = await index.writeFiles({ outputPath: `${out}pagefind` });
-          if (written.errors.length > 0)
-            throw new Error(`Pagefind failed to write its index: ${written.errors.join('; ')}`);
-          logger.info(`indexed ${added.page_count} pages in ${Math.round(performance.now() - started)} ms`);
+          for (const lang of langs) {
+            const own = records.filter((record) => record.meta.lang === lang);
+            if (own.length === 0) continue;
+            await writeIndex(own, `${out}pagefind/${lang}`);
+            logger.info(`indexed ${own.length} ${lang} answers`);
+          }
+          logger.info(`search index built in ${Math.round(performance.now() - started)} ms`);
         } finally {
           await pagefind.close();
+          await rm(recordsFile);
         }
       },
     },
   };
+}
+
+/**
+ * One Pagefind bundle per language (pagefind/en/, pagefind/zh/): a reader's first query loads the
+ * bundle of its language only, whose metadata lists that language's answers alone.
+ */
+async function writeIndex(records: SearchRecord[], outputPath: string): Promise<void> {
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index || errors.length > 0) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  // Records go to Pagefind's service in batches: one awaited round trip each is much slower.
+  for (let i = 0; i < records.length; i += BATCH) {
+    const batch = records.slice(i, i + BATCH);
+    const added = await Promise.all(batch.map((record) => index.addCustomRecord(record)));
+    added.forEach(({ errors: rejected }, j) => {
+      if (rejected.length > 0) throw new Error(`Pagefind rejected ${batch[j]!.url}: ${rejected.join('; ')}`);
+    });
+  }
+  const written = await index.writeFiles({ outputPath });
+  if (written.errors.length > 0) throw new Error(`Pagefind failed to write its index: ${written.errors.join('; ')}`);
+  await index.deleteIndex();
 }

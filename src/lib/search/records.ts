@@ -1,0 +1,88 @@
+import type { Remark } from '../remarks.ts';
+import { answerText, questionText } from '../transcript/exchange.ts';
+import { answerInTranscriptPath } from '../transcript/permalink.ts';
+import { findSpokesperson } from '../transcript/spokespeople.ts';
+import { kindName } from '../../i18n/ui.ts';
+import { toBigramText } from './cjk.ts';
+
+/**
+ * One search record per answer (and one for a transcript's opening statements): the answer is
+ * what readers look for, so it is what Pagefind indexes, with its own filters, metadata and sort
+ * key. Its result opens the answer inside its transcript.
+ */
+export interface SearchRecord {
+  url: string;
+  /** What Pagefind indexes: the answer, then the question; Han runs as bigrams. */
+  content: string;
+  /**
+   * Pagefind's language for the record. Each language has its own bundle; Chinese is given as
+   * "en" too, so that Pagefind neither splits its bigrams again nor stems them.
+   */
+  language: 'en';
+  meta: {
+    title: string;
+    /** The question (or "Opening statements"), as shown in a result. */
+    question: string;
+    /** The answer as written, for Chinese excerpts (Pagefind's would show bigrams). */
+    text?: string;
+    date: string;
+    spokesperson: string;
+    transcript: string;
+    lang: string;
+  };
+  filters: Record<string, string[]>;
+  sort: { date: string };
+}
+
+/** The label a spokesperson's filter value has: one value for both languages where the person is known. */
+export function spokespersonFilter(name: string | undefined): string {
+  if (!name) return 'Unnamed';
+  const known = findSpokesperson(name);
+  return known ? `${known.en} ${known.zh}` : name;
+}
+
+export function searchRecords(remark: Remark): SearchRecord[] {
+  const { data } = remark;
+  const topics = [...data.topics];
+  const base = (topicsHere: string[]) => ({
+    filters: {
+      spokesperson: [spokespersonFilter(data.spokesperson)],
+      year: [data.date.slice(0, 4)],
+      kind: [kindName(data.kind, 'en')],
+      ...(topicsHere.length > 0 && { topic: [...new Set(topicsHere)] }),
+    },
+    sort: { date: data.date.replaceAll('-', '') },
+    language: 'en' as const,
+  });
+  const meta = (question: string, text: string) => ({
+    title: question.slice(0, 160),
+    question: question.length > 400 ? `${question.slice(0, 400)}…` : question,
+    ...(data.lang === 'zh' && { text }),
+    date: data.date,
+    spokesperson: data.spokesperson ?? '',
+    transcript: data.title,
+    lang: data.lang,
+  });
+  const records: SearchRecord[] = [];
+  const { opening, exchanges } = data.transcript;
+  if (opening) {
+    const question = data.lang === 'zh' ? '开场发布' : 'Opening statements';
+    records.push({
+      url: answerInTranscriptPath(remark.id, 'opening'),
+      content: toBigramText(opening.text),
+      meta: meta(question, opening.text),
+      ...base(topics),
+    });
+  }
+  for (const exchange of exchanges) {
+    const question = questionText(exchange);
+    const answer = answerText(exchange);
+    records.push({
+      url: answerInTranscriptPath(remark.id, exchange.id),
+      content: toBigramText(`${answer}\n${question}`),
+      meta: meta(question, answer),
+      ...base([...topics, ...exchange.topics]),
+    });
+  }
+  return records;
+}
