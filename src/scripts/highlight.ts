@@ -23,7 +23,10 @@ if (terms.length > 0 && target) {
     const parts = document.createDocumentFragment();
     let last = 0;
     for (const match of text.matchAll(pattern)) {
-      parts.append(text.slice(last, match.index), Object.assign(document.createElement('mark'), { textContent: match[0] }));
+      parts.append(
+        text.slice(last, match.index),
+        Object.assign(document.createElement('mark'), { textContent: match[0] }),
+      );
       last = match.index + match[0].length;
     }
     parts.append(text.slice(last));

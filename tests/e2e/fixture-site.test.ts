@@ -38,6 +38,68 @@ describe('a site built from fixture transcripts', () => {
     await server.close();
   });
 
+  const results = (p: Page) => p.locator('#results li a.question');
+  const waitForStatus = (p: Page, pattern: RegExp) =>
+    p.waitForFunction(
+      (source) => new RegExp(source).test(document.querySelector('#search-status')?.textContent ?? ''),
+      pattern.source,
+    );
+
+  test('search: type a query, filter, open a result and land on the answer with the terms marked', async () => {
+    await page.goto(`${server.url}/search/`);
+    await page.fill('#q', 'Huawei');
+    await page.press('#q', 'Enter');
+    await waitForStatus(page, /^\d+ answers? for Huawei/);
+    expect(await results(page).count()).toBeGreaterThan(0);
+    expect(page.url()).toContain('?q=Huawei');
+
+    await page.locator('#refine summary').click();
+    await page.locator('input[name="spokesperson"][value="Lu Kang 陆慷"]').check();
+    await page.waitForURL(/spokesperson=Lu\+Kang/);
+    await waitForStatus(page, /^1 answer for Huawei/);
+    expect(await page.locator('input[name="spokesperson"][value="Lu Kang 陆慷"] + .count').innerText()).toBe('1');
+    const first = results(page).first();
+    expect(await first.innerText()).toBe('On Huawei?');
+    expect(await page.locator('#results li .excerpt mark').first().innerText()).toMatch(/huawei/i);
+
+    await first.click();
+    await page.waitForURL(/\/remarks\/en\/pinned-ids\/\?hl=Huawei#huawei-5g$/);
+    expect(await page.locator('#huawei-5g mark').first().innerText()).toBe('Huawei');
+    const top = await page.locator('#huawei-5g').evaluate((element) => element.getBoundingClientRect().top);
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThan(await page.evaluate(() => innerHeight));
+
+    await page.goBack();
+    await waitForStatus(page, /^1 answer for Huawei/);
+    await page.goBack();
+    await waitForStatus(page, /answers? for Huawei/);
+    expect(page.url()).not.toContain('spokesperson');
+  });
+
+  test('search: a search URL reloads to the same results', async () => {
+    const url = `${server.url}/search/?q=answer&sort=oldest&lang=en`;
+    await page.goto(url);
+    await waitForStatus(page, /answers? for answer/);
+    const before = await results(page).allInnerTexts();
+    expect(before.length).toBeGreaterThan(1);
+    await page.reload();
+    await waitForStatus(page, /answers? for answer/);
+    expect(await results(page).allInnerTexts()).toEqual(before);
+    expect(await page.inputValue('#q')).toBe('answer');
+    expect(await page.inputValue('#sort')).toBe('oldest');
+  });
+
+  test('search: a Chinese query finds the Chinese answer and marks it', async () => {
+    await page.goto(`${server.url}/search/`);
+    await page.fill('#q', '华为');
+    await page.press('#q', 'Enter');
+    await waitForStatus(page, /^1 answer for 华为/);
+    expect(await results(page).first().innerText()).toBe('关于华为，中方有何评论？ 你能否进一步说明？');
+    await results(page).first().click();
+    await page.waitForURL(/\/remarks\/zh\/zh-wenda\/\?hl=.*#q1$/);
+    expect(await page.locator('#q1 mark').first().innerText()).toBe('华为');
+  });
+
   test('markup in a transcript is shown as text, never live', async () => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));

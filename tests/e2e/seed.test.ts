@@ -42,7 +42,7 @@ describe('the site built from content/', () => {
 
   test('has the seed transcript page and a search index', () => {
     expect(existsSync(join(build.outDir, seedPath, 'index.html'))).toBe(true);
-    expect(existsSync(join(build.outDir, 'pagefind/pagefind.js'))).toBe(true);
+    expect(existsSync(join(build.outDir, 'pagefind/en/pagefind.js'))).toBe(true);
   });
 
   test('shows the seed answer verbatim, in an element whose id the page links to', async () => {

@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
@@ -20,8 +21,16 @@ export interface StaticServer {
   close: () => Promise<void>;
 }
 
+export interface ServeOptions {
+  /** Compress text (HTML, CSS, JS, JSON, SVG) with gzip when the browser accepts it, as a CDN would. */
+  gzip?: boolean;
+}
+
+const compressible = /\.(html|css|js|json|xml|svg|txt)$/;
+
 /** Serves a built site on a free loopback port, as a static host would (`/x/` → `/x/index.html`). */
-export async function serve(dir: string): Promise<StaticServer> {
+export async function serve(dir: string, options: ServeOptions = {}): Promise<StaticServer> {
+  const zipped = new Map<string, Buffer>();
   const server: Server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     const file = normalize(join(dir, path.endsWith('/') ? `${path}index.html` : path));
@@ -35,7 +44,21 @@ export async function serve(dir: string): Promise<StaticServer> {
           response.writeHead(301, { location: `${path}/` }).end();
           return;
         }
-        response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+        const type = types[extname(file)] ?? 'application/octet-stream';
+        if (options.gzip && compressible.test(file) && /\bgzip\b/.test(String(request.headers['accept-encoding']))) {
+          void (async () => {
+            let body = zipped.get(file);
+            if (!body) zipped.set(file, (body = gzipSync(await readFile(file), { level: 9 })));
+            response.writeHead(200, {
+              'content-type': type,
+              'content-encoding': 'gzip',
+              'content-length': body.length,
+            });
+            response.end(body);
+          })();
+          return;
+        }
+        response.writeHead(200, { 'content-type': type, 'content-length': info.size });
         createReadStream(file).pipe(response);
       },
       () => {

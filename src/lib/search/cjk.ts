@@ -18,9 +18,30 @@ export function bigrams(run: string): string {
   return pairs.join(' ');
 }
 
-/** Text with every Han run replaced by its bigrams, set off by spaces. Other text is kept. */
+/**
+ * The separator of bigrams in indexed text: a thin space, which Pagefind splits words on like any
+ * space but which the ministry's text never holds, so the text can be read back exactly
+ * (`fromBigramText`) and the index's copy serves for excerpts too.
+ */
+const SEP = '\u2009';
+const encodedRun = new RegExp(`${SEP}((?:\\p{Script=Han}{2}${SEP})+)`, 'gu');
+
+/** Text with every Han run of two or more characters written as its bigrams, set off by thin spaces. */
 export function toBigramText(text: string): string {
-  return text.replace(hanRun, (run) => ` ${bigrams(run)} `);
+  return text
+    .replaceAll(SEP, ' ')
+    .replace(hanRun, (run) => ([...run].length < 2 ? run : `${SEP}${bigrams(run).replaceAll(' ', SEP)}${SEP}`));
+}
+
+/** The text `toBigramText` was given (thin spaces in it aside). */
+export function fromBigramText(encoded: string): string {
+  return encoded.replace(encodedRun, (_, pairs: string) => {
+    const tokens = pairs
+      .split(SEP)
+      .filter(Boolean)
+      .map((pair) => [...pair]);
+    return tokens.map((pair) => pair[0]).join('') + tokens.at(-1)![1]!;
+  });
 }
 
 export function hasHan(text: string): boolean {
@@ -37,7 +58,10 @@ export function toPagefindQuery(query: string): string {
   const quoted = /"([^"]*)"?|[^\s"]+/g;
   for (const match of query.matchAll(quoted)) {
     if (match[1] !== undefined) {
-      const phrase = match[1].replace(hanRun, (run) => ` ${bigrams(run)} `).trim().replace(/\s+/g, ' ');
+      const phrase = match[1]
+        .replace(hanRun, (run) => ` ${bigrams(run)} `)
+        .trim()
+        .replace(/\s+/g, ' ');
       if (phrase) parts.push(`"${phrase}"`);
       continue;
     }

@@ -12,7 +12,10 @@ import { toBigramText } from './cjk.ts';
  */
 export interface SearchRecord {
   url: string;
-  /** What Pagefind indexes: the answer, then the question; Han runs as bigrams. */
+  /**
+   * What Pagefind indexes: the answer, then the question; Han runs as bigrams, which the browser
+   * reads back into the text for excerpts (a second copy of the text would double what a result costs).
+   */
   content: string;
   /**
    * Pagefind's language for the record. Each language has its own bundle; Chinese is given as
@@ -20,11 +23,8 @@ export interface SearchRecord {
    */
   language: 'en';
   meta: {
-    title: string;
     /** The question (or "Opening statements"), as shown in a result. */
     question: string;
-    /** The answer as written, for Chinese excerpts (Pagefind's would show bigrams). */
-    text?: string;
     date: string;
     spokesperson: string;
     transcript: string;
@@ -54,10 +54,8 @@ export function searchRecords(remark: Remark): SearchRecord[] {
     sort: { date: data.date.replaceAll('-', '') },
     language: 'en' as const,
   });
-  const meta = (question: string, text: string) => ({
-    title: question.slice(0, 160),
+  const meta = (question: string) => ({
     question: question.length > 400 ? `${question.slice(0, 400)}…` : question,
-    ...(data.lang === 'zh' && { text }),
     date: data.date,
     spokesperson: data.spokesperson ?? '',
     transcript: data.title,
@@ -70,7 +68,7 @@ export function searchRecords(remark: Remark): SearchRecord[] {
     records.push({
       url: answerInTranscriptPath(remark.id, 'opening'),
       content: toBigramText(opening.text),
-      meta: meta(question, opening.text),
+      meta: meta(question),
       ...base(topics),
     });
   }
@@ -80,7 +78,7 @@ export function searchRecords(remark: Remark): SearchRecord[] {
     records.push({
       url: answerInTranscriptPath(remark.id, exchange.id),
       content: toBigramText(`${answer}\n${question}`),
-      meta: meta(question, answer),
+      meta: meta(question),
       ...base([...topics, ...exchange.topics]),
     });
   }

@@ -1,0 +1,72 @@
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { importFiles } from '../../src/lib/import/run.ts';
+import { answerText, questionText } from '../../src/lib/transcript/exchange.ts';
+import { loadTranscript } from '../../src/lib/transcript/load.ts';
+import { answerInTranscriptPath } from '../../src/lib/transcript/permalink.ts';
+import { renderTranscript } from '../../src/lib/transcript/render.ts';
+import { sharedDir } from '../../tests/support/paths.ts';
+
+/** One answer of the imported corpus, as the site publishes it: the ground truth of the benchmarks. */
+export interface Answer {
+  url: string;
+  lang: 'en' | 'zh';
+  question: string;
+  answer: string;
+}
+
+/** The whole shared corpus imported into a temporary content folder (or `dir`, if it holds one already). */
+export async function importCorpus(
+  dir?: string,
+): Promise<{ content: string; seconds: number; failed: number; transcripts: number }> {
+  const content = dir ?? mkdtempSync(join(tmpdir(), 'lectern-bench-content-'));
+  const pages = join(sharedDir, 'corpus/mfa-pages');
+  if (!existsSync(pages)) throw new Error(`The shared corpus is not at ${pages}: set LECTERN_SHARED.`);
+  const started = performance.now();
+  const report = await importFiles([pages], { out: content });
+  const transcripts = report.summary.transcripts - report.summary.failed;
+  return { content, seconds: (performance.now() - started) / 1000, failed: report.summary.failed, transcripts };
+}
+
+/** Every answer of a content folder, read through the same loader as the site. */
+export async function answersOf(content: string): Promise<Answer[]> {
+  const answers: Answer[] = [];
+  for (const name of readdirSync(content, { recursive: true })
+    .map(String)
+    .filter((n) => n.endsWith('.md'))) {
+    const file = join(content, name);
+    const { frontmatter, transcript } = await loadTranscript(readFileSync(file, 'utf-8'), file, renderTranscript);
+    const id = name.replace(/\.md$/, '');
+    if (transcript.opening) {
+      const opening = {
+        url: answerInTranscriptPath(id, 'opening'),
+        lang: frontmatter.lang,
+        question: '',
+        answer: transcript.opening.text,
+      };
+      answers.push(opening);
+    }
+    for (const exchange of transcript.exchanges) {
+      answers.push({
+        url: answerInTranscriptPath(id, exchange.id),
+        lang: frontmatter.lang,
+        question: questionText(exchange),
+        answer: answerText(exchange),
+      });
+    }
+  }
+  return answers;
+}
+
+/** A seeded random number generator (mulberry32), so that a run's samples can be drawn again. */
+export function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import type { Remark } from '../../src/lib/remarks.ts';
+import { bigrams, fromBigramText, toBigramText, toPagefindQuery } from '../../src/lib/search/cjk.ts';
+import { facetCounts } from '../../src/lib/search/facets.ts';
+import { searchRecords } from '../../src/lib/search/records.ts';
+import { loadTranscript } from '../../src/lib/transcript/load.ts';
+import { renderTranscript } from '../../src/lib/transcript/render.ts';
+import { projectRoot } from '../support/paths.ts';
+
+async function remark(name: string, id: string): Promise<Remark> {
+  const file = join(projectRoot, 'tests/fixtures/transcripts', name, 'input.md');
+  const { frontmatter, transcript } = await loadTranscript(readFileSync(file, 'utf-8'), file, renderTranscript);
+  return { id, collection: 'remarks', data: { ...frontmatter, transcript } };
+}
+
+describe('Chinese bigrams', () => {
+  test.each([
+    ['华为', '华为'],
+    ['孟晚舟', '孟晚 晚舟'],
+    ['一带一路', '一带 带一 一路'],
+    ['华', '华'],
+  ])('%s → %s', (run, expected) => {
+    expect(bigrams(run)).toBe(expected);
+  });
+
+  test.each(['华为公司今天，“一带一路”倡议 5G 中 美', '中国 国家', 'No Chinese at all.', '单'])(
+    'reads back %s',
+    (text) => {
+      expect(fromBigramText(toBigramText(text))).toBe(text);
+    },
+  );
+
+  test.each([
+    ['华为', '"华为"'],
+    ['孟晚舟', '"孟晚 晚舟"'],
+    ['华为 5G', '"华为" 5G'],
+    ['"一带一路倡议"', '"一带 带一 一路 路倡 倡议"'],
+    ['Huawei', 'Huawei'],
+    ['"win-win cooperation"', '"win-win cooperation"'],
+    ['华', '华'],
+  ])('the query %s is searched as %s', (query, expected) => {
+    expect(toPagefindQuery(query)).toBe(expected);
+  });
+});
+
+describe('search records', () => {
+  test('one per answer and one for the opening, each opening its answer in the transcript', async () => {
+    const records = searchRecords(await remark('qa-classic', 'en/2019/qa-classic'));
+    expect(records.map((r) => r.url)).toEqual([
+      '/remarks/en/2019/qa-classic/#opening',
+      '/remarks/en/2019/qa-classic/#q1',
+      '/remarks/en/2019/qa-classic/#q2',
+    ]);
+    const second = records[2]!;
+    // A follow-up belongs to its exchange: its question and answer are found with it.
+    expect(second.content).toContain('And the follow-up?');
+    expect(second.content).toContain('Answer to the follow-up.');
+    expect(second.meta).toMatchObject({ date: '2019-06-03', spokesperson: 'Geng Shuang', lang: 'en' });
+    expect(second.filters).toEqual({
+      spokesperson: ['Geng Shuang 耿爽'],
+      year: ['2019'],
+      kind: ['Regular press conference'],
+    });
+    expect(second.sort).toEqual({ date: '20190603' });
+  });
+
+  test('Chinese answers are indexed as bigrams that read back to the text', async () => {
+    const [, first] = searchRecords(await remark('zh-wenda', 'zh/2019/zh-wenda'));
+    expect(first!.content).toContain('华为');
+    expect(first!.content).not.toContain('关于华为');
+    expect(fromBigramText(first!.content)).toBe(
+      '我们已多次表明立场。\n\n我没有更多信息。\n关于华为，中方有何评论？\n\n你能否进一步说明？',
+    );
+    expect(first!.language).toBe('en');
+  });
+
+  test('per-exchange topics join the transcript topics; facet counts tally them', async () => {
+    const records = searchRecords(await remark('pinned-ids', 'en/2020/pinned-ids'));
+    expect(records[0]!.url).toBe('/remarks/en/2020/pinned-ids/#huawei-5g');
+    expect(records[0]!.filters.topic).toEqual(['5G']);
+    expect(records[1]!.filters.topic).toBeUndefined();
+    expect(facetCounts(records)).toMatchObject({ topic: [['5G', 1]], spokesperson: [['Lu Kang 陆慷', 2]] });
+  });
+});
