@@ -3,7 +3,11 @@ import process from 'node:process';
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import { markdownOptions } from './src/plugins/index.ts';
+import { buildDataCleanup } from './src/integrations/build-data.ts';
 import pagefind from './src/integrations/pagefind.ts';
+import permalinks from './src/integrations/permalinks.ts';
+import { readRedirects } from './src/integrations/redirects.ts';
+import shareCards from './src/integrations/share-cards.ts';
 
 // The public address the site is served from: canonical URLs and share previews need it.
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
@@ -20,6 +24,9 @@ export default defineConfig({
     syntaxHighlight: false,
   },
   build: { format: 'directory' },
-  integrations: [pagefind()],
+  // Answers that moved keep their old address (content/redirects.json).
+  redirects: readRedirects(),
+  // In order: published links checked, share cards drawn, search index built, build data removed.
+  integrations: [permalinks(), shareCards(), pagefind(), buildDataCleanup()],
   devToolbar: { enabled: false },
 });

@@ -1,6 +1,6 @@
-import process from 'node:process';
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
+import { contentPaths } from './lib/paths.ts';
 import type { TranscriptBody } from './lib/transcript/model.ts';
 import { transcriptLoader } from './loaders/transcripts.ts';
 import { transcriptFrontmatter } from './schemas/transcript.ts';
@@ -11,7 +11,7 @@ import { transcriptFrontmatter } from './schemas/transcript.ts';
  */
 const remarks = defineCollection({
   // LECTERN_CONTENT lets tests and benchmarks build the site from another folder of transcripts.
-  loader: transcriptLoader({ base: process.env.LECTERN_CONTENT ?? 'content/remarks' }),
+  loader: transcriptLoader({ base: contentPaths().remarks }),
   schema: transcriptFrontmatter.extend({
     /** The parsed body (set by the loader, not written by editors). */
     transcript: z.custom<TranscriptBody>((value) => typeof value === 'object' && value !== null),

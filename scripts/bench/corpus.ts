@@ -20,7 +20,8 @@ export interface Answer {
 export async function importCorpus(
   dir?: string,
 ): Promise<{ content: string; seconds: number; failed: number; transcripts: number }> {
-  const content = dir ?? mkdtempSync(join(tmpdir(), 'lectern-bench-content-'));
+  // In <tmp>/remarks: the build writes its permalink manifest beside the transcripts.
+  const content = dir ?? join(mkdtempSync(join(tmpdir(), 'lectern-bench-content-')), 'remarks');
   const pages = join(sharedDir, 'corpus/mfa-pages');
   if (!existsSync(pages)) throw new Error(`The shared corpus is not at ${pages}: set LECTERN_SHARED.`);
   const started = performance.now();

@@ -1,19 +1,17 @@
-import { readFile, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import type { SearchRecord } from '../lib/search/records.ts';
 import { langs } from '../schemas/transcript.ts';
+import { readBuildData } from './build-data.ts';
 
-/** Where the build leaves the search records (src/pages/search/records.json.ts). */
-export const RECORDS_PATH = 'search/records.json';
 const BATCH = 256;
 
 /**
  * Builds the Pagefind index once the pages are written, through Pagefind's Node API: one custom
- * record per answer, from the records the build wrote, so that navigation and page chrome are
+ * record per answer, from the build data (src/pages/build-data.json.ts), so that navigation and page chrome are
  * never indexed and every result is an answer. Any error Pagefind reports fails the build: a
- * broken index must not ship. The records file is removed from the output afterwards.
+ * broken index must not ship.
  */
 export default function pagefindIntegration(): AstroIntegration {
   return {
@@ -22,8 +20,7 @@ export default function pagefindIntegration(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         const out = fileURLToPath(dir);
-        const recordsFile = `${out}${RECORDS_PATH}`;
-        const records = JSON.parse(await readFile(recordsFile, 'utf-8')) as SearchRecord[];
+        const { records } = await readBuildData(dir);
         try {
           for (const lang of langs) {
             const own = records.filter((record) => record.meta.lang === lang);
@@ -34,7 +31,6 @@ export default function pagefindIntegration(): AstroIntegration {
           logger.info(`search index built in ${Math.round(performance.now() - started)} ms`);
         } finally {
           await pagefind.close();
-          await rm(recordsFile);
         }
       },
     },

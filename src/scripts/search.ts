@@ -6,7 +6,7 @@
  * through. Filter counts come with the page; Pagefind's own (per query) are fetched only once the
  * reader opens the filters or uses one, so a plain query downloads no filter index.
  */
-import { fromBigramText, hasHan, toPagefindQuery } from '../lib/search/cjk.ts';
+import { fromBigramText, hasHan, toPagefindQuery, withoutCutEnds } from '../lib/search/cjk.ts';
 
 interface Pagefind {
   options: (options: Record<string, unknown>) => Promise<void>;
@@ -154,13 +154,15 @@ async function searchNow(): Promise<void> {
         ? 'asc'
         : undefined;
   const facets = refine.open;
+  const options = { filters: selected, ...(byDate && { sort: { date: byDate } }) };
   const searches = await Promise.all(
-    state.langs.map(async (lang) =>
-      (await bundle(lang, facets)).search(browsing ? null : toPagefindQuery(state.q), {
-        filters: selected,
-        ...(byDate && { sort: { date: byDate } }),
-      }),
-    ),
+    state.langs.map(async (lang) => {
+      const pf = await bundle(lang, facets);
+      const search = await pf.search(browsing ? null : toPagefindQuery(state.q), options);
+      // A pasted fragment may end in part of a number ("…中午1" of "中午12时"): try without it.
+      const retry = search.results.length === 0 && !browsing ? withoutCutEnds(state.q) : undefined;
+      return retry ? pf.search(retry, options) : search;
+    }),
   );
   if (mine !== run) return;
   if (facets) showCounts(state, searches);

@@ -14,7 +14,7 @@ const broken = [
 ] as const;
 
 test('a transcript that breaks the format fails the build, naming the file and line', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'lectern-broken-'));
+  const dir = join(mkdtempSync(join(tmpdir(), 'lectern-broken-')), 'remarks');
   cpSync(join(projectRoot, 'content/remarks'), dir, { recursive: true });
   for (const [name] of broken) {
     cpSync(join(projectRoot, 'tests/fixtures/transcripts', name, 'input.md'), join(dir, 'en', `${name}.md`));

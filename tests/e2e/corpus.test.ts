@@ -9,7 +9,7 @@ import { hasShared, sharedDir } from '../support/paths.ts';
 test.runIf(hasShared)(
   'the whole shared corpus imports and builds',
   async () => {
-    const out = mkdtempSync(join(tmpdir(), 'lectern-corpus-'));
+    const out = join(mkdtempSync(join(tmpdir(), 'lectern-corpus-')), 'remarks');
     const report = await importFiles([join(sharedDir, 'corpus/mfa-pages')], { out });
     // Two English remarks pages state no date anywhere: they wait for --date, as they should.
     const failed = report.transcripts.filter((t) => t.status === 'failed');

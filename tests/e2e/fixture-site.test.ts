@@ -11,8 +11,9 @@ import { serve, type StaticServer } from '../support/serve.ts';
 const fixtures = join(projectRoot, 'tests/fixtures/transcripts');
 
 /** A content folder of every well-formed fixture transcript, plus the seed: both languages, several spokespeople. */
-function fixtureContent(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'lectern-content-'));
+export function fixtureContent(): string {
+  // Transcripts go in <tmp>/remarks: the permalink manifest is written beside them.
+  const dir = join(mkdtempSync(join(tmpdir(), 'lectern-content-')), 'remarks');
   for (const name of readdirSync(fixtures).filter((n) => !n.startsWith('malformed-'))) {
     cpSync(join(fixtures, name, 'input.md'), join(dir, name.startsWith('zh-') ? 'zh' : 'en', `${name}.md`));
   }

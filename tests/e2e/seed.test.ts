@@ -48,7 +48,7 @@ describe('the site built from content/', () => {
   test('shows the seed answer verbatim, in an element whose id the page links to', async () => {
     await page.goto(`${server.url}${seedPath}`);
     expect(await page.getAttribute('html', 'lang')).toBe('en');
-    const link = page.locator('a.permalink').first();
+    const link = page.locator('a.anchor').first();
     const href = await link.getAttribute('href');
     expect(href).toMatch(/^#[a-z0-9-]+$/);
     const answer = page.locator(`${href!} .turn.answer .text`);
@@ -62,18 +62,26 @@ describe('the site built from content/', () => {
 
   test("following an answer's link lands on that answer", async () => {
     await page.goto(`${server.url}${seedPath}`);
-    const link = page.locator('a.permalink').first();
-    const href = (await link.getAttribute('href'))!;
-    await link.click();
-    await page.waitForURL(`**${seedPath}${href}`);
-    expect(await page.locator(`${href}:target`).count()).toBe(1);
+    const anchor = page.locator('a.anchor').first();
+    const hash = (await anchor.getAttribute('href'))!;
+    expect(hash).toMatch(/^#[a-z0-9-]+$/);
+    await anchor.click();
+    await page.waitForURL(`**${seedPath}${hash}`);
+    expect(await page.locator(`${hash}:target`).count()).toBe(1);
     await page.goto(`${server.url}/`);
-    await page.goto(`${server.url}${seedPath}${href}`);
-    const inView = await page.locator(href).evaluate((element) => {
+    await page.goto(`${server.url}${seedPath}${hash}`);
+    const inView = await page.locator(hash).evaluate((element) => {
       const box = element.getBoundingClientRect();
       return box.top >= 0 && box.top < window.innerHeight;
     });
     expect(inView).toBe(true);
+  });
+
+  test("an answer's permalink opens the answer's own page", async () => {
+    await page.goto(`${server.url}${seedPath}`);
+    await page.locator('a.permalink').first().click();
+    await page.waitForURL(`**${seedPath}q1/`);
+    expect(await page.locator('.turn.answer .text').innerText()).toContain('resort to insulatio, we would end up');
   });
 
   test('lists the seed on the home page, its year and its spokesperson', async () => {

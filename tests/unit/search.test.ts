@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { Remark } from '../../src/lib/remarks.ts';
-import { bigrams, fromBigramText, toBigramText, toPagefindQuery } from '../../src/lib/search/cjk.ts';
+import { bigrams, fromBigramText, toBigramText, toPagefindQuery, withoutCutEnds } from '../../src/lib/search/cjk.ts';
 import { facetCounts } from '../../src/lib/search/facets.ts';
 import { searchRecords } from '../../src/lib/search/records.ts';
 import { loadTranscript } from '../../src/lib/transcript/load.ts';
@@ -25,7 +25,7 @@ describe('Chinese bigrams', () => {
     expect(bigrams(run)).toBe(expected);
   });
 
-  test.each(['华为公司今天，“一带一路”倡议 5G 中 美', '中国 国家', 'No Chinese at all.', '单'])(
+  test.each(['华为公司今天，“一带一路”倡议 5G 中 美', '中国 国家', 'No Chinese at all.', '单', '2017年10月30日中午'])(
     'reads back %s',
     (text) => {
       expect(fromBigramText(toBigramText(text))).toBe(text);
@@ -36,12 +36,19 @@ describe('Chinese bigrams', () => {
     ['华为', '"华为"'],
     ['孟晚舟', '"孟晚 晚舟"'],
     ['华为 5G', '"华为" 5G'],
+    ['英国“海神之子”号船', '"英国 海神 神之 之子 号船"'],
+    ['2017年10月30', '"2017 年 10 月 30"'],
     ['"一带一路倡议"', '"一带 带一 一路 路倡 倡议"'],
     ['Huawei', 'Huawei'],
     ['"win-win cooperation"', '"win-win cooperation"'],
     ['华', '华'],
   ])('the query %s is searched as %s', (query, expected) => {
     expect(toPagefindQuery(query)).toBe(expected);
+  });
+
+  test('a fragment cut inside a number is retried without it', () => {
+    expect(withoutCutEnds('截至2月14日中午1')).toBe('"至2 月 14 日中 中午"'.replace('至2', '截至 2'));
+    expect(withoutCutEnds('孟晚舟')).toBeUndefined();
   });
 });
 

@@ -26,55 +26,78 @@ export function bigrams(run: string): string {
 const SEP = '\u2009';
 const encodedRun = new RegExp(`${SEP}((?:\\p{Script=Han}{2}${SEP})+)`, 'gu');
 
-/** Text with every Han run of two or more characters written as its bigrams, set off by thin spaces. */
+/**
+ * Text with every Han run written as its bigrams (a lone character as itself), set off by thin
+ * spaces: "2017年10月30日中午" → "2017 年 10 月 30 日中 中午".
+ */
 export function toBigramText(text: string): string {
-  return text
-    .replaceAll(SEP, ' ')
-    .replace(hanRun, (run) => ([...run].length < 2 ? run : `${SEP}${bigrams(run).replaceAll(' ', SEP)}${SEP}`));
+  return text.replaceAll(SEP, ' ').replace(hanRun, (run) => `${SEP}${bigrams(run).replaceAll(' ', SEP)}${SEP}`);
 }
+
+const encodedSingle = new RegExp(`${SEP}(\\p{Script=Han})${SEP}`, 'gu');
 
 /** The text `toBigramText` was given (thin spaces in it aside). */
 export function fromBigramText(encoded: string): string {
-  return encoded.replace(encodedRun, (_, pairs: string) => {
-    const tokens = pairs
-      .split(SEP)
-      .filter(Boolean)
-      .map((pair) => [...pair]);
-    return tokens.map((pair) => pair[0]).join('') + tokens.at(-1)![1]!;
-  });
+  return encoded
+    .replace(encodedRun, (_, pairs: string) => {
+      const tokens = pairs
+        .split(SEP)
+        .filter(Boolean)
+        .map((pair) => [...pair]);
+      return tokens.map((pair) => pair[0]).join('') + tokens.at(-1)![1]!;
+    })
+    .replace(encodedSingle, '$1');
 }
 
 export function hasHan(text: string): boolean {
   return /\p{Script=Han}/u.test(text);
 }
 
+/** The words of a piece of Chinese text as the index holds them: bigrams, lone characters, digits and Latin words. */
+function hanWords(text: string): string[] {
+  return toBigramText(text)
+    .split(/[\s\p{P}\p{S}]+/u)
+    .filter(Boolean);
+}
+
 /**
- * A reader's query as Pagefind should see it. Quoted phrases stay phrases; every Han run becomes
- * the quoted phrase of its bigrams (a one-character run stays a bare word, which Pagefind matches
- * as the start of a bigram). Latin words pass through, so English stemming and prefixes still work.
+ * A reader's query as Pagefind should see it. Text with Chinese in it, typed without spaces (a
+ * word, a name, a pasted fragment), is one exact phrase of its index words: 孟晚舟 → "孟晚 晚舟",
+ * 2017年10月30 → "2017 年 10 月 30". Several words are each their own phrase; quoted phrases
+ * stay phrases; Latin words pass through, so English stemming and prefixes still work.
  */
 export function toPagefindQuery(query: string): string {
+  const trimmed = query.trim();
+  if (hasHan(trimmed) && !/[\s"]/.test(trimmed)) {
+    const words = hanWords(trimmed);
+    // One character: matched as the start of the bigrams that begin with it.
+    return words.length === 1 && [...words[0]!].length === 1 ? words[0]! : `"${words.join(' ')}"`;
+  }
   const parts: string[] = [];
-  const quoted = /"([^"]*)"?|[^\s"]+/g;
-  for (const match of query.matchAll(quoted)) {
-    if (match[1] !== undefined) {
-      const phrase = match[1]
-        .replace(hanRun, (run) => ` ${bigrams(run)} `)
-        .trim()
-        .replace(/\s+/g, ' ');
-      if (phrase) parts.push(`"${phrase}"`);
+  for (const match of trimmed.matchAll(/"([^"]*)"?|[^\s"]+/g)) {
+    const text = match[1] ?? match[0];
+    const quoted = match[1] !== undefined;
+    if (!hasHan(text)) {
+      if (text.trim()) parts.push(quoted ? `"${text.trim()}"` : text);
       continue;
     }
-    const word = match[0];
-    if (!hasHan(word)) {
-      parts.push(word);
-      continue;
-    }
-    for (const piece of word.split(/(\p{Script=Han}+)/u)) {
-      if (!piece) continue;
-      if (!hasHan(piece)) parts.push(piece);
-      else parts.push([...piece].length < 2 ? piece : `"${bigrams(piece)}"`);
-    }
+    const words = hanWords(text);
+    if (words.length > 0)
+      parts.push(words.length === 1 && !quoted && !hasHan(words[0]!) ? words[0]! : `"${words.join(' ')}"`);
   }
   return parts.join(' ');
+}
+
+/**
+ * The same query less a number or Latin word cut off at either end ("截至2月14日中午1" ends in the
+ * "1" of "12"): tried when the exact query finds nothing. Undefined when there is nothing to drop.
+ */
+export function withoutCutEnds(query: string): string | undefined {
+  const match = /^"(.*)"$/.exec(toPagefindQuery(query));
+  if (!match) return undefined;
+  const words = match[1]!.split(' ');
+  while (words.length > 1 && !hasHan(words.at(-1)!)) words.pop();
+  while (words.length > 1 && !hasHan(words[0]!)) words.shift();
+  const shorter = `"${words.join(' ')}"`;
+  return shorter === toPagefindQuery(query) ? undefined : shorter;
 }

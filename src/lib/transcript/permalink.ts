@@ -11,3 +11,13 @@ export function transcriptPath(transcriptId: string): string {
 export function answerInTranscriptPath(transcriptId: string, exchangeId: string): string {
   return `${transcriptPath(transcriptId)}#${exchangeId}`;
 }
+
+/** The answer's own page: `/remarks/<id>/q3/`. The URL people share; listed in content/permalinks.txt. */
+export function answerPath(transcriptId: string, exchangeId: string): string {
+  return `${transcriptPath(transcriptId)}${exchangeId}/`;
+}
+
+/** The share card image of an answer, beside its page. */
+export function cardPath(transcriptId: string, exchangeId: string): string {
+  return `${answerPath(transcriptId, exchangeId)}card.png`;
+}

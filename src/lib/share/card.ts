@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { Resvg } from '@resvg/resvg-js';
+import satori from 'satori';
+import { SITE_TITLE } from '../../consts.ts';
+import type { CardData } from './card-data.ts';
+
+export const CARD_WIDTH = 1200;
+export const CARD_HEIGHT = 630;
+const BORDER = 16;
+const PADDING = { top: 48, right: 64, bottom: 40, left: 56 };
+/** Satori sizes boxes without their padding and border: the text column's width is set outright. */
+const TEXT_WIDTH = CARD_WIDTH - BORDER - PADDING.left - PADDING.right;
+
+const require = createRequire(import.meta.url);
+const font = (pkg: string, file: string) => readFileSync(require.resolve(`${pkg}/files/${file}`));
+
+/**
+ * Fonts from npm (@fontsource): Noto Sans for Latin text, Noto Sans SC (its simplified-Chinese
+ * subset) for Chinese. Satori reads .woff, not .woff2, and falls back from one family to the next
+ * for each character it cannot draw.
+ */
+let fonts: Parameters<typeof satori>[1]['fonts'] | undefined;
+function loadFonts() {
+  fonts ??= [400, 700].flatMap((weight) => [
+    {
+      name: 'Noto Sans',
+      data: font('@fontsource/noto-sans', `noto-sans-latin-${weight}-normal.woff`),
+      weight: weight as 400 | 700,
+      style: 'normal' as const,
+    },
+    {
+      name: 'Noto Sans SC',
+      data: font('@fontsource/noto-sans-sc', `noto-sans-sc-chinese-simplified-${weight}-normal.woff`),
+      weight: weight as 400 | 700,
+      style: 'normal' as const,
+    },
+  ]);
+  return fonts;
+}
+
+type Node = { type: string; props: { style?: Record<string, unknown>; children?: Node[] | string } };
+const el = (type: string, style: Record<string, unknown>, children: Node[] | string): Node => ({
+  type,
+  props: { style, children },
+});
+
+/** A 1200×630 PNG quoting an answer: date and spokesperson, the question in brief, the answer's opening. */
+export async function renderCard(card: CardData): Promise<Buffer> {
+  const zh = card.lang === 'zh';
+  const tree = el(
+    'div',
+    {
+      display: 'flex',
+      flexDirection: 'column',
+      width: '100%',
+      height: '100%',
+      background: '#fdfdfc',
+      color: '#1b1b1f',
+      borderLeft: `${BORDER}px solid #8a1c1c`,
+      padding: `${PADDING.top}px ${PADDING.right}px ${PADDING.bottom}px ${PADDING.left}px`,
+      fontFamily: zh ? 'Noto Sans SC, Noto Sans' : 'Noto Sans, Noto Sans SC',
+    },
+    [
+      el('div', { width: TEXT_WIDTH, fontSize: 28, color: '#8a1c1c', fontWeight: 700 }, card.byline),
+      el(
+        'div',
+        {
+          width: TEXT_WIDTH,
+          fontSize: 30,
+          fontWeight: 700,
+          marginTop: 24,
+          lineHeight: 1.35,
+          color: '#44444c',
+          maxHeight: 122,
+          overflow: 'hidden',
+        },
+        `${zh ? '问：' : 'Q: '}${card.question}`,
+      ),
+      el(
+        'div',
+        { width: TEXT_WIDTH, fontSize: 38, marginTop: 22, lineHeight: 1.4, maxHeight: 268, overflow: 'hidden' },
+        `“${card.answer}”`,
+      ),
+      el(
+        'div',
+        { position: 'absolute', left: PADDING.left, bottom: PADDING.bottom, fontSize: 22, color: '#5b5b66' },
+        `${SITE_TITLE} · ${zh ? '外交部发言人答记者问' : "Foreign Ministry Spokesperson's remarks"}`,
+      ),
+    ],
+  );
+  const svg = await satori(tree as Parameters<typeof satori>[0], {
+    width: CARD_WIDTH,
+    height: CARD_HEIGHT,
+    fonts: loadFonts(),
+  });
+  return new Resvg(svg, { fitTo: { mode: 'width', value: CARD_WIDTH } }).render().asPng();
+}

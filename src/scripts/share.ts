@@ -1,0 +1,110 @@
+/**
+ * Share controls beside each answer (src/components/ShareControls.astro): copy its link (with a
+ * visible confirmation), the browser's own share sheet where there is one, copy a citation, and a
+ * link to the text a reader selects inside an answer (a text fragment, #:~:text=). Without
+ * JavaScript the plain share links and the URL field still work; these buttons stay hidden.
+ */
+/**
+ * Copies text and says so in `status`. Where the browser refuses the clipboard, `field` (the
+ * link's text field, the citation) is selected instead, for the reader to copy.
+ */
+async function copy(text: string, status: Element | null, message: string, field?: Element | null): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch {
+    if (field instanceof HTMLInputElement) field.select();
+    else if (field) getSelection()?.selectAllChildren(field);
+    return;
+  }
+  if (status) {
+    status.textContent = message;
+    setTimeout(() => {
+      status.textContent = '';
+    }, 4000);
+  }
+}
+
+for (const group of document.querySelectorAll<HTMLElement>('.share')) {
+  const url = group.dataset.url!;
+  const status = group.querySelector('.share-status');
+  const copyButton = group.querySelector<HTMLButtonElement>('.copy-link')!;
+  copyButton.hidden = false;
+  const field = group.querySelector('.share-url');
+  copyButton.addEventListener('click', () => void copy(url, status, copyButton.dataset.copied ?? '', field));
+  const native = group.querySelector<HTMLButtonElement>('.native-share')!;
+  if ('share' in navigator) {
+    native.hidden = false;
+    native.addEventListener(
+      'click',
+      () => void navigator.share({ url, title: group.dataset.title ?? document.title }).catch(() => undefined),
+    );
+  }
+}
+
+for (const button of document.querySelectorAll<HTMLButtonElement>('.copy-citation')) {
+  button.hidden = false;
+  const pre = button.closest('.citation')?.querySelector('pre');
+  const label = button.textContent;
+  button.addEventListener('click', () => {
+    void copy(pre?.textContent ?? '', button, button.dataset.copied ?? '', pre).then(() =>
+      setTimeout(() => {
+        button.textContent = label;
+      }, 4000),
+    );
+  });
+}
+
+/** A text fragment for a selection: the whole of a short one, its first and last words otherwise. */
+function fragment(selected: string): string {
+  const enc = (text: string) => encodeURIComponent(text).replace(/-/g, '%2D').replace(/,/g, '%2C');
+  const text = selected.replace(/\s+/g, ' ').trim();
+  const words = text.split(' ');
+  if (text.length <= 80 || words.length < 10) return `#:~:text=${enc(text)}`;
+  return `#:~:text=${enc(words.slice(0, 4).join(' '))},${enc(words.slice(-4).join(' '))}`;
+}
+
+const selectionButton = Object.assign(document.createElement('button'), {
+  type: 'button',
+  className: 'link-selection',
+  hidden: true,
+});
+selectionButton.setAttribute('aria-live', 'polite');
+document.body.append(selectionButton);
+let selectionLink = '';
+
+function onSelection(): void {
+  const selection = getSelection();
+  const text = selection?.toString().trim() ?? '';
+  const node = selection && selection.rangeCount > 0 ? selection.getRangeAt(0).commonAncestorContainer : null;
+  const element = node instanceof Element ? node : node?.parentElement;
+  const exchange = element?.closest<HTMLElement>('.exchange[data-answer-url]');
+  if (!text || !exchange || !element?.closest('.turn')) {
+    selectionButton.hidden = true;
+    return;
+  }
+  selectionLink = `${exchange.dataset.answerUrl!}${fragment(text)}`;
+  const box = selection!.getRangeAt(0).getBoundingClientRect();
+  const lang = exchange.closest('[lang]')?.getAttribute('lang') ?? 'en';
+  selectionButton.textContent = lang.startsWith('zh') ? '复制所选文字的链接' : 'Copy a link to the selected text';
+  Object.assign(selectionButton.style, {
+    top: `${scrollY + box.bottom + 6}px`,
+    left: `${scrollX + Math.max(8, box.left)}px`,
+  });
+  selectionButton.hidden = false;
+}
+
+document.addEventListener('selectionchange', () => {
+  clearTimeout(selectionTimer);
+  selectionTimer = setTimeout(onSelection, 200);
+});
+let selectionTimer: ReturnType<typeof setTimeout> | undefined;
+selectionButton.addEventListener('mousedown', (event) => {
+  event.preventDefault();
+});
+selectionButton.addEventListener('click', () => {
+  const lang = document.documentElement.lang;
+  void copy(selectionLink, selectionButton, lang.startsWith('zh') ? '链接已复制' : 'Link copied');
+  setTimeout(() => {
+    selectionButton.hidden = true;
+  }, 1500);
+});
