@@ -128,7 +128,8 @@ describe('a site built from fixture transcripts', () => {
     expect(await page.locator('#q1 .turn[data-kind="interjection"] .text').innerText()).toBe('Yes.');
     expect(await page.locator('#q2 .asker').innerText()).toContain('Associated Press of Pakistan');
     await page.goto(`${server.url}/remarks/en/pinned-ids/`);
-    expect(await page.locator('#huawei-5g a.permalink').getAttribute('href')).toBe('#huawei-5g');
+    expect(await page.locator('#huawei-5g a.anchor').getAttribute('href')).toBe('#huawei-5g');
+    expect(await page.locator('#huawei-5g a.permalink').getAttribute('href')).toBe('/remarks/en/pinned-ids/huawei-5g/');
   });
 
   test('spokespeople of both languages have pages, and transcripts link to the previous and next', async () => {
