@@ -18,6 +18,7 @@ export default function pagefindIntegration(): AstroIntegration {
     name: 'lectern-pagefind',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
+        logger.info('building the search index…');
         const started = performance.now();
         const out = fileURLToPath(dir);
         const { records } = await readBuildData(dir);

@@ -16,6 +16,7 @@ export default function permalinksIntegration(): AstroIntegration {
     name: 'lectern-permalinks',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
+        logger.info('checking published answer links…');
         const { permalinks } = contentPaths();
         const current = (await readBuildData(dir)).answers.map((answer) => answer.path);
         const published = existsSync(permalinks) ? parseManifest(await readFile(permalinks, 'utf-8')) : [];

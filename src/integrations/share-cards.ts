@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { copyFile, link, mkdir, readdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
+import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
@@ -24,6 +25,11 @@ export default function shareCardsIntegration(): AstroIntegration {
         worker = new URL('src/lib/share/card-worker.ts', config.root);
       },
       'astro:build:done': async ({ dir, logger }) => {
+        if (process.env.LECTERN_CARDS === 'skip') {
+          logger.warn('share cards skipped (LECTERN_CARDS=skip): pages point at cards that were not drawn');
+          return;
+        }
+        logger.info('drawing share cards…');
         const started = performance.now();
         const { answers } = await readBuildData(dir);
         await mkdir(cache, { recursive: true });

@@ -1,0 +1,264 @@
+/**
+ * npm run bench [-- --cards-10x] [--skip-10x] [--skip-lighthouse]
+ *
+ * Builds the site from the whole shared corpus imported, and from a synthetic archive ten times
+ * that size, each beside a bare baseline (the same Markdown through the smallest Astro page, then
+ * Pagefind) measured in the same run; times and peak memory per stage, output and index sizes; a
+ * rebuild after adding one transcript; and what a reader downloads (page weights, Lighthouse on a
+ * phone profile). Writes bench/results/build.json and build.md. Not a test: figures for people.
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { chromePath } from '../../tests/support/browser.ts';
+import { projectRoot } from '../../tests/support/paths.ts';
+import { serve } from '../../tests/support/serve.ts';
+import { bareProject } from './baseline.ts';
+import { importCorpus } from './corpus.ts';
+import { folderSize, measure, type Run } from './measure.ts';
+import { syntheticArchive } from './synthetic.ts';
+
+const { values } = parseArgs({
+  options: {
+    'cards-10x': { type: 'boolean', default: false },
+    'skip-10x': { type: 'boolean', default: false },
+    'skip-lighthouse': { type: 'boolean', default: false },
+  },
+});
+
+const node = process.execPath;
+const astro = join(projectRoot, 'node_modules/astro/bin/astro.mjs');
+const ourStages: [string, RegExp][] = [
+  ['content sync', /\[content\] Syncing content/],
+  ['bundle', /Building static entrypoints/],
+  ['render', /generating static routes/],
+  ['permalinks', /\[lectern-permalinks\]/],
+  ['share cards', /\[lectern-share-cards\]/],
+  ['pagefind', /\[lectern-pagefind\]/],
+];
+const bareStages: [string, RegExp][] = [
+  ['content sync', /\[content\] Syncing content/],
+  ['bundle', /Building static entrypoints/],
+  ['render', /generating static routes/],
+];
+
+interface Build {
+  run: Run;
+  out: string;
+}
+
+async function ours(content: string, cache: string, out: string, env: Record<string, string> = {}): Promise<Build> {
+  const run = await measure(node, [astro, 'build'], {
+    cwd: projectRoot,
+    env: {
+      ...process.env,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      LECTERN_CONTENT: content,
+      LECTERN_CACHE: cache,
+      LECTERN_OUT: out,
+      ...env,
+    },
+    stages: ourStages,
+  });
+  if (run.code !== 0) throw new Error(`build failed:\n${run.output.slice(-3000)}`);
+  return { run, out };
+}
+
+async function bare(content: string): Promise<{ astro: Run; pagefind: Run; out: string }> {
+  const project = bareProject(content);
+  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+  const astroRun = await measure(node, [astro, 'build'], { cwd: project.dir, env, stages: bareStages });
+  if (astroRun.code !== 0) throw new Error(`bare build failed:\n${astroRun.output.slice(-3000)}`);
+  const pagefindRun = await measure(node, ['pagefind.mjs'], { cwd: project.dir, env });
+  if (pagefindRun.code !== 0) throw new Error(`bare pagefind failed:\n${pagefindRun.output.slice(-3000)}`);
+  return { astro: astroRun, pagefind: pagefindRun, out: project.out };
+}
+
+const pages = (out: string) =>
+  readdirSync(out, { recursive: true }).filter((name) => String(name).endsWith('index.html')).length;
+
+function summary(build: Build) {
+  return {
+    seconds: round(build.run.seconds),
+    peakMiB: build.run.peakMiB,
+    stages: build.run.stages.map((stage) => ({ ...stage, seconds: round(stage.seconds) })),
+    pages: pages(build.out),
+    output: folderSize(build.out),
+    index: folderSize(join(build.out, 'pagefind')),
+  };
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;
+
+async function size(label: string, content: string, transcripts: number, options: { cards: boolean; warm: boolean }) {
+  console.log(`== ${label}: ${transcripts} transcripts`);
+  const work = mkdtempSync(join(tmpdir(), `lectern-bench-${label}-`));
+  const env = options.cards ? {} : { LECTERN_CARDS: 'skip' };
+  const cold = await ours(content, join(work, 'cache'), join(work, 'dist'), env);
+  console.log(`   cold ${round(cold.run.seconds)} s, ${cold.run.peakMiB} MiB`);
+  const warm = options.warm ? await ours(content, join(work, 'cache'), join(work, 'dist'), env) : undefined;
+  if (warm) console.log(`   warm ${round(warm.run.seconds)} s, ${warm.run.peakMiB} MiB`);
+  const baseline = await bare(content);
+  const bareSeconds = baseline.astro.seconds + baseline.pagefind.seconds;
+  console.log(`   bare ${round(baseline.astro.seconds)} s + ${round(baseline.pagefind.seconds)} s`);
+  const deploy = warm ?? cold;
+  return {
+    transcripts,
+    answers: readFileSync(join(content, '..', 'permalinks.txt'), 'utf-8')
+      .split('\n')
+      .filter((line) => line.startsWith('/')).length,
+    cold: summary(cold),
+    ...(warm && { warm: summary(warm) }),
+    cards: options.cards,
+    bare: {
+      astroSeconds: round(baseline.astro.seconds),
+      pagefindSeconds: round(baseline.pagefind.seconds),
+      peakMiB: Math.max(baseline.astro.peakMiB, baseline.pagefind.peakMiB),
+      stages: baseline.astro.stages.map((stage) => ({ ...stage, seconds: round(stage.seconds) })),
+      pages: pages(baseline.out),
+      index: folderSize(join(baseline.out, 'pagefind')),
+    },
+    ratio: round(deploy.run.seconds / bareSeconds),
+    work,
+  };
+}
+
+/** A rebuild after an editor adds one transcript: the caches of the previous build kept. */
+async function addOne(content: string, work: string) {
+  const files = readdirSync(content, { recursive: true })
+    .map(String)
+    .filter((name) => name.endsWith('.md'));
+  const source = files[Math.floor(files.length / 2)]!;
+  const target = join(content, source.replace(/\.md$/, '-added.md'));
+  copyFileSync(join(content, source), target);
+  const rebuild = await ours(content, join(work, 'cache'), join(work, 'dist'));
+  return summary(rebuild);
+}
+
+/** What a reader downloads: HTML and CSS compressed, the page's own script, Lighthouse scores. */
+async function readerBudgets(out: string) {
+  const files = readdirSync(join(out, 'remarks'), { recursive: true }).map(String);
+  const transcripts = files.filter((name) => /^(en|zh)\/\d{4}\/[^/]+\/index\.html$/.test(name));
+  const bySize = transcripts
+    .map((name) => ({ name, size: readFileSync(join(out, 'remarks', name)).length }))
+    .sort((a, b) => a.size - b.size);
+  const median = bySize[Math.floor(bySize.length / 2)]!.name.replace(/index\.html$/, '');
+  const largest = bySize.at(-1)!.name.replace(/index\.html$/, '');
+  const answer = files
+    .find((name) => name.startsWith(median) && /\/q\d+\/index\.html$/.test(name))!
+    .replace(/index\.html$/, '');
+  const paths = {
+    home: '/',
+    transcript: `/remarks/${median}`,
+    'largest transcript': `/remarks/${largest}`,
+    answer: `/remarks/${answer}`,
+    search: '/search/',
+  };
+  const server = await serve(out, { gzip: true });
+  const weights: Record<string, { htmlCssKiB: number; jsKiB: number }> = {};
+  for (const [label, path] of Object.entries(paths)) {
+    const html = readFileSync(join(out, path, 'index.html'), 'utf-8');
+    const css = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => readFileSync(join(out, m[1]!)));
+    const js = [...html.matchAll(/<script type="module" src="([^"]+)"/g)].map((m) => readFileSync(join(out, m[1]!)));
+    const inlineJs = [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)].map((m) => Buffer.from(m[1]!));
+    const gz = (buffers: Buffer[]) =>
+      buffers.reduce((sum, buffer) => sum + gzipSync(buffer, { level: 9 }).length, 0) / 1024;
+    weights[label] = { htmlCssKiB: round(gz([Buffer.from(html), ...css])), jsKiB: round(gz([...js, ...inlineJs])) };
+  }
+  const scores: Record<string, { performance: number; accessibility: number }> = {};
+  if (!values['skip-lighthouse']) {
+    const chrome = await chromeLauncher.launch({
+      chromePath,
+      chromeFlags: [
+        '--headless=new',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+    try {
+      for (const [label, path] of Object.entries(paths)) {
+        const result = await lighthouse(`${server.url}${path}`, {
+          port: chrome.port,
+          output: 'json',
+          logLevel: 'error',
+          onlyCategories: ['performance', 'accessibility'],
+        });
+        const categories = result?.lhr.categories;
+        scores[label] = {
+          performance: Math.round((categories?.performance?.score ?? 0) * 100),
+          accessibility: Math.round((categories?.accessibility?.score ?? 0) * 100),
+        };
+        console.log(`   lighthouse ${label}: ${JSON.stringify(scores[label])}`);
+      }
+    } finally {
+      chrome.kill();
+    }
+  }
+  await server.close();
+  return { paths, weights, scores };
+}
+
+const imported = await importCorpus();
+const one = imported.content;
+const results: Record<string, unknown> = { date: new Date().toISOString(), machine: 'this workplace: 2 cores, 24 GiB' };
+const corpus = await size('1x', one, imported.transcripts, { cards: true, warm: true });
+results['1x'] = corpus;
+results.rebuildAfterAddingOne = await addOne(one, corpus.work);
+results.reader = await readerBudgets(join(corpus.work, 'dist'));
+if (!values['skip-10x']) {
+  const ten = join(mkdtempSync(join(tmpdir(), 'lectern-bench-10x-content-')), 'remarks');
+  const count = syntheticArchive(one, ten, 10);
+  results['10x'] = await size('10x', ten, count, { cards: values['cards-10x'], warm: false });
+}
+
+const dir = join(projectRoot, 'bench/results');
+mkdirSync(dir, { recursive: true });
+writeFileSync(join(dir, 'build.json'), JSON.stringify(results, null, 2) + '\n');
+writeFileSync(join(dir, 'build.md'), report(results));
+console.log(`wrote ${join(dir, 'build.md')}`);
+
+function report(r: Record<string, unknown>): string {
+  type Size = typeof corpus;
+  const one = r['1x'] as Size;
+  const ten = r['10x'] as Size | undefined;
+  const rebuild = r.rebuildAfterAddingOne as ReturnType<typeof summary>;
+  const reader = r.reader as Awaited<ReturnType<typeof readerBudgets>>;
+  const stage = (s: ReturnType<typeof summary>, name: string) => s.stages.find((x) => x.name === name);
+  const stages = (s: ReturnType<typeof summary>) =>
+    s.stages.map((x) => `${x.name} ${x.seconds} s / ${x.peakMiB} MiB`).join('; ');
+  const lines = [
+    `# Build benchmark (${String(r.date).slice(0, 10)}, ${String(r.machine)})`,
+    '',
+    '| | 1x: shared corpus | 10x: synthetic |',
+    '| --- | --- | --- |',
+    `| transcripts / answers | ${one.transcripts} / ${one.answers} | ${ten ? `${ten.transcripts} / ${ten.answers}` : '—'} |`,
+    `| cold build (share cards drawn) | ${one.cold.seconds} s, ${one.cold.peakMiB} MiB peak | ${ten ? `${ten.cold.seconds} s, ${ten.cold.peakMiB} MiB peak${ten.cards ? '' : ' (cards skipped)'}` : '—'} |`,
+    `| deploy build (cards from warm cache) | ${one.warm?.seconds ?? '—'} s, ${one.warm?.peakMiB ?? '—'} MiB peak | — |`,
+    `| share cards | cold ${stage(one.cold, 'share cards')?.seconds ?? '—'} s, warm ${one.warm ? stage(one.warm, 'share cards')?.seconds : '—'} s | ${ten?.cards ? `${stage(ten.cold, 'share cards')?.seconds} s` : 'skipped'} |`,
+    `| bare baseline (Astro + Pagefind) | ${one.bare.astroSeconds} s + ${one.bare.pagefindSeconds} s, ${one.bare.peakMiB} MiB | ${ten ? `${ten.bare.astroSeconds} s + ${ten.bare.pagefindSeconds} s, ${ten.bare.peakMiB} MiB` : '—'} |`,
+    `| ratio to baseline (budget ≤ 1.5) | ${one.ratio} | ${ten?.ratio ?? '—'} |`,
+    `| pages / output / index | ${one.cold.pages} / ${one.cold.output.mib} MiB / ${one.cold.index.mib} MiB | ${ten ? `${ten.cold.pages} / ${ten.cold.output.mib} MiB / ${ten.cold.index.mib} MiB` : '—'} |`,
+    `| rebuild after adding one transcript | ${rebuild.seconds} s (${Math.round((100 * rebuild.seconds) / one.cold.seconds)}% of cold; budget ≤ 25%) | |`,
+    '',
+    `Stages, 1x cold: ${stages(one.cold)}.`,
+    one.warm ? `Stages, 1x warm: ${stages(one.warm)}.` : '',
+    ten ? `Stages, 10x cold: ${stages(ten.cold)}.` : '',
+    '',
+    '| page (gzip) | HTML + CSS | own JS | Lighthouse performance | accessibility |',
+    '| --- | --- | --- | --- | --- |',
+    ...Object.entries(reader.weights).map(
+      ([label, w]) =>
+        `| ${label} | ${w.htmlCssKiB} KiB | ${w.jsKiB} KiB | ${reader.scores[label]?.performance ?? '—'} | ${reader.scores[label]?.accessibility ?? '—'} |`,
+    ),
+    '',
+  ];
+  return lines.filter((line, i, all) => line !== '' || all[i - 1] !== '').join('\n');
+}
