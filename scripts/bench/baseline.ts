@@ -8,7 +8,7 @@ import { projectRoot } from '../../tests/support/paths.ts';
  * page per file (title and body in data-pagefind-body), then Pagefind with its defaults over the
  * output. What this project costs on top is measured against it, in the same run.
  */
-export function bareProject(content: string): { dir: string; out: string } {
+export function bareProject(content: string, perAnswer = false): { dir: string; out: string } {
   const dir = mkdtempSync(join(tmpdir(), 'lectern-bare-'));
   const out = join(dir, 'dist');
   symlinkSync(join(projectRoot, 'node_modules'), join(dir, 'node_modules'));
@@ -28,21 +28,45 @@ export function bareProject(content: string): { dir: string; out: string } {
       'export const collections = { remarks };',
     ].join('\n'),
   );
-  writeFileSync(
-    join(dir, 'src/pages/[...id].astro'),
-    [
-      '---',
-      "import { getCollection, render } from 'astro:content';",
-      'export async function getStaticPaths() {',
-      "  return (await getCollection('remarks')).map((entry) => ({ params: { id: entry.id }, props: { entry } }));",
-      '}',
-      'const { entry } = Astro.props;',
-      'const { Content } = await render(entry);',
-      '---',
-      '<html lang={entry.data.lang ?? \'en\'}><head><meta charset="utf-8" /><title>{entry.data.title}</title></head>',
-      '<body><main data-pagefind-body><h1>{entry.data.title}</h1><Content /></main></body></html>',
-    ].join('\n'),
-  );
+  if (perAnswer) {
+    // One page per answer: the body cut before each labelled paragraph ("Q:", "Reuters:", "答："),
+    // each piece through Astro's remark processor. Rough, as a baseline should be.
+    mkdirSync(join(dir, 'src/pages/[...id]'), { recursive: true });
+    writeFileSync(
+      join(dir, 'src/pages/[...id]/[n].astro'),
+      [
+        '---',
+        "import { getCollection } from 'astro:content';",
+        "import { createMarkdownProcessor } from '@astrojs/markdown-remark';",
+        'export async function getStaticPaths() {',
+        "  return (await getCollection('remarks')).flatMap((entry) =>",
+        "    (entry.body ?? '').split(/\\n\\n(?=[^\\n]{1,30}?[:：])/).map((chunk, n) => ({ params: { id: entry.id, n: String(n + 1) }, props: { chunk, entry } })),",
+        '  );',
+        '}',
+        'const processor = await createMarkdownProcessor();',
+        'const { chunk, entry } = Astro.props;',
+        'const { code } = await processor.render(chunk);',
+        '---',
+        '<html lang={entry.data.lang ?? \'en\'}><head><meta charset="utf-8" /><title>{entry.data.title}</title></head>',
+        '<body><main data-pagefind-body><h1>{entry.data.title}</h1><Fragment set:html={code} /></main></body></html>',
+      ].join('\n'),
+    );
+  } else
+    writeFileSync(
+      join(dir, 'src/pages/[...id].astro'),
+      [
+        '---',
+        "import { getCollection, render } from 'astro:content';",
+        'export async function getStaticPaths() {',
+        "  return (await getCollection('remarks')).map((entry) => ({ params: { id: entry.id }, props: { entry } }));",
+        '}',
+        'const { entry } = Astro.props;',
+        'const { Content } = await render(entry);',
+        '---',
+        '<html lang={entry.data.lang ?? \'en\'}><head><meta charset="utf-8" /><title>{entry.data.title}</title></head>',
+        '<body><main data-pagefind-body><h1>{entry.data.title}</h1><Content /></main></body></html>',
+      ].join('\n'),
+    );
   writeFileSync(
     join(dir, 'pagefind.mjs'),
     [

@@ -68,8 +68,8 @@ async function ours(content: string, cache: string, out: string, env: Record<str
   return { run, out };
 }
 
-async function bare(content: string): Promise<{ astro: Run; pagefind: Run; out: string }> {
-  const project = bareProject(content);
+async function bare(content: string, perAnswer = false): Promise<{ astro: Run; pagefind: Run; out: string }> {
+  const project = bareProject(content, perAnswer);
   const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
   const astroRun = await measure(node, [astro, 'build'], { cwd: project.dir, env, stages: bareStages });
   if (astroRun.code !== 0) throw new Error(`bare build failed:\n${astroRun.output.slice(-3000)}`);
@@ -105,6 +105,9 @@ async function size(label: string, content: string, transcripts: number, options
   const baseline = await bare(content);
   const bareSeconds = baseline.astro.seconds + baseline.pagefind.seconds;
   console.log(`   bare ${round(baseline.astro.seconds)} s + ${round(baseline.pagefind.seconds)} s`);
+  const perAnswer = await bare(content, true);
+  const perAnswerSeconds = perAnswer.astro.seconds + perAnswer.pagefind.seconds;
+  console.log(`   bare, page per answer ${round(perAnswer.astro.seconds)} s + ${round(perAnswer.pagefind.seconds)} s`);
   const deploy = warm ?? cold;
   return {
     transcripts,
@@ -122,7 +125,14 @@ async function size(label: string, content: string, transcripts: number, options
       pages: pages(baseline.out),
       index: folderSize(join(baseline.out, 'pagefind')),
     },
+    barePerAnswer: {
+      astroSeconds: round(perAnswer.astro.seconds),
+      pagefindSeconds: round(perAnswer.pagefind.seconds),
+      peakMiB: Math.max(perAnswer.astro.peakMiB, perAnswer.pagefind.peakMiB),
+      pages: pages(perAnswer.out),
+    },
     ratio: round(deploy.run.seconds / bareSeconds),
+    ratioPerAnswer: round(deploy.run.seconds / perAnswerSeconds),
     work,
   };
 }
@@ -137,6 +147,21 @@ async function addOne(content: string, work: string) {
   copyFileSync(join(content, source), target);
   const rebuild = await ours(content, join(work, 'cache'), join(work, 'dist'));
   return summary(rebuild);
+}
+
+/** A page's scripts and the chunks they import, each once. */
+function scriptsOf(out: string, entries: string[]): Buffer[] {
+  const seen = new Map<string, Buffer>();
+  const visit = (path: string) => {
+    if (seen.has(path)) return;
+    const code = readFileSync(join(out, path));
+    seen.set(path, code);
+    for (const match of code.toString().matchAll(/(?:import|from)\s*["'](\.\/[^"']+\.js)["']/g)) {
+      visit(join(path, '..', match[1]!));
+    }
+  };
+  entries.forEach(visit);
+  return [...seen.values()];
 }
 
 /** What a reader downloads: HTML and CSS compressed, the page's own script, Lighthouse scores. */
@@ -163,7 +188,10 @@ async function readerBudgets(out: string) {
   for (const [label, path] of Object.entries(paths)) {
     const html = readFileSync(join(out, path, 'index.html'), 'utf-8');
     const css = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => readFileSync(join(out, m[1]!)));
-    const js = [...html.matchAll(/<script type="module" src="([^"]+)"/g)].map((m) => readFileSync(join(out, m[1]!)));
+    const js = scriptsOf(
+      out,
+      [...html.matchAll(/<script type="module" src="([^"]+)"/g)].map((m) => m[1]!),
+    );
     const inlineJs = [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)].map((m) => Buffer.from(m[1]!));
     const gz = (buffers: Buffer[]) =>
       buffers.reduce((sum, buffer) => sum + gzipSync(buffer, { level: 9 }).length, 0) / 1024;
@@ -244,7 +272,8 @@ function report(r: Record<string, unknown>): string {
     `| deploy build (cards from warm cache) | ${one.warm?.seconds ?? '—'} s, ${one.warm?.peakMiB ?? '—'} MiB peak | — |`,
     `| share cards | cold ${stage(one.cold, 'share cards')?.seconds ?? '—'} s, warm ${one.warm ? stage(one.warm, 'share cards')?.seconds : '—'} s | ${ten?.cards ? `${stage(ten.cold, 'share cards')?.seconds} s` : 'skipped'} |`,
     `| bare baseline (Astro + Pagefind) | ${one.bare.astroSeconds} s + ${one.bare.pagefindSeconds} s, ${one.bare.peakMiB} MiB | ${ten ? `${ten.bare.astroSeconds} s + ${ten.bare.pagefindSeconds} s, ${ten.bare.peakMiB} MiB` : '—'} |`,
-    `| ratio to baseline (budget ≤ 1.5) | ${one.ratio} | ${ten?.ratio ?? '—'} |`,
+    `| bare baseline, one page per answer | ${one.barePerAnswer.astroSeconds} s + ${one.barePerAnswer.pagefindSeconds} s, ${one.barePerAnswer.peakMiB} MiB, ${one.barePerAnswer.pages} pages | ${ten ? `${ten.barePerAnswer.astroSeconds} s + ${ten.barePerAnswer.pagefindSeconds} s, ${ten.barePerAnswer.peakMiB} MiB, ${ten.barePerAnswer.pages} pages` : '—'} |`,
+    `| ratio to baseline (budget ≤ 1.5) | ${one.ratio} (page per answer: ${one.ratioPerAnswer}) | ${ten ? `${ten.ratio} (page per answer: ${ten.ratioPerAnswer})` : '—'} |`,
     `| pages / output / index | ${one.cold.pages} / ${one.cold.output.mib} MiB / ${one.cold.index.mib} MiB | ${ten ? `${ten.cold.pages} / ${ten.cold.output.mib} MiB / ${ten.cold.index.mib} MiB` : '—'} |`,
     `| rebuild after adding one transcript | ${rebuild.seconds} s (${Math.round((100 * rebuild.seconds) / one.cold.seconds)}% of cold; budget ≤ 25%) | |`,
     '',
