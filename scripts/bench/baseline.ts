@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spokespeople } from '../../src/lib/transcript/spokespeople.ts';
 import { projectRoot } from '../../tests/support/paths.ts';
 
 /**
@@ -29,8 +30,9 @@ export function bareProject(content: string, perAnswer = false): { dir: string; 
     ].join('\n'),
   );
   if (perAnswer) {
-    // One page per answer: the body cut before each labelled paragraph ("Q:", "Reuters:", "答："),
-    // each piece through Astro's remark processor. Rough, as a baseline should be.
+    // One page per answer: the body cut before each question ("Q:", "问：", an outlet's "Reuters:"),
+    // not before answers ("A:", "答：", a spokesperson's name), each piece through Astro's remark
+    // processor. A regular expression, not this project's parser: rough, as a baseline should be.
     mkdirSync(join(dir, 'src/pages/[...id]'), { recursive: true });
     writeFileSync(
       join(dir, 'src/pages/[...id]/[n].astro'),
@@ -38,9 +40,19 @@ export function bareProject(content: string, perAnswer = false): { dir: string; 
         '---',
         "import { getCollection } from 'astro:content';",
         "import { createMarkdownProcessor } from '@astrojs/markdown-remark';",
+        `const answers = /^\\s*(A|答|Answer|${spokespeople.flatMap((p) => [p.en, p.zh]).join('|')})\\s*$/i;`,
+        'function chunks(body) {',
+        '  const out = [];',
+        '  for (const paragraph of body.split(/\\n\\n/)) {',
+        '    const label = /^([^\\n:：]{1,30})[:：]/.exec(paragraph)?.[1];',
+        '    if (out.length === 0 || (label && !answers.test(label))) out.push(paragraph);',
+        "    else out[out.length - 1] += '\\n\\n' + paragraph;",
+        '  }',
+        '  return out;',
+        '}',
         'export async function getStaticPaths() {',
         "  return (await getCollection('remarks')).flatMap((entry) =>",
-        "    (entry.body ?? '').split(/\\n\\n(?=[^\\n]{1,30}?[:：])/).map((chunk, n) => ({ params: { id: entry.id, n: String(n + 1) }, props: { chunk, entry } })),",
+        "    chunks(entry.body ?? '').map((chunk, n) => ({ params: { id: entry.id, n: String(n + 1) }, props: { chunk, entry } })),",
         '  );',
         '}',
         'const processor = await createMarkdownProcessor();',

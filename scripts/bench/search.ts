@@ -87,9 +87,8 @@ async function query(page: Page, text: string): Promise<number> {
   await page.waitForFunction(
     (previous) => {
       const status = document.querySelector('#search-status')?.textContent ?? '';
-      return (
-        status !== previous && status !== '' && (document.querySelector('#results li') !== null || /^0 /.test(status))
-      );
+      // Done when the status reports this search's count (it says "Searching…" meanwhile).
+      return status !== previous && /^[\d,]+ answers? /.test(status);
     },
     before,
     { timeout: 20_000 },

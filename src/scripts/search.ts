@@ -6,7 +6,7 @@
  * through. Filter counts come with the page; Pagefind's own (per query) are fetched only once the
  * reader opens the filters or uses one, so a plain query downloads no filter index.
  */
-import { fromBigramText, hasHan, toPagefindQuery, withoutCutEnds } from '../lib/search/cjk.ts';
+import { fromBigramText, hasHan, looserQueries, toPagefindQuery } from '../lib/search/cjk.ts';
 
 interface Pagefind {
   options: (options: Record<string, unknown>) => Promise<void>;
@@ -158,10 +158,12 @@ async function searchNow(): Promise<void> {
   const searches = await Promise.all(
     state.langs.map(async (lang) => {
       const pf = await bundle(lang, facets);
-      const search = await pf.search(browsing ? null : toPagefindQuery(state.q), options);
-      // A pasted fragment may end in part of a number ("…中午1" of "中午12时"): try without it.
-      const retry = search.results.length === 0 && !browsing ? withoutCutEnds(state.q) : undefined;
-      return retry ? pf.search(retry, options) : search;
+      let search = await pf.search(browsing ? null : toPagefindQuery(state.q), options);
+      for (const looser of browsing ? [] : looserQueries(state.q)) {
+        if (search.results.length > 0) break;
+        search = await pf.search(looser, options);
+      }
+      return search;
     }),
   );
   if (mine !== run) return;

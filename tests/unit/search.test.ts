@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { Remark } from '../../src/lib/remarks.ts';
-import { bigrams, fromBigramText, toBigramText, toPagefindQuery, withoutCutEnds } from '../../src/lib/search/cjk.ts';
+import { bigrams, fromBigramText, looserQueries, toBigramText, toPagefindQuery } from '../../src/lib/search/cjk.ts';
 import { facetCounts } from '../../src/lib/search/facets.ts';
 import { searchRecords } from '../../src/lib/search/records.ts';
 import { loadTranscript } from '../../src/lib/transcript/load.ts';
@@ -46,9 +46,14 @@ describe('Chinese bigrams', () => {
     expect(toPagefindQuery(query)).toBe(expected);
   });
 
-  test('a fragment cut inside a number is retried without it', () => {
-    expect(withoutCutEnds('截至2月14日中午1')).toBe('"至2 月 14 日中 中午"'.replace('至2', '截至 2'));
-    expect(withoutCutEnds('孟晚舟')).toBeUndefined();
+  test('a fragment that finds nothing is retried without cut ends, then as words', () => {
+    expect(looserQueries('截至2月14日中午1')).toEqual(['"截至 2 月 14 日中 中午"', '截至 2 月 14 日中 中午']);
+    expect(looserQueries('并出席朝鲜建国70周')).toEqual([
+      '"并出 出席 席朝 朝鲜 鲜建 建国"',
+      '并出 出席 席朝 朝鲜 鲜建 建国',
+    ]);
+    expect(looserQueries('英国“海神之子”号船')).toEqual(['英国 海神 神之 之子 号船']);
+    expect(looserQueries('华为')).toEqual([]);
   });
 });
 

@@ -89,15 +89,19 @@ export function toPagefindQuery(query: string): string {
 }
 
 /**
- * The same query less a number or Latin word cut off at either end ("截至2月14日中午1" ends in the
- * "1" of "12"): tried when the exact query finds nothing. Undefined when there is nothing to drop.
+ * Looser forms of a Chinese query, tried in turn while a search finds nothing. A pasted fragment
+ * may start or end inside a number or a word ("…中午1" of "中午12时", "…建国70周" of "70周年"):
+ * first the phrase less such ends; then its words without the phrase (punctuation inside the
+ * fragment, "英国“海神之子”号船", can keep the phrase from matching word for word).
  */
-export function withoutCutEnds(query: string): string | undefined {
+export function looserQueries(query: string): string[] {
   const match = /^"(.*)"$/.exec(toPagefindQuery(query));
-  if (!match) return undefined;
+  if (!match) return [];
   const words = match[1]!.split(' ');
-  while (words.length > 1 && !hasHan(words.at(-1)!)) words.pop();
-  while (words.length > 1 && !hasHan(words[0]!)) words.shift();
-  const shorter = `"${words.join(' ')}"`;
-  return shorter === toPagefindQuery(query) ? undefined : shorter;
+  const cut = (word: string) => !hasHan(word) || [...word].length === 1;
+  const trimmed = [...words];
+  while (trimmed.length > 1 && cut(trimmed.at(-1)!)) trimmed.pop();
+  while (trimmed.length > 1 && cut(trimmed[0]!)) trimmed.shift();
+  const looser = trimmed.length < words.length ? [`"${trimmed.join(' ')}"`] : [];
+  return words.length > 1 ? [...looser, trimmed.join(' ')] : looser;
 }
