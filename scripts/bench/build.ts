@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { chromePath } from '../../tests/support/browser.ts';
+import { chromeFlags, chromePath } from '../../tests/support/browser.ts';
 import { projectRoot } from '../../tests/support/paths.ts';
 import { serve } from '../../tests/support/serve.ts';
 import { bareProject } from './baseline.ts';
@@ -201,15 +201,7 @@ async function readerBudgets(out: string) {
   if (!values['skip-lighthouse']) {
     const chrome = await chromeLauncher.launch({
       chromePath,
-      chromeFlags: [
-        '--headless=new',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      chromeFlags: ['--headless=new', ...chromeFlags],
     });
     try {
       for (const [label, path] of Object.entries(paths)) {

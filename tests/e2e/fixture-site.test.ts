@@ -1,12 +1,10 @@
 import { cpSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launch } from '../support/browser.ts';
-import { buildSite } from '../support/build.ts';
 import { projectRoot } from '../support/paths.ts';
-import { serve, type StaticServer } from '../support/serve.ts';
+import { openSite, type Site } from '../support/site.ts';
 
 const fixtures = join(projectRoot, 'tests/fixtures/transcripts');
 
@@ -22,22 +20,15 @@ export function fixtureContent(): string {
 }
 
 describe('a site built from fixture transcripts', () => {
-  let server: StaticServer;
-  let browser: Browser;
+  let site: Site;
   let page: Page;
 
   beforeAll(async () => {
-    const build = await buildSite(fixtureContent());
-    if (build.code !== 0) throw new Error(`build failed:\n${build.output}`);
-    server = await serve(build.outDir);
-    browser = await launch();
-    page = await browser.newPage();
+    site = await openSite(fixtureContent());
+    page = await site.browser.newPage();
   });
 
-  afterAll(async () => {
-    await browser.close();
-    await server.close();
-  });
+  afterAll(() => site.close());
 
   const results = (p: Page) => p.locator('#results li a.question');
   const waitForStatus = (p: Page, pattern: RegExp) =>
@@ -47,7 +38,7 @@ describe('a site built from fixture transcripts', () => {
     );
 
   test('search: type a query, filter, open a result and land on the answer with the terms marked', async () => {
-    await page.goto(`${server.url}/search/`);
+    await page.goto(`${site.url}/search/`);
     await page.fill('#q', 'Huawei');
     await page.press('#q', 'Enter');
     await waitForStatus(page, /^\d+ answers? for Huawei/);
@@ -78,7 +69,7 @@ describe('a site built from fixture transcripts', () => {
   });
 
   test('search: a search URL reloads to the same results', async () => {
-    const url = `${server.url}/search/?q=answer&sort=oldest&lang=en`;
+    const url = `${site.url}/search/?q=answer&sort=oldest&lang=en`;
     await page.goto(url);
     await waitForStatus(page, /answers? for answer/);
     const before = await results(page).allInnerTexts();
@@ -91,7 +82,7 @@ describe('a site built from fixture transcripts', () => {
   });
 
   test('search: a Chinese query finds the Chinese answer and marks it', async () => {
-    await page.goto(`${server.url}/search/`);
+    await page.goto(`${site.url}/search/`);
     await page.fill('#q', '华为');
     await page.press('#q', 'Enter');
     await waitForStatus(page, /^1 answer for 华为/);
@@ -104,7 +95,7 @@ describe('a site built from fixture transcripts', () => {
   test('markup in a transcript is shown as text, never live', async () => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${server.url}/remarks/en/markup-is-text/`);
+    await page.goto(`${site.url}/remarks/en/markup-is-text/`);
     const main = page.locator('main');
     expect(await main.innerText()).toContain('<script>window.__xss = 1</script>');
     expect(await main.innerText()).toContain('<div onclick="window.__xss = 4">raw block</div>');
@@ -115,7 +106,7 @@ describe('a site built from fixture transcripts', () => {
   });
 
   test('a Chinese transcript is marked Chinese, with its labels', async () => {
-    await page.goto(`${server.url}/remarks/zh/zh-wenda/`);
+    await page.goto(`${site.url}/remarks/zh/zh-wenda/`);
     expect(await page.getAttribute('html', 'lang')).toBe('zh-Hans');
     expect(await page.locator('#q1 .turn[data-kind="question"] .label').innerText()).toBe('问：');
     expect(await page.locator('#q1 .turn[data-kind="follow-up"] .text').innerText()).toBe('你能否进一步说明？');
@@ -123,23 +114,23 @@ describe('a site built from fixture transcripts', () => {
   });
 
   test('follow-ups and interjections stay inside their exchange; pinned ids are anchors', async () => {
-    await page.goto(`${server.url}/remarks/en/qa-2020-outlets/`);
+    await page.goto(`${site.url}/remarks/en/qa-2020-outlets/`);
     expect(await page.locator('#q1 .turn').count()).toBe(4);
     expect(await page.locator('#q1 .turn[data-kind="interjection"] .text').innerText()).toBe('Yes.');
     expect(await page.locator('#q2 .asker').innerText()).toContain('Associated Press of Pakistan');
-    await page.goto(`${server.url}/remarks/en/pinned-ids/`);
+    await page.goto(`${site.url}/remarks/en/pinned-ids/`);
     expect(await page.locator('#huawei-5g a.anchor').getAttribute('href')).toBe('#huawei-5g');
     expect(await page.locator('#huawei-5g a.permalink').getAttribute('href')).toBe('/remarks/en/pinned-ids/huawei-5g/');
   });
 
   test('spokespeople of both languages have pages, and transcripts link to the previous and next', async () => {
-    await page.goto(`${server.url}/spokespeople/`);
+    await page.goto(`${site.url}/spokespeople/`);
     for (const slug of ['geng-shuang', 'wang-wenbin', 'zhao-lijian', 'lu-kang']) {
       expect(await page.locator(`a[href="/spokespeople/${slug}/"]`).count(), slug).toBe(1);
     }
-    await page.goto(`${server.url}/spokespeople/geng-shuang/`);
+    await page.goto(`${site.url}/spokespeople/geng-shuang/`);
     expect(await page.locator('.transcript-list li').count()).toBe(2);
-    await page.goto(`${server.url}/remarks/en/qa-classic/`);
+    await page.goto(`${site.url}/remarks/en/qa-classic/`);
     expect(await page.locator('a[rel="next"], a[rel="prev"]').count()).toBeGreaterThan(0);
   });
 });

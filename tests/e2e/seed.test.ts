@@ -1,11 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launch } from '../support/browser.ts';
-import { buildSite, type BuildResult } from '../support/build.ts';
 import { hasShared, sharedDir } from '../support/paths.ts';
-import { serve, type StaticServer } from '../support/serve.ts';
+import { openSite, type Site } from '../support/site.ts';
 
 const seedPath = '/remarks/en/2019/2019-03-12-eu-technology-security/';
 
@@ -22,31 +20,23 @@ function seedAnswer(): string {
 }
 
 describe('the site built from content/', () => {
-  let build: BuildResult;
-  let server: StaticServer;
-  let browser: Browser;
+  let site: Site;
   let page: Page;
 
   beforeAll(async () => {
-    build = await buildSite();
-    if (build.code !== 0) throw new Error(`build failed:\n${build.output}`);
-    server = await serve(build.outDir);
-    browser = await launch();
-    page = await browser.newPage();
+    site = await openSite();
+    page = await site.browser.newPage();
   });
 
-  afterAll(async () => {
-    await browser.close();
-    await server.close();
-  });
+  afterAll(() => site.close());
 
   test('has the seed transcript page and a search index', () => {
-    expect(existsSync(join(build.outDir, seedPath, 'index.html'))).toBe(true);
-    expect(existsSync(join(build.outDir, 'pagefind/en/pagefind.js'))).toBe(true);
+    expect(existsSync(join(site.build.outDir, seedPath, 'index.html'))).toBe(true);
+    expect(existsSync(join(site.build.outDir, 'pagefind/en/pagefind.js'))).toBe(true);
   });
 
   test('shows the seed answer verbatim, in an element whose id the page links to', async () => {
-    await page.goto(`${server.url}${seedPath}`);
+    await page.goto(`${site.url}${seedPath}`);
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     const link = page.locator('a.anchor').first();
     const href = await link.getAttribute('href');
@@ -61,15 +51,15 @@ describe('the site built from content/', () => {
   });
 
   test("following an answer's link lands on that answer", async () => {
-    await page.goto(`${server.url}${seedPath}`);
+    await page.goto(`${site.url}${seedPath}`);
     const anchor = page.locator('a.anchor').first();
     const hash = (await anchor.getAttribute('href'))!;
     expect(hash).toMatch(/^#[a-z0-9-]+$/);
     await anchor.click();
     await page.waitForURL(`**${seedPath}${hash}`);
     expect(await page.locator(`${hash}:target`).count()).toBe(1);
-    await page.goto(`${server.url}/`);
-    await page.goto(`${server.url}${seedPath}${hash}`);
+    await page.goto(`${site.url}/`);
+    await page.goto(`${site.url}${seedPath}${hash}`);
     const inView = await page.locator(hash).evaluate((element) => {
       const box = element.getBoundingClientRect();
       return box.top >= 0 && box.top < window.innerHeight;
@@ -78,7 +68,7 @@ describe('the site built from content/', () => {
   });
 
   test("an answer's permalink opens the answer's own page", async () => {
-    await page.goto(`${server.url}${seedPath}`);
+    await page.goto(`${site.url}${seedPath}`);
     await page.locator('a.permalink').first().click();
     await page.waitForURL(`**${seedPath}q1/`);
     expect(await page.locator('.turn.answer .text').innerText()).toContain('resort to insulatio, we would end up');
@@ -86,7 +76,7 @@ describe('the site built from content/', () => {
 
   test('lists the seed on the home page, its year and its spokesperson', async () => {
     for (const path of ['/', '/archive/2019/', '/spokespeople/lu-kang/']) {
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${site.url}${path}`);
       expect(await page.locator(`a[href="${seedPath}"]`).count(), path).toBe(1);
     }
   });

@@ -1,39 +1,30 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launch } from '../support/browser.ts';
-import { buildSite, type BuildResult } from '../support/build.ts';
+import { buildSite } from '../support/build.ts';
 import { projectRoot } from '../support/paths.ts';
-import { serve, type StaticServer } from '../support/serve.ts';
+import { openSite, type Site } from '../support/site.ts';
 
 const seed = '/remarks/en/2019/2019-03-12-eu-technology-security/';
 
 describe('sharing the seed answer', () => {
-  let build: BuildResult;
-  let server: StaticServer;
-  let browser: Browser;
+  let site: Site;
   let context: BrowserContext;
   let page: Page;
 
   beforeAll(async () => {
-    build = await buildSite();
-    if (build.code !== 0) throw new Error(`build failed:\n${build.output}`);
-    server = await serve(build.outDir);
-    browser = await launch();
-    context = await browser.newContext();
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    site = await openSite();
+    context = await site.browser.newContext();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
     page = await context.newPage();
   });
 
-  afterAll(async () => {
-    await browser.close();
-    await server.close();
-  });
+  afterAll(() => site.close());
 
   test("copy link puts the answer's own URL on the clipboard, and says so", async () => {
-    await page.goto(`${server.url}${seed}`);
+    await page.goto(`${site.url}${seed}`);
     await page.locator('#q1 .share-menu summary').click();
     await page.locator('#q1 button.copy-link').click();
     await expect.poll(() => page.locator('#q1 .share-status').innerText()).toBe('Link copied');
@@ -41,12 +32,12 @@ describe('sharing the seed answer', () => {
     expect(copied).toBe(`http://localhost:4321${seed}q1/`);
 
     // The site is built for http://localhost:4321 (SITE_URL unset); open the same path here.
-    await page.goto(`${server.url}${new URL(copied).pathname}`);
+    await page.goto(`${site.url}${new URL(copied).pathname}`);
     expect(await page.locator('.turn.answer .text').innerText()).toContain('resort to insulatio, we would end up');
   });
 
   test("the answer's page quotes the answer in its preview metadata, with a 1200x630 card", async () => {
-    await page.goto(`${server.url}${seed}q1/`);
+    await page.goto(`${site.url}${seed}q1/`);
     const meta = (property: string) =>
       page.locator(`meta[property="${property}"], meta[name="${property}"]`).getAttribute('content');
     expect(await meta('og:type')).toBe('article');
@@ -58,13 +49,13 @@ describe('sharing the seed answer', () => {
     expect(image).toBe(`http://localhost:4321${seed}q1/card.png`);
     expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toBe(`http://localhost:4321${seed}q1/`);
 
-    const png = readFileSync(join(build.outDir, new URL(image).pathname));
+    const png = readFileSync(join(site.build.outDir, new URL(image).pathname));
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
   });
 
   test('citations name the spokesperson, the date, the source and the permalink', async () => {
-    await page.goto(`${server.url}${seed}q1/`);
+    await page.goto(`${site.url}${seed}q1/`);
     await page.locator('.cite summary').click();
     const texts = await page.locator('.citation pre').allInnerTexts();
     expect(texts).toHaveLength(3);
@@ -78,7 +69,7 @@ describe('sharing the seed answer', () => {
   });
 
   test('selecting text in an answer offers a link to that sentence', async () => {
-    await page.goto(`${server.url}${seed}`);
+    await page.goto(`${site.url}${seed}`);
     await page.evaluate(() => {
       const paragraph = document.querySelector('#q1 .turn.answer .text p')!;
       const text = paragraph.firstChild!;
