@@ -1,35 +1,22 @@
 /**
- * The search page: Pagefind in the browser, one result per answer. Each language has its own
+ * The search page: Pagefind's index in the browser (through pagefind-runtime.ts), one result per answer. Each language has its own
  * Pagefind bundle (pagefind/en/, pagefind/zh/): a query loads the bundle of its script's language
  * unless the reader chooses languages. The whole search lives in the URL
  * (?q=&lang=&spokesperson=&year=&kind=&topic=&sort=): it can be shared, reloaded and stepped back
  * through. Filter counts come with the page; Pagefind's own (per query) are fetched only once the
  * reader opens the filters or uses one, so a plain query downloads no filter index.
  */
-import { fromBigramText, hasHan, looserQueries, toPagefindQuery } from '../lib/search/cjk.ts';
+import { hasHan, looserQueries, toPagefindQuery } from '../lib/search/cjk.ts';
+import { escapeHtml, wordExcerpt } from '../lib/search/excerpt.ts';
+import { type Fragment, type Hit, type Results, PagefindBundle } from '../lib/search/pagefind-runtime.ts';
+import { rankOf } from '../lib/search/page-id.ts';
 
-interface Pagefind {
-  options: (options: Record<string, unknown>) => Promise<void>;
-  search: (term: string | null, options: Record<string, unknown>) => Promise<Search>;
-  filters: () => Promise<Counts>;
-}
-type Counts = Record<string, Record<string, number>>;
-interface Hit {
-  score: number;
-  data: () => Promise<Result>;
-}
-interface Search {
-  results: Hit[];
-  filters: Counts;
-  totalFilters: Counts;
-}
-interface Result {
-  url: string;
-  excerpt: string;
-  content: string;
-  meta: { question: string; date: string; spokesperson: string; transcript: string; lang: string };
-}
 type Lang = 'en' | 'zh';
+/** A result as shown: the search's hit (where its words matched) and its fragment (what it says). */
+interface Shown {
+  hit: Hit;
+  fragment: Fragment;
+}
 interface State {
   q: string;
   sort: string;
@@ -48,26 +35,21 @@ const more = document.querySelector<HTMLButtonElement>('#more')!;
 const bundles = (form.dataset.bundles ?? 'en').split(' ') as Lang[];
 const boxes = [...form.querySelectorAll<HTMLInputElement>('fieldset input')];
 const staticCounts = new Map(boxes.map((box) => [box, box.nextElementSibling?.textContent ?? '']));
-const loaded: Partial<Record<Lang, Promise<Pagefind>>> = {};
+const loaded: Partial<Record<Lang, Promise<PagefindBundle>>> = {};
 const facetsLoaded: Partial<Record<Lang, Promise<unknown>>> = {};
 let queue: Merge | undefined;
 let terms: string[] = [];
 let run = 0;
 
-function bundle(lang: Lang, facets: boolean): Promise<Pagefind> {
-  const pf = (loaded[lang] ??= (import(/* @vite-ignore */ `/pagefind/${lang}/pagefind.js`) as Promise<Pagefind>).then(
-    async (module) => {
-      // No worker: it is another 43 KB to fetch, and a search here takes milliseconds.
-      await module.options({ excerptLength: 30, noWorker: true });
-      return module;
-    },
-  ));
-  // Pagefind counts filter values in a search only once its filter index is loaded.
+function bundle(lang: Lang, facets: boolean): Promise<PagefindBundle> {
+  const pf = (loaded[lang] ??= PagefindBundle.open(async (path) => {
+    const response = await fetch(`/pagefind/${lang}/${path}`);
+    if (!response.ok) throw new Error(`/pagefind/${lang}/${path}: ${response.status}`);
+    return response.arrayBuffer();
+  }));
+  // Filter values are counted in a search only once the filter index is loaded.
   return facets ? pf.then(async (module) => (await (facetsLoaded[lang] ??= module.filters()), module)) : pf;
 }
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"]/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char]!);
 
 /** The search the URL describes. Without a language chosen, a query is searched in its script's language. */
 function fromUrl(): State {
@@ -98,7 +80,7 @@ function toUrl(push: boolean): void {
  * answer's data is fetched only when it is next to be shown (one ahead per bundle by date).
  */
 class Merge {
-  private readonly heads: { hit: Hit; data?: Result }[][];
+  private readonly heads: { hit: Hit; data?: Fragment }[][];
   private readonly byDate: 'asc' | 'desc' | undefined;
   constructor(lists: Hit[][], byDate: 'asc' | 'desc' | undefined) {
     this.heads = lists.map((hits) => hits.map((hit) => ({ hit })));
@@ -107,17 +89,17 @@ class Merge {
   get remaining(): number {
     return this.heads.reduce((sum, hits) => sum + hits.length, 0);
   }
-  async take(n: number): Promise<Result[]> {
-    const taken: Result[] = [];
+  async take(n: number): Promise<Shown[]> {
+    const taken: Shown[] = [];
     while (taken.length < n && this.remaining > 0) {
       const live = this.heads.filter((hits) => hits.length > 0);
       if (this.byDate && live.length > 1) {
         await Promise.all(live.map(async (hits) => (hits[0]!.data ??= await hits[0]!.hit.data())));
         const sign = this.byDate === 'asc' ? 1 : -1;
-        live.sort((a, b) => sign * a[0]!.data!.meta.date.localeCompare(b[0]!.data!.meta.date));
+        live.sort((a, b) => sign * (a[0]!.data!.meta.date ?? '').localeCompare(b[0]!.data!.meta.date ?? ''));
       } else if (!this.byDate) live.sort((a, b) => b[0]!.hit.score - a[0]!.hit.score);
       const next = live[0]!.shift()!;
-      taken.push(next.data ?? (await next.hit.data()));
+      taken.push({ hit: next.hit, fragment: next.data ?? (await next.hit.data()) });
     }
     return taken;
   }
@@ -154,15 +136,16 @@ async function searchNow(): Promise<void> {
         ? 'asc'
         : undefined;
   const facets = refine.open;
-  const options = { filters: selected, ...(byDate && { sort: { date: byDate } }) };
   const searches = await Promise.all(
     state.langs.map(async (lang) => {
       const pf = await bundle(lang, facets);
-      let search = await pf.search(browsing ? null : toPagefindQuery(state.q), options);
+      let search = await pf.search(browsing ? null : toPagefindQuery(state.q), selected);
       for (const looser of browsing ? [] : looserQueries(state.q)) {
         if (search.results.length > 0) break;
-        search = await pf.search(looser, options);
+        search = await pf.search(looser, selected);
       }
+      // A record's id holds its rank in date order, so sorting by date needs no sort table.
+      if (byDate) search.results.sort((a, b) => (byDate === 'asc' ? 1 : -1) * (rankOf(a.id) - rankOf(b.id)));
       return search;
     }),
   );
@@ -191,17 +174,21 @@ async function showMore(mine: number): Promise<void> {
   more.hidden = queue.remaining === 0;
 }
 
-function renderResult({ url, excerpt, content, meta }: Result): HTMLLIElement {
+function renderResult({ hit, fragment: { url, content, meta } }: Shown): HTMLLIElement {
   const item = document.createElement('li');
   item.lang = meta.lang === 'zh' ? 'zh-Hans' : 'en';
   const [path, hash] = url.split('#');
   const href = terms.length > 0 ? `${path}?hl=${encodeURIComponent(terms.join(' '))}#${hash}` : url;
-  const quote = meta.lang === 'zh' ? hanExcerpt(fromBigramText(content)) : excerpt;
-  item.innerHTML = `<a class="question" href="${escapeHtml(href)}">${escapeHtml(meta.question)}</a><p class="excerpt">${quote}</p><p class="meta"><time datetime="${escapeHtml(meta.date)}">${escapeHtml(meta.date)}</time> <span>${escapeHtml(meta.spokesperson)}</span> <span class="transcript">${escapeHtml(meta.transcript)}</span></p>`;
+  const quote = meta.lang === 'zh' ? hanExcerpt(content) : wordExcerpt(content, hit.locations);
+  const field = (name: string) => escapeHtml(meta[name] ?? '');
+  item.innerHTML = `<a class="question" href="${escapeHtml(href)}">${field('question')}</a><p class="excerpt">${quote}</p><p class="meta"><time datetime="${field('date')}">${field('date')}</time> <span>${field('spokesperson')}</span> <span class="transcript">${field('transcript')}</span></p>`;
   return item;
 }
 
-/** An excerpt of Chinese text around the first term found, terms marked (Pagefind's would show bigrams). */
+/**
+ * An excerpt of Chinese text around the first term found, terms marked. Pagefind's would count
+ * bigrams, which the bundle's fragments no longer hold (compact-bundle.ts).
+ */
 function hanExcerpt(text: string): string {
   const found = terms.map((term) => text.indexOf(term)).filter((at) => at >= 0);
   const start = Math.max(0, (found.length > 0 ? Math.min(...found) : 0) - 40);
@@ -214,7 +201,7 @@ function hanExcerpt(text: string): string {
 }
 
 /** Counts for this search beside each value; in a group with a choice made, as if it were not. */
-function showCounts(state: State, searches: Search[]): void {
+function showCounts(state: State, searches: Results[]): void {
   const only = Object.keys(state.filters).length === 1 ? Object.keys(state.filters)[0] : undefined;
   for (const box of boxes) {
     let count: number | string = 0;

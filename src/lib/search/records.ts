@@ -7,8 +7,9 @@ import { toBigramText } from './cjk.ts';
 
 /**
  * One search record per answer (and one for a transcript's opening statements): the answer is
- * what readers look for, so it is what Pagefind indexes, with its own filters, metadata and sort
- * key. Its result opens the answer inside its transcript.
+ * what readers look for, so it is what Pagefind indexes, with its own filters and metadata. Its
+ * place in date order is its rank in its bundle (page-id.ts), so it carries no sort key. Its
+ * result opens the answer inside its transcript.
  */
 export interface SearchRecord {
   url: string;
@@ -31,7 +32,6 @@ export interface SearchRecord {
     lang: string;
   };
   filters: Record<string, string[]>;
-  sort: { date: string };
 }
 
 /** The label a spokesperson's filter value has: one value for both languages where the person is known. */
@@ -51,7 +51,6 @@ export function searchRecords(remark: Remark): SearchRecord[] {
       kind: [kindName(data.kind, 'en')],
       ...(topicsHere.length > 0 && { topic: [...new Set(topicsHere)] }),
     },
-    sort: { date: data.date.replaceAll('-', '') },
     language: 'en' as const,
   });
   const meta = (question: string) => ({

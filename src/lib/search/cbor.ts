@@ -1,0 +1,77 @@
+/**
+ * The part of CBOR (RFC 8949) that Pagefind's index files are written in: unsigned and negative
+ * integers, text strings and definite-length arrays. Enough to read a Pagefind bundle and write it
+ * back in a form its WebAssembly reads; anything else in a file is an error, not a guess.
+ */
+export type Cbor = number | string | Cbor[];
+
+export class CborError extends Error {}
+
+export function decodeCbor(bytes: Uint8Array, at = 0): { value: Cbor; end: number } {
+  const text = new TextDecoder('utf-8', { fatal: true });
+  const read = (offset: number): { value: Cbor; end: number } => {
+    const head = bytes[offset];
+    if (head === undefined) throw new CborError(`CBOR ends early at byte ${offset}`);
+    const major = head >> 5;
+    const info = head & 31;
+    let next = offset + 1;
+    let length: number;
+    if (info < 24) length = info;
+    else if (info <= 27) {
+      const size = 1 << (info - 24);
+      if (next + size > bytes.length) throw new CborError(`CBOR ends early at byte ${next}`);
+      length = 0;
+      for (let i = 0; i < size; i++) length = length * 256 + bytes[next + i]!;
+      next += size;
+    } else throw new CborError(`unsupported CBOR length ${info} at byte ${offset}`);
+    switch (major) {
+      case 0:
+        return { value: length, end: next };
+      case 1:
+        return { value: -1 - length, end: next };
+      case 3:
+        if (next + length > bytes.length) throw new CborError(`CBOR string ends early at byte ${offset}`);
+        return { value: text.decode(bytes.subarray(next, next + length)), end: next + length };
+      case 4: {
+        const items: Cbor[] = [];
+        for (let i = 0; i < length; i++) {
+          const item = read(next);
+          items.push(item.value);
+          next = item.end;
+        }
+        return { value: items, end: next };
+      }
+      default:
+        throw new CborError(`unsupported CBOR type ${major} at byte ${offset}`);
+    }
+  };
+  return read(at);
+}
+
+export function encodeCbor(value: Cbor): Uint8Array {
+  const out: number[] = [];
+  const utf8 = new TextEncoder();
+  const head = (major: number, n: number) => {
+    if (n < 24) out.push((major << 5) | n);
+    else if (n < 0x100) out.push((major << 5) | 24, n);
+    else if (n < 0x10000) out.push((major << 5) | 25, n >> 8, n & 0xff);
+    else if (n < 0x100000000) out.push((major << 5) | 26, n >>> 24, (n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff);
+    else throw new CborError(`integer ${n} is beyond what a Pagefind index holds`);
+  };
+  const write = (item: Cbor) => {
+    if (typeof item === 'number') {
+      if (!Number.isInteger(item)) throw new CborError(`not an integer: ${item}`);
+      if (item >= 0) head(0, item);
+      else head(1, -1 - item);
+    } else if (typeof item === 'string') {
+      const bytes = utf8.encode(item);
+      head(3, bytes.length);
+      for (const byte of bytes) out.push(byte);
+    } else {
+      head(4, item.length);
+      item.forEach(write);
+    }
+  };
+  write(value);
+  return Uint8Array.from(out);
+}

@@ -1,0 +1,203 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { type Cbor, decodeCbor, encodeCbor } from './cbor.ts';
+import { pageId } from './page-id.ts';
+
+/**
+ * Rewrites a bundle Pagefind has written so that a reader's query downloads less, keeping what
+ * Pagefind's browser code and WebAssembly read. Measured on the shared corpus (bench/results/search.md),
+ * a first query used to fetch 151–223 KiB, and most of it was not the answer:
+ *
+ * - Pagefind's page table names each record by a 7-character content hash (a third of the metadata
+ *   every first query loads, 15–23 KiB gzipped) and carries a sort table for the date (11–17 KiB).
+ *   Records are added in date order, so a record's rank is its date order: records are renamed
+ *   `<tag>/<rank>` (page-id.ts), which compresses to a fraction, and the browser sorts by rank
+ *   without a table. The tag, a hash of the bundle's content, keeps a new build from reusing the
+ *   file names a browser or CDN has cached.
+ * - Pagefind cuts its word index into ~25–32 KiB chunks, and a query loads one chunk per word. The
+ *   words are recut into chunks of `chunkBudget` positions, keeping Pagefind's order and its
+ *   chunk-naming rule (shortest distinguishing prefixes), so a query's words cost a few KiB each.
+ * - Each record's fragment carried its filter values again; the search page never reads them.
+ *   Its metadata is written here rather than given to Pagefind, which would index it, and its
+ *   content can be the text itself (Chinese: not bigrams, see cjk.ts) for a search page that
+ *   builds its own excerpts from it.
+ * - Record lengths are rounded (roughLength).
+ * - Pagefind's browser code is removed: pagefind-runtime.ts drives its WebAssembly instead.
+ */
+export interface CompactOptions {
+  /** Word positions per index chunk (Pagefind's own unit: one per page and per position). */
+  chunkBudget: number;
+  /**
+   * What a record's result shows, by the record's URL: its metadata, which Pagefind is not given
+   * (it would index every field: the transcript's title once per answer, a Chinese question as one
+   * long word), and, if given, the text to store instead of Pagefind's copy of the indexed text
+   * (for Chinese: the text, not its bigrams, which Pagefind has respaced).
+   */
+  shown: (url: string) => { meta: Record<string, string>; content?: string } | undefined;
+}
+
+export interface CompactStats {
+  pages: number;
+  chunks: number;
+  metaBytes: number;
+}
+
+const SIGNATURE = 'pagefind_dcd';
+
+interface Fragment {
+  url: string;
+  content: string;
+  meta: Record<string, string>;
+  filters?: unknown;
+}
+
+export class BundleError extends Error {}
+
+export async function compactBundle(dir: string, options: CompactOptions): Promise<CompactStats> {
+  const entryPath = join(dir, 'pagefind-entry.json');
+  const entry = JSON.parse(await readFile(entryPath, 'utf-8')) as {
+    languages: Record<string, { hash: string; wasm?: string }>;
+  };
+  const languages = Object.values(entry.languages);
+  if (languages.length !== 1) throw new BundleError(`${entryPath}: expected one language, found ${languages.length}`);
+  const language = languages[0]!;
+  const metaFile = join(dir, `pagefind.${language.hash}.pf_meta`);
+  const meta = unpack(await readFile(metaFile), metaFile);
+  if (!Array.isArray(meta) || meta.length < 5 || !Array.isArray(meta[1]) || !Array.isArray(meta[2]))
+    throw new BundleError(`${metaFile}: not the metadata layout of Pagefind 1.6`);
+  const pages = meta[1] as [string, number, ...Cbor[]][];
+  const oldChunks = meta[2] as [string, string, string][];
+
+  // Fragments, in page order; the rank-as-date-order rule is checked, not assumed.
+  const fragments: Buffer[] = [];
+  let previous = '';
+  for (const [hash] of pages) {
+    const file = join(dir, 'fragment', `${hash}.pf_fragment`);
+    const fragment = JSON.parse(new TextDecoder().decode(unpackBytes(await readFile(file), file))) as Fragment;
+    const date = options.shown(fragment.url)?.meta.date ?? '';
+    if (date < previous)
+      throw new BundleError(
+        `${file} (${fragment.url}) is dated ${date}, after a record of ${previous}: records must be added to Pagefind in date order`,
+      );
+    previous = date;
+    delete fragment.filters;
+    const shown = options.shown(fragment.url);
+    if (!shown) throw new BundleError(`${file}: no record was given for ${fragment.url}`);
+    fragment.meta = shown.meta;
+    if (shown.content !== undefined) fragment.content = shown.content;
+    fragments.push(pack(JSON.stringify(fragment)));
+  }
+
+  // Pagefind's chunks hold the words in order; cut them again at the budget.
+  const chunks: Cbor[][] = [];
+  let current: Cbor[] = [];
+  let size = 0;
+  for (const [, , hash] of oldChunks) {
+    const file = join(dir, 'index', `${hash}.pf_index`);
+    const index = unpack(await readFile(file), file);
+    if (!Array.isArray(index) || !Array.isArray(index[0])) throw new BundleError(`${file}: not a Pagefind word index`);
+    for (const word of index[0]) {
+      current.push(word);
+      size += positions(word);
+      if (size >= options.chunkBudget) {
+        chunks.push(current);
+        current = [];
+        size = 0;
+      }
+    }
+  }
+  if (current.length > 0) chunks.push(current);
+  const chunkFiles = chunks.map((words) => packCbor([words]));
+
+  const digest = createHash('sha256');
+  for (const bytes of [...fragments, ...chunkFiles]) digest.update(bytes);
+  const tag = digest.digest('hex').slice(0, 6);
+
+  await rm(join(dir, 'fragment'), { recursive: true });
+  await rm(join(dir, 'index'), { recursive: true });
+  await mkdir(join(dir, 'fragment', tag), { recursive: true });
+  await mkdir(join(dir, 'index', tag), { recursive: true });
+  await Promise.all([
+    ...fragments.map((bytes, rank) => writeFile(join(dir, 'fragment', `${pageId(tag, rank)}.pf_fragment`), bytes)),
+    ...chunkFiles.map((bytes, n) => writeFile(join(dir, 'index', `${pageId(tag, n)}.pf_index`), bytes)),
+  ]);
+
+  meta[1] = pages.map(([, wordCount, ...rest], rank) => [pageId(tag, rank), roughLength(wordCount), ...rest]);
+  meta[2] = chunkNames(chunks, tag);
+  meta[4] = [];
+  const metaBytes = packCbor(meta);
+  const metaHash = `${language.hash.split('_')[0]}_${createHash('sha256').update(metaBytes).digest('hex').slice(0, 10)}`;
+  await rm(metaFile);
+  await writeFile(join(dir, `pagefind.${metaHash}.pf_meta`), metaBytes);
+  language.hash = metaHash;
+  await writeFile(entryPath, JSON.stringify(entry));
+  // The rest is Pagefind's browser code (its script, UIs, worker, other languages' WebAssembly),
+  // which pagefind-runtime.ts replaces.
+  const kept = new Set([
+    'pagefind-entry.json',
+    `pagefind.${metaHash}.pf_meta`,
+    `wasm.${language.wasm ?? 'unknown'}.pagefind`,
+  ]);
+  for (const item of await readdir(dir, { withFileTypes: true }))
+    if (item.isFile() && !kept.has(item.name)) await rm(join(dir, item.name));
+  return { pages: pages.length, chunks: chunks.length, metaBytes: metaBytes.length };
+}
+
+/**
+ * A record's length as ranking uses it (to weigh a match in a long answer less), on a scale of
+ * 25% steps. Exact lengths were 7–14 KiB of the metadata a first query loads; steps this size move
+ * a score by a few percent at most, and let the table compress to a third.
+ */
+function roughLength(words: number): number {
+  if (words <= 1) return words;
+  const step = Math.log(1.25);
+  return Math.round(Math.exp(Math.round(Math.log(words) / step) * step));
+}
+
+/** Pagefind's measure of a word's size: one per page it is on, and one per position there. */
+function positions(word: Cbor): number {
+  const onPages = (word as Cbor[])[1] as Cbor[][];
+  return onPages.reduce(
+    (sum, page) => sum + 1 + (page[1] as Cbor[]).length + ((page[2] as Cbor[] | undefined)?.length ?? 0),
+    0,
+  );
+}
+
+/**
+ * A chunk is found by the range of words it holds, named as Pagefind names them: between two
+ * chunks, the shortest prefixes that tell the last word of one from the first of the next.
+ */
+function chunkNames(chunks: Cbor[][], tag: string): Cbor[] {
+  const word = (chunk: Cbor[], at: number) => (chunk.at(at) as Cbor[])[0] as string;
+  const names = chunks.map((chunk, n) => [word(chunk, 0), word(chunk, -1), pageId(tag, n)]);
+  for (let i = 0; i + 1 < names.length; i++) {
+    const last = [...(names[i]![1] as string)];
+    const first = [...(names[i + 1]![0] as string)];
+    let common = 0;
+    while (common < last.length && common < first.length && last[common] === first[common]) common++;
+    names[i]![1] = last.slice(0, common + 1).join('');
+    names[i + 1]![0] = first.slice(0, common + 1).join('');
+  }
+  return names;
+}
+
+function unpackBytes(file: Buffer, name: string): Uint8Array {
+  const bytes = gunzipSync(file);
+  if (bytes.subarray(0, SIGNATURE.length).toString() !== SIGNATURE)
+    throw new BundleError(`${name}: not a Pagefind file (no ${SIGNATURE} signature)`);
+  return bytes.subarray(SIGNATURE.length);
+}
+
+function unpack(file: Buffer, name: string): Cbor {
+  return decodeCbor(unpackBytes(file, name)).value;
+}
+
+function pack(text: string): Buffer {
+  return gzipSync(Buffer.concat([Buffer.from(SIGNATURE), Buffer.from(text)]), { level: 9 });
+}
+
+function packCbor(value: Cbor): Buffer {
+  return gzipSync(Buffer.concat([Buffer.from(SIGNATURE), encodeCbor(value)]), { level: 9 });
+}

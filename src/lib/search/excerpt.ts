@@ -1,0 +1,48 @@
+/**
+ * A result's excerpt: the window of `length` words of the answer where the matched words weigh
+ * most, matched words marked, HTML escaped. Positions count words as the index does (split on
+ * white space), so they come straight from a search result (pagefind-runtime.ts).
+ *
+ * Shared by the browser's search script and the tests.
+ */
+const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (char) => escapes[char]!);
+}
+
+export function wordExcerpt(
+  content: string,
+  locations: { location: number; score: number }[],
+  length = 30,
+  ellipsis = '…',
+): string {
+  const words = content.split(/[^\S\uFEFF]+/);
+  const start = densest(words.length, locations, length);
+  const end = Math.min(words.length, start + length);
+  const marked = new Set(locations.map(({ location }) => location));
+  const shown = [];
+  for (let i = start; i < end; i++) {
+    const word = escapeHtml(words[i]!);
+    shown.push(marked.has(i) ? `<mark>${word}</mark>` : word);
+  }
+  return `${start > 0 ? `${ellipsis} ` : ''}${shown.join(' ')}${end < words.length ? ` ${ellipsis}` : ''}`;
+}
+
+/** Where the window of `length` words with the highest total score starts (the middle of a tie). */
+function densest(count: number, locations: { location: number; score: number }[], length: number): number {
+  if (count <= length || locations.length === 0) return 0;
+  const scores = new Array<number>(count).fill(0);
+  for (const { location, score } of locations) if (location < count) scores[location]! += score;
+  let sum = scores.slice(0, length).reduce((a, b) => a + b, 0);
+  let best = sum;
+  let bestAt = [0];
+  for (let i = 1; i + length <= count; i++) {
+    sum += scores[i + length - 1]! - scores[i - 1]!;
+    if (sum > best) {
+      best = sum;
+      bestAt = [i];
+    } else if (sum === best && bestAt.at(-1) === i - 1) bestAt.push(i);
+  }
+  return bestAt[Math.floor(bestAt.length / 2)]!;
+}

@@ -1,0 +1,251 @@
+/**
+ * The browser side of a search bundle, in place of Pagefind's pagefind.js: it loads the bundle's
+ * WebAssembly and metadata, fetches the index chunks a query needs, runs the query in Pagefind's
+ * WebAssembly, and fetches a result's fragment when it is shown. Pagefind's script is 13.3 KiB
+ * gzipped on every first query and carries what this site does not use (its UI hooks, a worker,
+ * sub-results, an inflater the browser already has); this is the part the search page needs.
+ *
+ * It speaks to the WebAssembly as Pagefind 1.6's generated bindings do (wasm-bindgen: strings and
+ * bytes are copied into its memory through its allocator, strings come back as pointer and
+ * length), so it is tied to that version: package.json pins it, and the unit tests run it on a
+ * built bundle. Shared by the browser and the tests (no DOM, no Node modules).
+ */
+
+/** Fetches a file of the bundle, by its path under the bundle's folder. */
+export type Load = (path: string) => Promise<ArrayBuffer>;
+
+export type Counts = Record<string, Record<string, number>>;
+
+export interface Fragment {
+  url: string;
+  content: string;
+  meta: Record<string, string>;
+}
+
+export interface Hit {
+  /** The record's id (page-id.ts). */
+  id: string;
+  score: number;
+  /** Positions of the matched words in the record's content, by word, with their weight in the score. */
+  locations: { location: number; score: number }[];
+  data: () => Promise<Fragment>;
+}
+
+export interface Results {
+  results: Hit[];
+  /** Counts of each filter value among the results. */
+  filters: Counts;
+  /** Counts of each filter value among the results of the query without filters. */
+  totalFilters: Counts;
+}
+
+interface Wasm {
+  memory: WebAssembly.Memory;
+  __wbindgen_externrefs: WebAssembly.Table;
+  __wbindgen_malloc: (size: number, align: number) => number;
+  __wbindgen_free: (ptr: number, size: number, align: number) => void;
+  __wbindgen_start: () => void;
+  init_pagefind: (ptr: number, len: number) => number;
+  load_index_chunk: (state: number, ptr: number, len: number) => number;
+  load_filter_chunk: (state: number, ptr: number, len: number) => number;
+  request_indexes: (state: number, ptr: number, len: number) => [number, number];
+  request_filter_indexes: (state: number, ptr: number, len: number) => [number, number];
+  request_all_filter_indexes: (state: number) => [number, number];
+  filters: (state: number) => [number, number];
+  search: (state: number, ...args: (number | boolean)[]) => [number, number];
+}
+
+interface Entry {
+  version: string;
+  languages: Record<string, { hash: string; wasm?: string }>;
+  include_characters?: string[];
+}
+
+interface RawResults {
+  results: { p: string; s: number; l: { l: number; s: number }[] }[];
+  filtered_counts: Counts;
+  total_counts: Counts;
+}
+
+const SIGNATURE = 'pagefind_dcd';
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+export class BundleError extends Error {}
+
+/** Pagefind's files are gzip-compressed and signed; the browser inflates them itself. */
+async function unpack(file: ArrayBuffer, path: string): Promise<Uint8Array> {
+  const inflated = new Response(new Blob([file]).stream().pipeThrough(new DecompressionStream('gzip')));
+  const bytes = new Uint8Array(await inflated.arrayBuffer());
+  if (decoder.decode(bytes.subarray(0, SIGNATURE.length)) !== SIGNATURE)
+    throw new BundleError(`${path} is not a Pagefind file`);
+  return bytes.subarray(SIGNATURE.length);
+}
+
+export class PagefindBundle {
+  private state: number;
+  private readonly chunks = new Map<string, Promise<void>>();
+  private readonly fragments = new Map<string, Promise<Fragment>>();
+  private readonly wasm: Wasm;
+  private readonly load: Load;
+  /** Characters Pagefind was told to keep in words (its include_characters). */
+  private readonly keep: Set<string>;
+
+  private constructor(wasm: Wasm, meta: Uint8Array, load: Load, keep: Set<string>) {
+    this.wasm = wasm;
+    this.load = load;
+    this.keep = keep;
+    this.state = wasm.init_pagefind(...this.pass(meta)) >>> 0;
+  }
+
+  static async open(load: Load): Promise<PagefindBundle> {
+    const entry = JSON.parse(decoder.decode(await load(`pagefind-entry.json?ts=${Date.now()}`))) as Entry;
+    const index = Object.values(entry.languages)[0];
+    if (!index) throw new BundleError('the search bundle has no index');
+    const fetchPacked = async (path: string) => unpack(await load(path), path);
+    const [meta, code] = await Promise.all([
+      fetchPacked(`pagefind.${index.hash}.pf_meta`),
+      fetchPacked(`wasm.${index.wasm ?? 'unknown'}.pagefind`),
+    ]);
+    const bound: { exports?: Wasm } = {};
+    const imports = {
+      './pagefind_web_bg.js': {
+        // What wasm-bindgen's start-up asks of its host: the table its references live in.
+        __wbindgen_init_externref_table() {
+          const table = bound.exports!.__wbindgen_externrefs;
+          const offset = table.grow(4);
+          table.set(0, undefined);
+          table.set(offset, undefined);
+          table.set(offset + 1, null);
+          table.set(offset + 2, true);
+          table.set(offset + 3, false);
+        },
+      },
+    };
+    const { instance } = await WebAssembly.instantiate(code as Uint8Array<ArrayBuffer>, imports);
+    const exports = (bound.exports = instance.exports as unknown as Wasm);
+    exports.__wbindgen_start();
+    return new PagefindBundle(exports, meta, load, new Set(entry.include_characters ?? []));
+  }
+
+  /** Copies bytes into the WebAssembly's memory, which takes them over. */
+  private pass(bytes: Uint8Array): [number, number] {
+    const ptr = this.wasm.__wbindgen_malloc(bytes.length, 1) >>> 0;
+    new Uint8Array(this.wasm.memory.buffer).set(bytes, ptr);
+    return [ptr, bytes.length];
+  }
+
+  private passText(text: string): [number, number] {
+    return this.pass(encoder.encode(text));
+  }
+
+  private take([ptr, len]: [number, number]): string {
+    const text = decoder.decode(new Uint8Array(this.wasm.memory.buffer, ptr >>> 0, len));
+    this.wasm.__wbindgen_free(ptr, len, 1);
+    return text;
+  }
+
+  /** Loads the chunks named in `list` (JSON from the WebAssembly), each once. */
+  private async loadChunks(list: string, folder: 'index' | 'filter'): Promise<void> {
+    const hashes = JSON.parse(list) as (string | null)[];
+    await Promise.all(
+      hashes
+        .filter((hash): hash is string => Boolean(hash))
+        .map((hash) => {
+          const path = `${folder}/${hash}.pf_${folder}`;
+          let loading = this.chunks.get(path);
+          if (!loading) {
+            loading = this.load(path).then(async (file) => {
+              const bytes = this.pass(await unpack(file, path));
+              this.state =
+                (folder === 'index'
+                  ? this.wasm.load_index_chunk(this.state, ...bytes)
+                  : this.wasm.load_filter_chunk(this.state, ...bytes)) >>> 0;
+            });
+            loading.catch(() => this.chunks.delete(path));
+            this.chunks.set(path, loading);
+          }
+          return loading;
+        }),
+    );
+  }
+
+  /**
+   * The query as Pagefind's own script hands it to the WebAssembly: lower case, punctuation
+   * dropped (quotes included: a quoted query is searched as a phrase), diacritics folded.
+   */
+  private prepare(query: string): { term: string; original: string; exact: boolean } {
+    let kept = '';
+    for (const char of query) {
+      if (this.keep.has(char)) kept += char;
+      else if (!/^[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}]$/u.test(char)) kept += char.toLocaleLowerCase();
+    }
+    const words = kept
+      .replace(/\s{2,}/g, ' ')
+      .trim()
+      .split(' ');
+    const pairs = words.map((word) => [word, foldDiacritics(word)] as const).filter(([, folded]) => folded.length > 0);
+    return {
+      term: pairs.map(([, folded]) => folded).join(' '),
+      original: pairs.map(([word]) => word).join(' '),
+      exact: /^\s*".+"\s*$/.test(query),
+    };
+  }
+
+  /** Answers matching `query` (every word, or the quoted phrase), or all answers if it is null, within `filters`. */
+  async search(query: string | null, filters: Record<string, { any: string[] }> = {}): Promise<Results> {
+    const { term, original, exact } = query === null ? { term: '', original: '', exact: false } : this.prepare(query);
+    if (query !== null && term === '') return { results: [], filters: {}, totalFilters: {} };
+    const filterList = JSON.stringify(filters);
+    await Promise.all([
+      this.loadChunks(this.take(this.wasm.request_indexes(this.state, ...this.passText(term))), 'index'),
+      this.loadChunks(this.take(this.wasm.request_filter_indexes(this.state, ...this.passText(filterList))), 'filter'),
+    ]);
+    const raw = JSON.parse(
+      this.take(
+        this.wasm.search(
+          this.state,
+          ...this.passText(term),
+          ...this.passText(original),
+          ...this.passText(filterList),
+          ...this.passText(''),
+          exact,
+          false,
+        ),
+      ),
+    ) as RawResults;
+    return {
+      results: raw.results.map(({ p, s, l }) => ({
+        id: p,
+        score: s,
+        locations: l.map((at) => ({ location: at.l, score: at.s })),
+        data: () => this.fragment(p),
+      })),
+      filters: raw.filtered_counts,
+      totalFilters: raw.total_counts,
+    };
+  }
+
+  /** Every filter's values with their counts over the whole bundle; afterwards, searches count them too. */
+  async filters(): Promise<Counts> {
+    await this.loadChunks(this.take(this.wasm.request_all_filter_indexes(this.state)), 'filter');
+    return JSON.parse(this.take(this.wasm.filters(this.state))) as Counts;
+  }
+
+  private fragment(id: string): Promise<Fragment> {
+    let loading = this.fragments.get(id);
+    if (!loading) {
+      const path = `fragment/${id}.pf_fragment`;
+      loading = this.load(path).then(async (file) => JSON.parse(decoder.decode(await unpack(file, path))) as Fragment);
+      loading.catch(() => this.fragments.delete(id));
+      this.fragments.set(id, loading);
+    }
+    return loading;
+  }
+}
+
+/** Pagefind's folding: combining marks dropped, Japanese voicing marks kept. */
+function foldDiacritics(text: string): string {
+  const stripped = text.normalize('NFD').replace(/(?![\u3099\u309A])\p{M}/gu, '');
+  return /[\u3099\u309A]/.test(stripped) ? stripped.normalize('NFC') : stripped;
+}

@@ -1,0 +1,60 @@
+import * as pagefind from 'pagefind';
+import { fromBigramText } from './cjk.ts';
+import { type CompactStats, compactBundle } from './compact-bundle.ts';
+import type { SearchRecord } from './records.ts';
+
+const BATCH = 256;
+
+/**
+ * Word positions per index chunk. Pagefind's own 20,000 made chunks of 25–32 KiB, one per query
+ * word; at 4,000 a word costs ~6 KiB and the longer chunk list adds 2 KiB (English) to 8 KiB
+ * (Chinese) to the metadata (measured on the shared corpus, bench/results/search.md).
+ */
+export const CHUNK_BUDGET = 4000;
+
+/**
+ * Writes one language's search bundle into `dir`: Pagefind indexes the records through its Node
+ * API, then compactBundle rewrites what it wrote. Any error Pagefind reports throws: a broken
+ * index must not ship. The caller closes Pagefind (`pagefind.close()`) when all bundles are written.
+ */
+export async function writeBundle(
+  records: SearchRecord[],
+  dir: string,
+  chunkBudget = CHUNK_BUDGET,
+): Promise<CompactStats> {
+  // In date order: a record's rank in the bundle is its place by date (page-id.ts).
+  const ordered = [...records].sort((a, b) => a.meta.date.localeCompare(b.meta.date));
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index || errors.length > 0) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  // Records go to Pagefind's service in batches: one awaited round trip each is much slower.
+  for (let i = 0; i < ordered.length; i += BATCH) {
+    const batch = ordered.slice(i, i + BATCH);
+    // Without metadata, which Pagefind would index: compactBundle writes it into the fragments.
+    const added = await Promise.all(
+      batch.map(({ url, content, language, filters }) => index.addCustomRecord({ url, content, language, filters })),
+    );
+    added.forEach(({ errors: rejected }, j) => {
+      if (rejected.length > 0) throw new Error(`Pagefind rejected ${batch[j]!.url}: ${rejected.join('; ')}`);
+    });
+  }
+  const written = await index.writeFiles({ outputPath: dir });
+  if (written.errors.length > 0) throw new Error(`Pagefind failed to write its index: ${written.errors.join('; ')}`);
+  await index.deleteIndex();
+  return compactBundle(dir, { chunkBudget, shown: shownOf(ordered) });
+}
+
+/**
+ * What a record's result shows, by its URL: its metadata and, for Chinese, its text, where the
+ * index holds its bigrams.
+ */
+function shownOf(
+  records: SearchRecord[],
+): (url: string) => { meta: Record<string, string>; content?: string } | undefined {
+  const shown = new Map(
+    records.map(({ url, meta, content }) => [
+      url,
+      { meta, ...(meta.lang === 'zh' && { content: fromBigramText(content) }) },
+    ]),
+  );
+  return (url) => shown.get(url);
+}

@@ -1,0 +1,173 @@
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import * as pagefind from 'pagefind';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Remark } from '../../src/lib/remarks.ts';
+import { decodeCbor, encodeCbor } from '../../src/lib/search/cbor.ts';
+import { fromBigramText, toPagefindQuery } from '../../src/lib/search/cjk.ts';
+import { BundleError, compactBundle } from '../../src/lib/search/compact-bundle.ts';
+import { wordExcerpt } from '../../src/lib/search/excerpt.ts';
+import { PagefindBundle } from '../../src/lib/search/pagefind-runtime.ts';
+import { rankOf } from '../../src/lib/search/page-id.ts';
+import { type SearchRecord, searchRecords } from '../../src/lib/search/records.ts';
+import { writeBundle } from '../../src/lib/search/write-bundle.ts';
+import { loadTranscript } from '../../src/lib/transcript/load.ts';
+import { renderTranscript } from '../../src/lib/transcript/render.ts';
+import { projectRoot } from '../support/paths.ts';
+
+async function records(name: string, id: string): Promise<SearchRecord[]> {
+  const file = join(projectRoot, 'tests/fixtures/transcripts', name, 'input.md');
+  const { frontmatter, transcript } = await loadTranscript(readFileSync(file, 'utf-8'), file, renderTranscript);
+  const remark: Remark = { id, collection: 'remarks', data: { ...frontmatter, transcript } };
+  return searchRecords(remark);
+}
+
+/** Made-up answers over many dates, each with a word of its own, given newest first. */
+function synthetic(count: number): SearchRecord[] {
+  return Array.from({ length: count }, (_, i) => {
+    const day = String(1 + (i % 28)).padStart(2, '0');
+    const date = `20${10 + Math.floor(i / 28)}-01-${day}`;
+    return {
+      url: `/remarks/en/synthetic/${i}/#q1`,
+      content: `Answer number ${i} mentions zebra${i}x and the harbour of Port${i}x. Is there a zebra${i}x?`,
+      language: 'en' as const,
+      meta: {
+        question: `Is there a zebra${i}x?`,
+        date,
+        spokesperson: 'Geng Shuang',
+        transcript: `Synthetic ${i}`,
+        lang: 'en',
+      },
+      filters: { year: [date.slice(0, 4)] },
+    };
+  }).reverse();
+}
+
+function loader(dir: string) {
+  return async (path: string) => {
+    const file = await readFile(join(dir, path.replace(/\?.*$/, '')));
+    return file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength);
+  };
+}
+
+describe('search bundle', () => {
+  const work = mkdtempSync(join(tmpdir(), 'lectern-bundle-'));
+  let en: SearchRecord[];
+  let zh: SearchRecord[];
+  let enBundle: PagefindBundle;
+  let zhBundle: PagefindBundle;
+  let chunks = 0;
+
+  beforeAll(async () => {
+    en = [
+      ...(await records('qa-classic', 'en/2019/qa-classic')),
+      ...(await records('pinned-ids', 'en/2020/pinned-ids')),
+      ...(await records('qa-2020-outlets', 'en/2020/qa-2020-outlets')),
+      ...synthetic(80),
+    ];
+    zh = [...(await records('zh-outlets', 'zh/2020/zh-outlets')), ...(await records('zh-wenda', 'zh/2019/zh-wenda'))];
+    // A small chunk budget, so that words are spread over many chunks.
+    chunks = (await writeBundle(en, join(work, 'en'), 40)).chunks;
+    await writeBundle(zh, join(work, 'zh'), 40);
+    await pagefind.close();
+    enBundle = await PagefindBundle.open(loader(join(work, 'en')));
+    zhBundle = await PagefindBundle.open(loader(join(work, 'zh')));
+  }, 60_000);
+
+  afterAll(() => pagefind.close());
+
+  test('every answer is found by a word of its own and by a phrase of its text, whatever chunk holds them', async () => {
+    expect(chunks).toBeGreaterThan(20);
+    for (let i = 0; i < 80; i++) {
+      const { results } = await enBundle.search(`zebra${i}x`);
+      expect(results).toHaveLength(1);
+      expect((await results[0]!.data()).url).toBe(`/remarks/en/synthetic/${i}/#q1`);
+      const phrase = await enBundle.search(`"harbour of Port${i}x"`);
+      expect(phrase.results.map((hit) => hit.id)).toEqual(results.map((hit) => hit.id));
+    }
+    const { results } = await enBundle.search('"Answer to the follow-up"');
+    expect((await results[0]!.data()).url).toBe('/remarks/en/2019/qa-classic/#q2');
+  });
+
+  test('ids rank the answers in date order, so results sort by date without a sort table', async () => {
+    const { results } = await enBundle.search(null);
+    expect(results).toHaveLength(en.length);
+    const byRank = [...results].sort((a, b) => rankOf(a.id) - rankOf(b.id));
+    const dates = await Promise.all(byRank.map(async (hit) => (await hit.data()).meta.date!));
+    expect(dates).toEqual(en.map((record) => record.meta.date).sort());
+  });
+
+  test('a result shows its answer: the metadata, an excerpt with the words marked, and the Chinese text itself', async () => {
+    const { results } = await enBundle.search('zebra7x');
+    const fragment = await results[0]!.data();
+    expect(fragment.meta).toEqual({
+      question: 'Is there a zebra7x?',
+      date: '2010-01-08',
+      spokesperson: 'Geng Shuang',
+      transcript: 'Synthetic 7',
+      lang: 'en',
+    });
+    expect(wordExcerpt(fragment.content, results[0]!.locations)).toBe(
+      'Answer number 7 mentions <mark>zebra7x</mark> and the harbour of Port7x. Is there a <mark>zebra7x?</mark>',
+    );
+    const chinese = await zhBundle.search(toPagefindQuery('华为'));
+    const answer = await chinese.results[0]!.data();
+    expect(answer.url).toBe('/remarks/zh/2019/zh-wenda/#q1');
+    expect(answer.content).toBe(fromBigramText(zh.find((record) => record.url === answer.url)!.content));
+    expect(answer.content).toContain('关于华为，中方有何评论？');
+  });
+
+  test('filters narrow and count the answers', async () => {
+    const all = await enBundle.filters();
+    expect(all.year?.['2011']).toBe(28);
+    const { results, filters } = await enBundle.search('answer', { year: { any: ['2011'] } });
+    expect(results).toHaveLength(28);
+    expect(filters.year).toMatchObject({ '2011': 28 });
+  });
+
+  test("a bundle holds its index and Pagefind's WebAssembly, not Pagefind's browser code", () => {
+    const files = readdirSync(join(work, 'en'));
+    const meta = files.filter((name) => /^pagefind\.en_\w+\.pf_meta$/.test(name));
+    expect(meta).toHaveLength(1);
+    expect(files.filter((name) => !meta.includes(name)).sort()).toEqual([
+      'filter',
+      'fragment',
+      'index',
+      'pagefind-entry.json',
+      'wasm.en.pagefind',
+    ]);
+  });
+});
+
+describe("Pagefind's own output", () => {
+  const work = mkdtempSync(join(tmpdir(), 'lectern-pagefind-'));
+
+  beforeAll(async () => {
+    const { index } = await pagefind.createIndex({});
+    for (const record of synthetic(30)) {
+      const { url, content, language, filters } = record;
+      await index!.addCustomRecord({ url, content, language, filters });
+    }
+    await index!.writeFiles({ outputPath: work });
+    await pagefind.close();
+  }, 60_000);
+
+  test('its metadata decodes and encodes back to the same bytes', () => {
+    const file = readdirSync(work).find((name) => name.endsWith('.pf_meta'))!;
+    const bytes = gunzipSync(readFileSync(join(work, file))).subarray('pagefind_dcd'.length);
+    expect(Buffer.from(encodeCbor(decodeCbor(bytes).value)).equals(bytes)).toBe(true);
+  });
+
+  test('records given out of date order are refused, naming the record', async () => {
+    const dates = new Map(synthetic(30).map((record) => [record.url, record]));
+    await expect(compactBundle(work, { chunkBudget: 100, shown: (url) => dates.get(url) })).rejects.toThrow(
+      BundleError,
+    );
+    await expect(compactBundle(work, { chunkBudget: 100, shown: (url) => dates.get(url) })).rejects.toThrow(
+      /synthetic\/\d+\/#q1\) is dated 20\d\d-01-\d\d, after a record of .*: records must be added to Pagefind in date order/,
+    );
+  });
+});
