@@ -139,6 +139,8 @@ describe('search bundle', () => {
       'pagefind-entry.json',
       'wasm.en.pagefind',
     ]);
+    // Chinese is indexed without a stemmer, so its bundle takes Pagefind's smallest WebAssembly.
+    expect(readdirSync(join(work, 'zh')).filter((name) => name.startsWith('wasm.'))).toEqual(['wasm.unknown.pagefind']);
   });
 });
 

@@ -49,14 +49,34 @@ export function decodeCbor(bytes: Uint8Array, at = 0): { value: Cbor; end: numbe
 }
 
 export function encodeCbor(value: Cbor): Uint8Array {
-  const out: number[] = [];
+  // One growing buffer: the Chinese index is ~20 MB of small items.
+  let out = new Uint8Array(1024);
+  let length = 0;
   const utf8 = new TextEncoder();
+  const room = (bytes: number) => {
+    if (length + bytes <= out.length) return;
+    const bigger = new Uint8Array(Math.max(out.length * 2, length + bytes));
+    bigger.set(out.subarray(0, length));
+    out = bigger;
+  };
   const head = (major: number, n: number) => {
-    if (n < 24) out.push((major << 5) | n);
-    else if (n < 0x100) out.push((major << 5) | 24, n);
-    else if (n < 0x10000) out.push((major << 5) | 25, n >> 8, n & 0xff);
-    else if (n < 0x100000000) out.push((major << 5) | 26, n >>> 24, (n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff);
-    else throw new CborError(`integer ${n} is beyond what a Pagefind index holds`);
+    room(5);
+    const type = major << 5;
+    if (n < 24) out[length++] = type | n;
+    else if (n < 0x100) {
+      out[length++] = type | 24;
+      out[length++] = n;
+    } else if (n < 0x10000) {
+      out[length++] = type | 25;
+      out[length++] = n >> 8;
+      out[length++] = n & 0xff;
+    } else if (n < 0x100000000) {
+      out[length++] = type | 26;
+      out[length++] = n >>> 24;
+      out[length++] = (n >> 16) & 0xff;
+      out[length++] = (n >> 8) & 0xff;
+      out[length++] = n & 0xff;
+    } else throw new CborError(`integer ${n} is beyond what a Pagefind index holds`);
   };
   const write = (item: Cbor) => {
     if (typeof item === 'number') {
@@ -66,12 +86,14 @@ export function encodeCbor(value: Cbor): Uint8Array {
     } else if (typeof item === 'string') {
       const bytes = utf8.encode(item);
       head(3, bytes.length);
-      for (const byte of bytes) out.push(byte);
+      room(bytes.length);
+      out.set(bytes, length);
+      length += bytes.length;
     } else {
       head(4, item.length);
       item.forEach(write);
     }
   };
   write(value);
-  return Uint8Array.from(out);
+  return out.slice(0, length);
 }

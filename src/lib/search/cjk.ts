@@ -7,6 +7,8 @@
  *
  * This module is shared by the index build and the browser's search script.
  */
+import { isStopWord } from './stop-words.ts';
+
 const hanRun = /\p{Script=Han}+/gu;
 
 /** A run of Han characters as its overlapping bigrams; a single character stays itself. */
@@ -64,7 +66,8 @@ function hanWords(text: string): string[] {
  * A reader's query as Pagefind should see it. Text with Chinese in it, typed without spaces (a
  * word, a name, a pasted fragment), is one exact phrase of its index words: 孟晚舟 → "孟晚 晚舟",
  * 2017年10月30 → "2017 年 10 月 30". Several words are each their own phrase; quoted phrases
- * stay phrases; Latin words pass through, so English stemming and prefixes still work.
+ * stay phrases; Latin words pass through, so English stemming and prefixes still work, less
+ * stop words outside quotes (stop-words.ts).
  */
 export function toPagefindQuery(query: string): string {
   const trimmed = query.trim();
@@ -74,18 +77,20 @@ export function toPagefindQuery(query: string): string {
     return words.length === 1 && [...words[0]!].length === 1 ? words[0]! : `"${words.join(' ')}"`;
   }
   const parts: string[] = [];
+  const stops: string[] = [];
   for (const match of trimmed.matchAll(/"([^"]*)"?|[^\s"]+/g)) {
     const text = match[1] ?? match[0];
     const quoted = match[1] !== undefined;
     if (!hasHan(text)) {
-      if (text.trim()) parts.push(quoted ? `"${text.trim()}"` : text);
+      if (!quoted && isStopWord(text)) stops.push(text);
+      else if (text.trim()) parts.push(quoted ? `"${text.trim()}"` : text);
       continue;
     }
     const words = hanWords(text);
     if (words.length > 0)
       parts.push(words.length === 1 && !quoted && !hasHan(words[0]!) ? words[0]! : `"${words.join(' ')}"`);
   }
-  return parts.join(' ');
+  return (parts.length > 0 ? parts : stops).join(' ');
 }
 
 /**

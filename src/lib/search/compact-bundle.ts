@@ -3,7 +3,7 @@ import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { type Cbor, decodeCbor, encodeCbor } from './cbor.ts';
-import { pageId } from './page-id.ts';
+import { FILE_TAG, pageId } from './page-id.ts';
 
 /**
  * Rewrites a bundle Pagefind has written so that a reader's query downloads less, keeping what
@@ -13,9 +13,9 @@ import { pageId } from './page-id.ts';
  * - Pagefind's page table names each record by a 7-character content hash (a third of the metadata
  *   every first query loads, 15–23 KiB gzipped) and carries a sort table for the date (11–17 KiB).
  *   Records are added in date order, so a record's rank is its date order: records are renamed
- *   `<tag>/<rank>` (page-id.ts), which compresses to a fraction, and the browser sorts by rank
- *   without a table. The tag, a hash of the bundle's content, keeps a new build from reusing the
- *   file names a browser or CDN has cached.
+ *   by rank (page-id.ts), which compresses to a fraction, and the browser sorts by rank without a
+ *   table. Fragments and chunks go in a folder named by a hash of the bundle's content (its tag,
+ *   in pagefind-entry.json), so a new build never reuses a name a browser or CDN has cached.
  * - Pagefind cuts its word index into ~25–32 KiB chunks, and a query loads one chunk per word. The
  *   words are recut into chunks of `chunkBudget` positions, keeping Pagefind's order and its
  *   chunk-naming rule (shortest distinguishing prefixes), so a query's words cost a few KiB each.
@@ -90,26 +90,32 @@ export async function compactBundle(dir: string, options: CompactOptions): Promi
     fragments.push(pack(JSON.stringify(fragment)));
   }
 
-  // Pagefind's chunks hold the words in order; cut them again at the budget.
-  const chunks: Cbor[][] = [];
+  // Pagefind's chunks hold the words in order; cut them again at the budget, each chunk packed
+  // as it closes (the Chinese index is ~20 MB decoded).
+  const chunkFiles: Buffer[] = [];
+  const ranges: [string, string][] = [];
   let current: Cbor[] = [];
   let size = 0;
+  const close = () => {
+    ranges.push([wordOf(current[0]!), wordOf(current.at(-1)!)]);
+    chunkFiles.push(packCbor([current]));
+    current = [];
+    size = 0;
+  };
   for (const [, , hash] of oldChunks) {
     const file = join(dir, 'index', `${hash}.pf_index`);
     const index = unpack(await readFile(file), file);
     if (!Array.isArray(index) || !Array.isArray(index[0])) throw new BundleError(`${file}: not a Pagefind word index`);
     for (const word of index[0]) {
+      // A word too big to share a chunk ("cooperation": 18 KiB) gets one to itself, so that
+      // neither it nor its neighbours cost a query more than they must.
+      const own = positions(word);
+      if (current.length > 0 && size + own > options.chunkBudget) close();
       current.push(word);
-      size += positions(word);
-      if (size >= options.chunkBudget) {
-        chunks.push(current);
-        current = [];
-        size = 0;
-      }
+      size += own;
     }
   }
-  if (current.length > 0) chunks.push(current);
-  const chunkFiles = chunks.map((words) => packCbor([words]));
+  if (current.length > 0) close();
 
   const digest = createHash('sha256');
   for (const bytes of [...fragments, ...chunkFiles]) digest.update(bytes);
@@ -120,19 +126,19 @@ export async function compactBundle(dir: string, options: CompactOptions): Promi
   await mkdir(join(dir, 'fragment', tag), { recursive: true });
   await mkdir(join(dir, 'index', tag), { recursive: true });
   await Promise.all([
-    ...fragments.map((bytes, rank) => writeFile(join(dir, 'fragment', `${pageId(tag, rank)}.pf_fragment`), bytes)),
-    ...chunkFiles.map((bytes, n) => writeFile(join(dir, 'index', `${pageId(tag, n)}.pf_index`), bytes)),
+    ...fragments.map((bytes, rank) => writeFile(join(dir, 'fragment', tag, `${pageId(rank)}.pf_fragment`), bytes)),
+    ...chunkFiles.map((bytes, n) => writeFile(join(dir, 'index', tag, `${pageId(n)}.pf_index`), bytes)),
   ]);
 
-  meta[1] = pages.map(([, wordCount, ...rest], rank) => [pageId(tag, rank), roughLength(wordCount), ...rest]);
-  meta[2] = chunkNames(chunks, tag);
+  meta[1] = pages.map(([, wordCount, ...rest], rank) => [pageId(rank), roughLength(wordCount), ...rest]);
+  meta[2] = chunkNames(ranges);
   meta[4] = [];
   const metaBytes = packCbor(meta);
   const metaHash = `${language.hash.split('_')[0]}_${createHash('sha256').update(metaBytes).digest('hex').slice(0, 10)}`;
   await rm(metaFile);
   await writeFile(join(dir, `pagefind.${metaHash}.pf_meta`), metaBytes);
   language.hash = metaHash;
-  await writeFile(entryPath, JSON.stringify(entry));
+  await writeFile(entryPath, JSON.stringify({ ...entry, [FILE_TAG]: tag }));
   // The rest is Pagefind's browser code (its script, UIs, worker, other languages' WebAssembly),
   // which pagefind-runtime.ts replaces.
   const kept = new Set([
@@ -142,7 +148,7 @@ export async function compactBundle(dir: string, options: CompactOptions): Promi
   ]);
   for (const item of await readdir(dir, { withFileTypes: true }))
     if (item.isFile() && !kept.has(item.name)) await rm(join(dir, item.name));
-  return { pages: pages.length, chunks: chunks.length, metaBytes: metaBytes.length };
+  return { pages: pages.length, chunks: chunkFiles.length, metaBytes: metaBytes.length };
 }
 
 /**
@@ -165,13 +171,14 @@ function positions(word: Cbor): number {
   );
 }
 
+const wordOf = (word: Cbor) => (word as Cbor[])[0] as string;
+
 /**
  * A chunk is found by the range of words it holds, named as Pagefind names them: between two
  * chunks, the shortest prefixes that tell the last word of one from the first of the next.
  */
-function chunkNames(chunks: Cbor[][], tag: string): Cbor[] {
-  const word = (chunk: Cbor[], at: number) => (chunk.at(at) as Cbor[])[0] as string;
-  const names = chunks.map((chunk, n) => [word(chunk, 0), word(chunk, -1), pageId(tag, n)]);
+function chunkNames(ranges: [string, string][]): Cbor[] {
+  const names = ranges.map(([first, last], n) => [first, last, pageId(n)]);
   for (let i = 0; i + 1 < names.length; i++) {
     const last = [...(names[i]![1] as string)];
     const first = [...(names[i + 1]![0] as string)];

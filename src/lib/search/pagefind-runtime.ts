@@ -11,6 +11,8 @@
  * built bundle. Shared by the browser and the tests (no DOM, no Node modules).
  */
 
+import { FILE_TAG } from './page-id.ts';
+
 /** Fetches a file of the bundle, by its path under the bundle's folder. */
 export type Load = (path: string) => Promise<ArrayBuffer>;
 
@@ -57,6 +59,7 @@ interface Wasm {
 
 interface Entry {
   version: string;
+  [FILE_TAG]?: string;
   languages: Record<string, { hash: string; wasm?: string }>;
   include_characters?: string[];
 }
@@ -91,17 +94,22 @@ export class PagefindBundle {
   /** Characters Pagefind was told to keep in words (its include_characters). */
   private readonly keep: Set<string>;
 
-  private constructor(wasm: Wasm, meta: Uint8Array, load: Load, keep: Set<string>) {
+  /** The folder of this build's fragments and index chunks (page-id.ts). */
+  private readonly tag: string;
+
+  private constructor(wasm: Wasm, meta: Uint8Array, load: Load, keep: Set<string>, tag: string) {
     this.wasm = wasm;
     this.load = load;
     this.keep = keep;
+    this.tag = tag;
     this.state = wasm.init_pagefind(...this.pass(meta)) >>> 0;
   }
 
   static async open(load: Load): Promise<PagefindBundle> {
     const entry = JSON.parse(decoder.decode(await load(`pagefind-entry.json?ts=${Date.now()}`))) as Entry;
     const index = Object.values(entry.languages)[0];
-    if (!index) throw new BundleError('the search bundle has no index');
+    const tag = entry[FILE_TAG];
+    if (!index || tag === undefined) throw new BundleError('the search bundle has no index, or was not compacted');
     const fetchPacked = async (path: string) => unpack(await load(path), path);
     const [meta, code] = await Promise.all([
       fetchPacked(`pagefind.${index.hash}.pf_meta`),
@@ -125,7 +133,7 @@ export class PagefindBundle {
     const { instance } = await WebAssembly.instantiate(code as Uint8Array<ArrayBuffer>, imports);
     const exports = (bound.exports = instance.exports as unknown as Wasm);
     exports.__wbindgen_start();
-    return new PagefindBundle(exports, meta, load, new Set(entry.include_characters ?? []));
+    return new PagefindBundle(exports, meta, load, new Set(entry.include_characters ?? []), tag);
   }
 
   /** Copies bytes into the WebAssembly's memory, which takes them over. */
@@ -152,7 +160,8 @@ export class PagefindBundle {
       hashes
         .filter((hash): hash is string => Boolean(hash))
         .map((hash) => {
-          const path = `${folder}/${hash}.pf_${folder}`;
+          // Pagefind names filter chunks by their content; index chunks are named by rank, in the build's folder.
+          const path = folder === 'index' ? `index/${this.tag}/${hash}.pf_index` : `filter/${hash}.pf_filter`;
           let loading = this.chunks.get(path);
           if (!loading) {
             loading = this.load(path).then(async (file) => {
@@ -235,7 +244,7 @@ export class PagefindBundle {
   private fragment(id: string): Promise<Fragment> {
     let loading = this.fragments.get(id);
     if (!loading) {
-      const path = `fragment/${id}.pf_fragment`;
+      const path = `fragment/${this.tag}/${id}.pf_fragment`;
       loading = this.load(path).then(async (file) => JSON.parse(decoder.decode(await unpack(file, path))) as Fragment);
       loading.catch(() => this.fragments.delete(id));
       this.fragments.set(id, loading);

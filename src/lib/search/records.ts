@@ -19,10 +19,11 @@ export interface SearchRecord {
    */
   content: string;
   /**
-   * Pagefind's language for the record. Each language has its own bundle; Chinese is given as
-   * "en" too, so that Pagefind neither splits its bigrams again nor stems them.
+   * Pagefind's language for the record. Each language has its own bundle. Chinese is given as
+   * "und" (undetermined), so that Pagefind neither splits its bigrams again nor stems them, and
+   * its bundle takes Pagefind's smallest WebAssembly (no stemmer: 4 KiB less on a first query).
    */
-  language: 'en';
+  language: 'en' | 'und';
   meta: {
     /** The question (or "Opening statements"), as shown in a result. */
     question: string;
@@ -51,7 +52,7 @@ export function searchRecords(remark: Remark): SearchRecord[] {
       kind: [kindName(data.kind, 'en')],
       ...(topicsHere.length > 0 && { topic: [...new Set(topicsHere)] }),
     },
-    language: 'en' as const,
+    language: data.lang === 'zh' ? ('und' as const) : ('en' as const),
   });
   const meta = (question: string) => ({
     question: question.length > 400 ? `${question.slice(0, 400)}…` : question,

@@ -7,10 +7,11 @@ const BATCH = 256;
 
 /**
  * Word positions per index chunk. Pagefind's own 20,000 made chunks of 25–32 KiB, one per query
- * word; at 4,000 a word costs ~6 KiB and the longer chunk list adds 2 KiB (English) to 8 KiB
- * (Chinese) to the metadata (measured on the shared corpus, bench/results/search.md).
+ * word. Measured on the shared corpus: at 4,000 a word cost 3–7 KiB; at 3,000, 2.5–5 KiB (so a
+ * three-bigram Chinese query stays within a later query's 30 KiB), for 1 KiB (English) and 4 KiB
+ * (Chinese) more metadata on the first query.
  */
-export const CHUNK_BUDGET = 4000;
+export const CHUNK_BUDGET = 3000;
 
 /**
  * Writes one language's search bundle into `dir`: Pagefind indexes the records through its Node
