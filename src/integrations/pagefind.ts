@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { writeBundle } from '../lib/search/write-bundle.ts';
+import { writeBundles } from '../lib/search/write-bundle.ts';
 import { langs } from '../schemas/transcript.ts';
 import { readBuildData } from './build-data.ts';
 
@@ -22,12 +22,14 @@ export default function pagefindIntegration(): AstroIntegration {
         const out = fileURLToPath(dir);
         const { records } = await readBuildData(dir);
         try {
-          for (const lang of langs) {
-            const own = records.filter((record) => record.meta.lang === lang);
-            if (own.length === 0) continue;
-            const { chunks } = await writeBundle(own, `${out}pagefind/${lang}`);
-            logger.info(`indexed ${own.length} ${lang} answers (${chunks} index chunks)`);
-          }
+          const bundles = langs
+            .map((lang) => ({ lang, records: records.filter((record) => record.meta.lang === lang) }))
+            .filter(({ records: own }) => own.length > 0)
+            .map(({ lang, records: own }) => ({ lang, records: own, dir: `${out}pagefind/${lang}` }));
+          const written = await writeBundles(bundles);
+          bundles.forEach(({ lang, records: own }, i) => {
+            logger.info(`indexed ${own.length} ${lang} answers (${written[i]!.chunks} index chunks)`);
+          });
           logger.info(`search index built in ${Math.round(performance.now() - started)} ms`);
         } finally {
           await pagefind.close();

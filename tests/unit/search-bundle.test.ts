@@ -13,7 +13,7 @@ import { wordExcerpt } from '../../src/lib/search/excerpt.ts';
 import { PagefindBundle } from '../../src/lib/search/pagefind-runtime.ts';
 import { rankOf } from '../../src/lib/search/page-id.ts';
 import { type SearchRecord, searchRecords } from '../../src/lib/search/records.ts';
-import { writeBundle } from '../../src/lib/search/write-bundle.ts';
+import { writeBundles } from '../../src/lib/search/write-bundle.ts';
 import { loadTranscript } from '../../src/lib/transcript/load.ts';
 import { renderTranscript } from '../../src/lib/transcript/render.ts';
 import { projectRoot } from '../support/paths.ts';
@@ -70,8 +70,14 @@ describe('search bundle', () => {
     ];
     zh = [...(await records('zh-outlets', 'zh/2020/zh-outlets')), ...(await records('zh-wenda', 'zh/2019/zh-wenda'))];
     // A small chunk budget, so that words are spread over many chunks.
-    chunks = (await writeBundle(en, join(work, 'en'), 40)).chunks;
-    await writeBundle(zh, join(work, 'zh'), 40);
+    const written = await writeBundles(
+      [
+        { records: en, dir: join(work, 'en') },
+        { records: zh, dir: join(work, 'zh') },
+      ],
+      40,
+    );
+    chunks = written[0]!.chunks;
     await pagefind.close();
     enBundle = await PagefindBundle.open(loader(join(work, 'en')));
     zhBundle = await PagefindBundle.open(loader(join(work, 'zh')));

@@ -97,3 +97,67 @@ export function encodeCbor(value: Cbor): Uint8Array {
   write(value);
   return out.slice(0, length);
 }
+
+/**
+ * Steps through CBOR bytes without building values: for files too big to decode whole (a word
+ * index), where only some items are read and the rest are copied as bytes.
+ */
+export class CborReader {
+  pos: number;
+  private readonly bytes: Uint8Array;
+
+  constructor(bytes: Uint8Array, pos = 0) {
+    this.bytes = bytes;
+    this.pos = pos;
+  }
+
+  /** The next item's type and its length (array, string) or value (integer). */
+  head(): { major: number; length: number } {
+    const at = this.pos;
+    const head = this.bytes[at];
+    if (head === undefined) throw new CborError(`CBOR ends early at byte ${at}`);
+    const info = head & 31;
+    let length: number;
+    this.pos++;
+    if (info < 24) length = info;
+    else if (info <= 27) {
+      const size = 1 << (info - 24);
+      length = 0;
+      for (let i = 0; i < size; i++) length = length * 256 + this.bytes[this.pos + i]!;
+      this.pos += size;
+    } else throw new CborError(`unsupported CBOR length ${info} at byte ${at}`);
+    return { major: head >> 5, length };
+  }
+
+  /** The length of the array that starts here. */
+  array(): number {
+    const at = this.pos;
+    const { major, length } = this.head();
+    if (major !== 4) throw new CborError(`expected a CBOR array at byte ${at}`);
+    return length;
+  }
+
+  text(): string {
+    const at = this.pos;
+    const { major, length } = this.head();
+    if (major !== 3) throw new CborError(`expected a CBOR string at byte ${at}`);
+    this.pos += length;
+    return new TextDecoder().decode(this.bytes.subarray(this.pos - length, this.pos));
+  }
+
+  /** Steps over the next item, whatever it holds. */
+  skip(): void {
+    const { major, length } = this.head();
+    if (major === 2 || major === 3) this.pos += length;
+    else if (major === 4) for (let i = 0; i < length; i++) this.skip();
+    else if (major > 1) throw new CborError(`unsupported CBOR type ${major} at byte ${this.pos}`);
+  }
+}
+
+/** The CBOR head of an array of `length` items. */
+export function arrayHead(length: number): Uint8Array {
+  if (length < 24) return Uint8Array.of(0x80 | length);
+  if (length < 0x100) return Uint8Array.of(0x98, length);
+  if (length < 0x10000) return Uint8Array.of(0x99, length >> 8, length & 0xff);
+  return Uint8Array.of(0x9a, length >>> 24, (length >> 16) & 0xff, (length >> 8) & 0xff, length & 0xff);
+}

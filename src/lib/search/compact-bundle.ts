@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { type Cbor, decodeCbor, encodeCbor } from './cbor.ts';
+import { type Cbor, CborError, CborReader, arrayHead, decodeCbor, encodeCbor } from './cbor.ts';
 import { FILE_TAG, pageId } from './page-id.ts';
 
 /**
@@ -72,47 +72,61 @@ export async function compactBundle(dir: string, options: CompactOptions): Promi
 
   // Fragments, in page order; the rank-as-date-order rule is checked, not assumed.
   const fragments: Buffer[] = [];
+  const files = pages.map(([hash]) => join(dir, 'fragment', `${hash}.pf_fragment`));
+  const read = await Promise.all(files.map((file) => readFile(file)));
   let previous = '';
-  for (const [hash] of pages) {
-    const file = join(dir, 'fragment', `${hash}.pf_fragment`);
-    const fragment = JSON.parse(new TextDecoder().decode(unpackBytes(await readFile(file), file))) as Fragment;
-    const date = options.shown(fragment.url)?.meta.date ?? '';
+  for (const [i, file] of files.entries()) {
+    const fragment = JSON.parse(new TextDecoder().decode(unpackBytes(read[i]!, file))) as Fragment;
+    const shown = options.shown(fragment.url);
+    if (!shown) throw new BundleError(`${file}: no record was given for ${fragment.url}`);
+    const date = shown.meta.date ?? '';
     if (date < previous)
       throw new BundleError(
         `${file} (${fragment.url}) is dated ${date}, after a record of ${previous}: records must be added to Pagefind in date order`,
       );
     previous = date;
     delete fragment.filters;
-    const shown = options.shown(fragment.url);
-    if (!shown) throw new BundleError(`${file}: no record was given for ${fragment.url}`);
     fragment.meta = shown.meta;
     if (shown.content !== undefined) fragment.content = shown.content;
     fragments.push(pack(JSON.stringify(fragment)));
   }
 
-  // Pagefind's chunks hold the words in order; cut them again at the budget, each chunk packed
-  // as it closes (the Chinese index is ~20 MB decoded).
+  // Pagefind's chunks hold the words in order; cut them again at the budget. A word's entry is
+  // copied as bytes (its page numbers are relative to each other, not to the chunk): the Chinese
+  // index is ~20 MB, too much to decode into values and encode again.
   const chunkFiles: Buffer[] = [];
   const ranges: [string, string][] = [];
-  let current: Cbor[] = [];
+  let current: Uint8Array[] = [];
+  let first = '';
+  let last = '';
   let size = 0;
   const close = () => {
-    ranges.push([wordOf(current[0]!), wordOf(current.at(-1)!)]);
-    chunkFiles.push(packCbor([current]));
+    ranges.push([first, last]);
+    chunkFiles.push(packBytes([arrayHead(1), arrayHead(current.length), ...current]));
     current = [];
     size = 0;
   };
   for (const [, , hash] of oldChunks) {
     const file = join(dir, 'index', `${hash}.pf_index`);
-    const index = unpack(await readFile(file), file);
-    if (!Array.isArray(index) || !Array.isArray(index[0])) throw new BundleError(`${file}: not a Pagefind word index`);
-    for (const word of index[0]) {
-      // A word too big to share a chunk ("cooperation": 18 KiB) gets one to itself, so that
-      // neither it nor its neighbours cost a query more than they must.
-      const own = positions(word);
-      if (current.length > 0 && size + own > options.chunkBudget) close();
-      current.push(word);
-      size += own;
+    const bytes = unpackBytes(await readFile(file), file);
+    const reader = new CborReader(bytes);
+    try {
+      if (reader.array() !== 1) throw new CborError('a word index is an array of one item');
+      for (let words = reader.array(); words > 0; words--) {
+        const start = reader.pos;
+        const { word, positions } = readWord(reader);
+        // A word too big to share a chunk ("cooperation": 18 KiB) gets one to itself, so that
+        // neither it nor its neighbours cost a query more than they must.
+        if (current.length > 0 && size + positions > options.chunkBudget) close();
+        if (current.length === 0) first = word;
+        last = word;
+        current.push(bytes.subarray(start, reader.pos));
+        size += positions;
+      }
+    } catch (error) {
+      if (error instanceof CborError)
+        throw new BundleError(`${file}: not a Pagefind 1.6 word index (${error.message})`);
+      throw error;
     }
   }
   if (current.length > 0) close();
@@ -162,16 +176,27 @@ function roughLength(words: number): number {
   return Math.round(Math.exp(Math.round(Math.log(words) / step) * step));
 }
 
-/** Pagefind's measure of a word's size: one per page it is on, and one per position there. */
-function positions(word: Cbor): number {
-  const onPages = (word as Cbor[])[1] as Cbor[][];
-  return onPages.reduce(
-    (sum, page) => sum + 1 + (page[1] as Cbor[]).length + ((page[2] as Cbor[] | undefined)?.length ?? 0),
-    0,
-  );
+/**
+ * A word's entry in a word index: [word, [[page delta, [positions], [metadata positions]], …],
+ * variants], with its size as Pagefind measures it (one per page and per position).
+ */
+function readWord(reader: CborReader): { word: string; positions: number } {
+  const fields = reader.array();
+  const word = reader.text();
+  let positions = 0;
+  for (let pages = reader.array(); pages > 0; pages--) {
+    const parts = reader.array();
+    reader.skip();
+    positions += 1;
+    for (let part = 1; part < parts; part++) {
+      const count = reader.array();
+      for (let i = 0; i < count; i++) reader.skip();
+      positions += count;
+    }
+  }
+  for (let field = 2; field < fields; field++) reader.skip();
+  return { word, positions };
 }
-
-const wordOf = (word: Cbor) => (word as Cbor[])[0] as string;
 
 /**
  * A chunk is found by the range of words it holds, named as Pagefind names them: between two
@@ -206,5 +231,9 @@ function pack(text: string): Buffer {
 }
 
 function packCbor(value: Cbor): Buffer {
-  return gzipSync(Buffer.concat([Buffer.from(SIGNATURE), encodeCbor(value)]), { level: 9 });
+  return packBytes([encodeCbor(value)]);
+}
+
+function packBytes(parts: Uint8Array[]): Buffer {
+  return gzipSync(Buffer.concat([Buffer.from(SIGNATURE), ...parts]), { level: 9 });
 }

@@ -14,22 +14,34 @@ const BATCH = 256;
 export const CHUNK_BUDGET = 3000;
 
 /**
- * Writes one language's search bundle into `dir`: Pagefind indexes the records through its Node
- * API, then compactBundle rewrites what it wrote. Any error Pagefind reports throws: a broken
- * index must not ship. The caller closes Pagefind (`pagefind.close()`) when all bundles are written.
+ * Writes each language's search bundle into its folder: Pagefind indexes the records through its
+ * Node API, then compactBundle rewrites what it wrote. One language is compacted while Pagefind
+ * indexes the next (Pagefind works in a process of its own). Any error Pagefind reports throws: a
+ * broken index must not ship. The caller closes Pagefind (`pagefind.close()`) afterwards.
  */
-export async function writeBundle(
-  records: SearchRecord[],
-  dir: string,
+export async function writeBundles(
+  bundles: { records: SearchRecord[]; dir: string }[],
   chunkBudget = CHUNK_BUDGET,
-): Promise<CompactStats> {
-  // In date order: a record's rank in the bundle is its place by date (page-id.ts).
-  const ordered = [...records].sort((a, b) => a.meta.date.localeCompare(b.meta.date));
+): Promise<CompactStats[]> {
+  const compacted: Promise<CompactStats>[] = [];
+  for (const { records, dir } of bundles) {
+    // In date order: a record's rank in the bundle is its place by date (page-id.ts).
+    const ordered = [...records].sort((a, b) => a.meta.date.localeCompare(b.meta.date));
+    await indexRecords(ordered, dir);
+    const compacting = compactBundle(dir, { chunkBudget, shown: shownOf(ordered) });
+    // Awaited below; marked handled so that a failure here waits for the other language.
+    compacting.catch(() => undefined);
+    compacted.push(compacting);
+  }
+  return Promise.all(compacted);
+}
+
+async function indexRecords(records: SearchRecord[], dir: string): Promise<void> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index || errors.length > 0) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   // Records go to Pagefind's service in batches: one awaited round trip each is much slower.
-  for (let i = 0; i < ordered.length; i += BATCH) {
-    const batch = ordered.slice(i, i + BATCH);
+  for (let i = 0; i < records.length; i += BATCH) {
+    const batch = records.slice(i, i + BATCH);
     // Without metadata, which Pagefind would index: compactBundle writes it into the fragments.
     const added = await Promise.all(
       batch.map(({ url, content, language, filters }) => index.addCustomRecord({ url, content, language, filters })),
@@ -41,7 +53,6 @@ export async function writeBundle(
   const written = await index.writeFiles({ outputPath: dir });
   if (written.errors.length > 0) throw new Error(`Pagefind failed to write its index: ${written.errors.join('; ')}`);
   await index.deleteIndex();
-  return compactBundle(dir, { chunkBudget, shown: shownOf(ordered) });
 }
 
 /**
