@@ -1,17 +1,18 @@
+import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { copyFile, link, mkdir, readdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import type { CardData } from '../lib/share/card-data.ts';
 import { readBuildData } from './build-data.ts';
 
 /**
  * Draws a share card for every answer (src/lib/share/card.ts) into a cache named by content hash,
- * so that a rebuild draws only new or changed answers, on every core; then puts each card beside
+ * so that a rebuild draws only new or changed answers, on every core (one process each, see
+ * card-worker.ts); then puts each card beside
  * its answer page (a hard link where the file system allows, else a copy).
  */
 export default function shareCardsIntegration(): AstroIntegration {
@@ -63,12 +64,16 @@ async function draw(cards: CardData[], dir: string, script: URL): Promise<void> 
     Array.from({ length: workers }, (_, i) => {
       const share = cards.filter((_, j) => j % workers === i);
       return new Promise<void>((resolve, reject) => {
-        const thread = new Worker(script, { workerData: { cards: share, dir } });
-        thread.on('error', reject);
-        thread.on('exit', (code) => {
-          if (code === 0) resolve();
-          else reject(new Error(`share cards: a worker exited with code ${code}`));
+        const child = fork(fileURLToPath(script), {
+          serialization: 'advanced',
+          stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
         });
+        child.on('error', reject);
+        child.on('exit', (code) => {
+          if (code === 0) resolve();
+          else reject(new Error(`share cards: a card process exited with code ${code}`));
+        });
+        child.send({ cards: share, dir });
       });
     }),
   );

@@ -1,15 +1,19 @@
 /**
- * A worker that draws share cards: given cards and a cache folder, writes `<hash>.png` for each.
- * Several run at once (one per core): drawing is CPU-bound, about 40 ms a card.
+ * A process that draws share cards: sent cards and a cache folder, it writes `<hash>.png` for each
+ * and exits. Several run at once (one per core): drawing is CPU-bound, about 40 ms a card. A
+ * process rather than a thread, so that what drawing takes (fonts, satori, resvg: ~1 GiB over the
+ * corpus) goes back to the system when it ends instead of staying in the build's process while the
+ * search index is built.
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parentPort, workerData } from 'node:worker_threads';
+import process from 'node:process';
 import type { CardData } from './card-data.ts';
 import { renderCard } from './card.ts';
 
-const { cards, dir } = workerData as { cards: CardData[]; dir: string };
-for (const card of cards) {
-  await writeFile(join(dir, `${card.hash}.png`), await renderCard(card));
-  parentPort?.postMessage(1);
-}
+process.once('message', (message: { cards: CardData[]; dir: string }) => {
+  void (async () => {
+    for (const card of message.cards) await writeFile(join(message.dir, `${card.hash}.png`), await renderCard(card));
+    process.disconnect();
+  })();
+});
