@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -132,6 +132,16 @@ describe('search bundle', () => {
     const { results, filters } = await enBundle.search('answer', { year: { any: ['2011'] } });
     expect(results).toHaveLength(28);
     expect(filters.year).toMatchObject({ '2011': 28 });
+  });
+
+  test('a bundle from another Pagefind is refused, saying so', async () => {
+    const other = join(work, 'other');
+    cpSync(join(work, 'en'), other, { recursive: true });
+    const entryFile = join(other, 'pagefind-entry.json');
+    writeFileSync(entryFile, readFileSync(entryFile, 'utf-8').replace('"version":"1.6.0"', '"version":"1.7.0"'));
+    await expect(PagefindBundle.open(loader(other))).rejects.toThrow(
+      'the search bundle was built by Pagefind 1.7.0; this page speaks to 1.6.0',
+    );
   });
 
   test("a bundle holds its index and Pagefind's WebAssembly, not Pagefind's browser code", () => {

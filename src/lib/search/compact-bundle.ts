@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { type Cbor, CborError, CborReader, arrayHead, decodeCbor, encodeCbor } from './cbor.ts';
 import { FILE_TAG, pageId } from './page-id.ts';
+import { PAGEFIND_VERSION } from './pagefind-runtime.ts';
 
 /**
  * Rewrites a bundle Pagefind has written so that a reader's query downloads less, keeping what
@@ -65,15 +66,17 @@ export async function compactBundle(dir: string, options: CompactOptions): Promi
   const language = languages[0]!;
   const metaFile = join(dir, `pagefind.${language.hash}.pf_meta`);
   const meta = unpack(await readFile(metaFile), metaFile);
-  if (!Array.isArray(meta) || meta.length < 5 || !Array.isArray(meta[1]) || !Array.isArray(meta[2]))
-    throw new BundleError(`${metaFile}: not the metadata layout of Pagefind 1.6`);
+  if (!Array.isArray(meta) || meta[0] !== PAGEFIND_VERSION || !Array.isArray(meta[1]) || !Array.isArray(meta[2]))
+    throw new BundleError(
+      `${metaFile}: not the metadata of Pagefind ${PAGEFIND_VERSION}, which the search page's runtime speaks to (pagefind-runtime.ts); install the version package.json pins`,
+    );
   const pages = meta[1] as [string, number, ...Cbor[]][];
   const oldChunks = meta[2] as [string, string, string][];
 
   // Fragments, in page order; the rank-as-date-order rule is checked, not assumed.
   const fragments: Buffer[] = [];
   const files = pages.map(([hash]) => join(dir, 'fragment', `${hash}.pf_fragment`));
-  const read = await Promise.all(files.map((file) => readFile(file)));
+  const read = await inBatches(files, (file) => readFile(file));
   let previous = '';
   for (const [i, file] of files.entries()) {
     const fragment = JSON.parse(new TextDecoder().decode(unpackBytes(read[i]!, file))) as Fragment;
@@ -139,10 +142,12 @@ export async function compactBundle(dir: string, options: CompactOptions): Promi
   await rm(join(dir, 'index'), { recursive: true });
   await mkdir(join(dir, 'fragment', tag), { recursive: true });
   await mkdir(join(dir, 'index', tag), { recursive: true });
-  await Promise.all([
-    ...fragments.map((bytes, rank) => writeFile(join(dir, 'fragment', tag, `${pageId(rank)}.pf_fragment`), bytes)),
-    ...chunkFiles.map((bytes, n) => writeFile(join(dir, 'index', tag, `${pageId(n)}.pf_index`), bytes)),
-  ]);
+  await inBatches([...fragments.entries()], ([rank, bytes]) =>
+    writeFile(join(dir, 'fragment', tag, `${pageId(rank)}.pf_fragment`), bytes),
+  );
+  await inBatches([...chunkFiles.entries()], ([n, bytes]) =>
+    writeFile(join(dir, 'index', tag, `${pageId(n)}.pf_index`), bytes),
+  );
 
   meta[1] = pages.map(([, wordCount, ...rest], rank) => [pageId(rank), roughLength(wordCount), ...rest]);
   meta[2] = chunkNames(ranges);
@@ -163,6 +168,16 @@ export async function compactBundle(dir: string, options: CompactOptions): Promi
   for (const item of await readdir(dir, { withFileTypes: true }))
     if (item.isFile() && !kept.has(item.name)) await rm(join(dir, item.name));
   return { pages: pages.length, chunks: chunkFiles.length, metaBytes: metaBytes.length };
+}
+
+/**
+ * `task` over `items`, a few hundred at a time: the 10x archive has ~50,000 fragments per language,
+ * more files than a process may hold open at once.
+ */
+async function inBatches<T, R>(items: T[], task: (item: T) => Promise<R>, size = 256): Promise<R[]> {
+  const results: R[] = [];
+  for (let i = 0; i < items.length; i += size) results.push(...(await Promise.all(items.slice(i, i + size).map(task))));
+  return results;
 }
 
 /**

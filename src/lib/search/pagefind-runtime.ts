@@ -70,6 +70,8 @@ interface RawResults {
   total_counts: Counts;
 }
 
+/** The Pagefind whose WebAssembly this speaks to (package.json pins it). */
+export const PAGEFIND_VERSION = '1.6.0';
 const SIGNATURE = 'pagefind_dcd';
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -107,6 +109,10 @@ export class PagefindBundle {
 
   static async open(load: Load): Promise<PagefindBundle> {
     const entry = JSON.parse(decoder.decode(await load(`pagefind-entry.json?ts=${Date.now()}`))) as Entry;
+    if (entry.version !== PAGEFIND_VERSION)
+      throw new BundleError(
+        `the search bundle was built by Pagefind ${entry.version}; this page speaks to ${PAGEFIND_VERSION}`,
+      );
     const index = Object.values(entry.languages)[0];
     const tag = entry[FILE_TAG];
     if (!index || tag === undefined) throw new BundleError('the search bundle has no index, or was not compacted');
