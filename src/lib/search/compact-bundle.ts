@@ -7,9 +7,10 @@ import { FILE_TAG, pageId } from './page-id.ts';
 import { PAGEFIND_VERSION } from './pagefind-runtime.ts';
 
 /**
- * Rewrites a bundle Pagefind has written so that a reader's query downloads less, keeping what
- * Pagefind's browser code and WebAssembly read. Measured on the shared corpus (bench/results/search.md),
- * a first query used to fetch 151–223 KiB, and most of it was not the answer:
+ * Rewrites a bundle Pagefind has written so that a reader's query downloads less, in the formats
+ * Pagefind's WebAssembly reads. Measured on the shared corpus (bench/results/search.md), a first
+ * query fetched 151–223 KiB with Pagefind's own bundle, most of it not the answer; 90–111 KiB
+ * with this one:
  *
  * - Pagefind's page table names each record by a 7-character content hash (a third of the metadata
  *   every first query loads, 15–23 KiB gzipped) and carries a sort table for the date (11–17 KiB).
