@@ -176,7 +176,7 @@ describe("Pagefind's own output", () => {
   test('its metadata decodes and encodes back to the same bytes', () => {
     const file = readdirSync(work).find((name) => name.endsWith('.pf_meta'))!;
     const bytes = gunzipSync(readFileSync(join(work, file))).subarray('pagefind_dcd'.length);
-    expect(Buffer.from(encodeCbor(decodeCbor(bytes).value)).equals(bytes)).toBe(true);
+    expect(Buffer.from(encodeCbor(decodeCbor(bytes))).equals(bytes)).toBe(true);
   });
 
   test('records given out of date order are refused, naming the record', async () => {

@@ -7,104 +7,15 @@ export type Cbor = number | string | Cbor[];
 
 export class CborError extends Error {}
 
-export function decodeCbor(bytes: Uint8Array, at = 0): { value: Cbor; end: number } {
-  const text = new TextDecoder('utf-8', { fatal: true });
-  const read = (offset: number): { value: Cbor; end: number } => {
-    const head = bytes[offset];
-    if (head === undefined) throw new CborError(`CBOR ends early at byte ${offset}`);
-    const major = head >> 5;
-    const info = head & 31;
-    let next = offset + 1;
-    let length: number;
-    if (info < 24) length = info;
-    else if (info <= 27) {
-      const size = 1 << (info - 24);
-      if (next + size > bytes.length) throw new CborError(`CBOR ends early at byte ${next}`);
-      length = 0;
-      for (let i = 0; i < size; i++) length = length * 256 + bytes[next + i]!;
-      next += size;
-    } else throw new CborError(`unsupported CBOR length ${info} at byte ${offset}`);
-    switch (major) {
-      case 0:
-        return { value: length, end: next };
-      case 1:
-        return { value: -1 - length, end: next };
-      case 3:
-        if (next + length > bytes.length) throw new CborError(`CBOR string ends early at byte ${offset}`);
-        return { value: text.decode(bytes.subarray(next, next + length)), end: next + length };
-      case 4: {
-        const items: Cbor[] = [];
-        for (let i = 0; i < length; i++) {
-          const item = read(next);
-          items.push(item.value);
-          next = item.end;
-        }
-        return { value: items, end: next };
-      }
-      default:
-        throw new CborError(`unsupported CBOR type ${major} at byte ${offset}`);
-    }
-  };
-  return read(at);
-}
-
-export function encodeCbor(value: Cbor): Uint8Array {
-  // One growing buffer: the Chinese index is ~20 MB of small items.
-  let out = new Uint8Array(1024);
-  let length = 0;
-  const utf8 = new TextEncoder();
-  const room = (bytes: number) => {
-    if (length + bytes <= out.length) return;
-    const bigger = new Uint8Array(Math.max(out.length * 2, length + bytes));
-    bigger.set(out.subarray(0, length));
-    out = bigger;
-  };
-  const head = (major: number, n: number) => {
-    room(5);
-    const type = major << 5;
-    if (n < 24) out[length++] = type | n;
-    else if (n < 0x100) {
-      out[length++] = type | 24;
-      out[length++] = n;
-    } else if (n < 0x10000) {
-      out[length++] = type | 25;
-      out[length++] = n >> 8;
-      out[length++] = n & 0xff;
-    } else if (n < 0x100000000) {
-      out[length++] = type | 26;
-      out[length++] = n >>> 24;
-      out[length++] = (n >> 16) & 0xff;
-      out[length++] = (n >> 8) & 0xff;
-      out[length++] = n & 0xff;
-    } else throw new CborError(`integer ${n} is beyond what a Pagefind index holds`);
-  };
-  const write = (item: Cbor) => {
-    if (typeof item === 'number') {
-      if (!Number.isInteger(item)) throw new CborError(`not an integer: ${item}`);
-      if (item >= 0) head(0, item);
-      else head(1, -1 - item);
-    } else if (typeof item === 'string') {
-      const bytes = utf8.encode(item);
-      head(3, bytes.length);
-      room(bytes.length);
-      out.set(bytes, length);
-      length += bytes.length;
-    } else {
-      head(4, item.length);
-      item.forEach(write);
-    }
-  };
-  write(value);
-  return out.slice(0, length);
-}
-
 /**
- * Steps through CBOR bytes without building values: for files too big to decode whole (a word
- * index), where only some items are read and the rest are copied as bytes.
+ * Steps through CBOR bytes: `value()` reads the next item whole; the other methods read parts of
+ * it without building values, for files too big to decode whole (a word index), where only some
+ * items are read and the rest are copied as bytes.
  */
 export class CborReader {
   pos: number;
   private readonly bytes: Uint8Array;
+  private readonly utf8 = new TextDecoder('utf-8', { fatal: true });
 
   constructor(bytes: Uint8Array, pos = 0) {
     this.bytes = bytes;
@@ -122,6 +33,7 @@ export class CborReader {
     if (info < 24) length = info;
     else if (info <= 27) {
       const size = 1 << (info - 24);
+      if (this.pos + size > this.bytes.length) throw new CborError(`CBOR ends early at byte ${this.pos}`);
       length = 0;
       for (let i = 0; i < size; i++) length = length * 256 + this.bytes[this.pos + i]!;
       this.pos += size;
@@ -141,23 +53,78 @@ export class CborReader {
     const at = this.pos;
     const { major, length } = this.head();
     if (major !== 3) throw new CborError(`expected a CBOR string at byte ${at}`);
-    this.pos += length;
-    return new TextDecoder().decode(this.bytes.subarray(this.pos - length, this.pos));
+    return this.string(length, at);
+  }
+
+  /** The next item, decoded. */
+  value(): Cbor {
+    const at = this.pos;
+    const { major, length } = this.head();
+    switch (major) {
+      case 0:
+        return length;
+      case 1:
+        return -1 - length;
+      case 3:
+        return this.string(length, at);
+      case 4:
+        return Array.from({ length }, () => this.value());
+      default:
+        throw new CborError(`unsupported CBOR type ${major} at byte ${at}`);
+    }
   }
 
   /** Steps over the next item, whatever it holds. */
   skip(): void {
+    const at = this.pos;
     const { major, length } = this.head();
     if (major === 2 || major === 3) this.pos += length;
     else if (major === 4) for (let i = 0; i < length; i++) this.skip();
-    else if (major > 1) throw new CborError(`unsupported CBOR type ${major} at byte ${this.pos}`);
+    else if (major > 1) throw new CborError(`unsupported CBOR type ${major} at byte ${at}`);
   }
+
+  private string(length: number, at: number): string {
+    if (this.pos + length > this.bytes.length) throw new CborError(`CBOR string ends early at byte ${at}`);
+    this.pos += length;
+    return this.utf8.decode(this.bytes.subarray(this.pos - length, this.pos));
+  }
+}
+
+export function decodeCbor(bytes: Uint8Array): Cbor {
+  return new CborReader(bytes).value();
+}
+
+/** The head of an item: its type and its length (array, string) or value (integer). */
+function head(major: number, n: number): number[] {
+  const type = major << 5;
+  if (n < 24) return [type | n];
+  if (n < 0x100) return [type | 24, n];
+  if (n < 0x10000) return [type | 25, n >> 8, n & 0xff];
+  if (n < 0x100000000) return [type | 26, n >>> 24, (n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff];
+  throw new CborError(`integer ${n} is beyond what a Pagefind index holds`);
 }
 
 /** The CBOR head of an array of `length` items. */
 export function arrayHead(length: number): Uint8Array {
-  if (length < 24) return Uint8Array.of(0x80 | length);
-  if (length < 0x100) return Uint8Array.of(0x98, length);
-  if (length < 0x10000) return Uint8Array.of(0x99, length >> 8, length & 0xff);
-  return Uint8Array.of(0x9a, length >>> 24, (length >> 16) & 0xff, (length >> 8) & 0xff, length & 0xff);
+  return Uint8Array.from(head(4, length));
+}
+
+export function encodeCbor(value: Cbor): Uint8Array {
+  const out: number[] = [];
+  const utf8 = new TextEncoder();
+  const write = (item: Cbor) => {
+    if (typeof item === 'number') {
+      if (!Number.isInteger(item)) throw new CborError(`not an integer: ${item}`);
+      out.push(...(item >= 0 ? head(0, item) : head(1, -1 - item)));
+    } else if (typeof item === 'string') {
+      const bytes = utf8.encode(item);
+      out.push(...head(3, bytes.length));
+      for (const byte of bytes) out.push(byte);
+    } else {
+      out.push(...head(4, item.length));
+      item.forEach(write);
+    }
+  };
+  write(value);
+  return Uint8Array.from(out);
 }

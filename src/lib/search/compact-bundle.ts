@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { type Cbor, CborError, CborReader, arrayHead, decodeCbor, encodeCbor } from './cbor.ts';
 import { FILE_TAG, pageId } from './page-id.ts';
-import { PAGEFIND_VERSION } from './pagefind-runtime.ts';
+import { BundleError, type Fragment, PAGEFIND_VERSION, SIGNATURE } from './pagefind-runtime.ts';
+
+export { BundleError };
 
 /**
  * Rewrites a bundle Pagefind has written so that a reader's query downloads less, in the formats
@@ -46,16 +48,8 @@ export interface CompactStats {
   metaBytes: number;
 }
 
-const SIGNATURE = 'pagefind_dcd';
-
-interface Fragment {
-  url: string;
-  content: string;
-  meta: Record<string, string>;
-  filters?: unknown;
-}
-
-export class BundleError extends Error {}
+/** A fragment as Pagefind writes it: what a result shows, plus filter values the site does not read. */
+type PagefindFragment = Fragment & { filters?: unknown };
 
 export async function compactBundle(dir: string, options: CompactOptions): Promise<CompactStats> {
   const entryPath = join(dir, 'pagefind-entry.json');
@@ -80,7 +74,7 @@ export async function compactBundle(dir: string, options: CompactOptions): Promi
   const read = await inBatches(files, (file) => readFile(file));
   let previous = '';
   for (const [i, file] of files.entries()) {
-    const fragment = JSON.parse(new TextDecoder().decode(unpackBytes(read[i]!, file))) as Fragment;
+    const fragment = JSON.parse(new TextDecoder().decode(unpackBytes(read[i]!, file))) as PagefindFragment;
     const shown = options.shown(fragment.url);
     if (!shown) throw new BundleError(`${file}: no record was given for ${fragment.url}`);
     const date = shown.meta.date ?? '';
@@ -92,7 +86,7 @@ export async function compactBundle(dir: string, options: CompactOptions): Promi
     delete fragment.filters;
     fragment.meta = shown.meta;
     if (shown.content !== undefined) fragment.content = shown.content;
-    fragments.push(pack(JSON.stringify(fragment)));
+    fragments.push(packBytes([Buffer.from(JSON.stringify(fragment))]));
   }
 
   // Pagefind's chunks hold the words in order; cut them again at the budget. A word's entry is
@@ -239,11 +233,7 @@ function unpackBytes(file: Buffer, name: string): Uint8Array {
 }
 
 function unpack(file: Buffer, name: string): Cbor {
-  return decodeCbor(unpackBytes(file, name)).value;
-}
-
-function pack(text: string): Buffer {
-  return gzipSync(Buffer.concat([Buffer.from(SIGNATURE), Buffer.from(text)]), { level: 9 });
+  return decodeCbor(unpackBytes(file, name));
 }
 
 function packCbor(value: Cbor): Buffer {

@@ -72,7 +72,8 @@ interface RawResults {
 
 /** The Pagefind whose WebAssembly this speaks to (package.json pins it). */
 export const PAGEFIND_VERSION = '1.6.0';
-const SIGNATURE = 'pagefind_dcd';
+/** What every Pagefind file starts with once inflated. */
+export const SIGNATURE = 'pagefind_dcd';
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
