@@ -1,19 +1,21 @@
 /**
- * npm run import -- [--out DIR] [--date YYYY-MM-DD] [--source URL] [--force] [--json] FILE|DIR...
+ * npm run import -- [--out DIR] [--date YYYY-MM-DD] [--source URL] [--encoding ENC] [--force] [--json] FILE|DIR...
  *
  * Turns pasted text (.txt), saved ministry pages (.html, .htm, .shtml) and dataset rows (.jsonl,
  * .csv) into transcript files. A thin entry over src/lib/import/run.ts.
  */
 import process from 'node:process';
 import { parseArgs } from 'node:util';
+import { printable } from '../src/lib/import/escape.ts';
 import { importFiles, type ImportReport } from '../src/lib/import/run.ts';
 
-const usage = `usage: npm run import -- [--out DIR] [--date YYYY-MM-DD] [--source URL] [--force] [--json] FILE|DIR...
+const usage = `usage: npm run import -- [--out DIR] [--date YYYY-MM-DD] [--source URL] [--encoding ENC] [--force] [--json] FILE|DIR...
 
   --out DIR      where transcripts go (default: content/remarks)
   --date DAY     the date of sources that give none (YYYY-MM-DD)
   --source URL   the original's URL, for pasted text that gives none
   --force        overwrite files edited by hand since they were imported
+  --encoding ENC text encoding of inputs that declare none (default utf-8; e.g. gbk, latin1)
   --json         print the report as JSON instead of a summary`;
 
 function main(): Promise<number> | number {
@@ -26,6 +28,7 @@ function main(): Promise<number> | number {
         date: { type: 'string' },
         source: { type: 'string' },
         force: { type: 'boolean', default: false },
+        encoding: { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -52,7 +55,14 @@ function main(): Promise<number> | number {
 
 async function run(
   inputs: string[],
-  values: { out: string; date?: string | undefined; source?: string | undefined; force: boolean; json: boolean },
+  values: {
+    out: string;
+    date?: string | undefined;
+    source?: string | undefined;
+    encoding?: string | undefined;
+    force: boolean;
+    json: boolean;
+  },
 ): Promise<number> {
   const bar = !values.json && process.stderr.isTTY ? progressBar() : undefined;
   const started = performance.now();
@@ -60,6 +70,7 @@ async function run(
     out: values.out,
     ...(values.date !== undefined && { date: values.date }),
     ...(values.source !== undefined && { source: values.source }),
+    ...(values.encoding !== undefined && { encoding: values.encoding }),
     force: values.force,
     ...(bar && { onProgress: bar }),
   });
@@ -82,10 +93,11 @@ function progressBar() {
 }
 
 function printSummary(report: ImportReport, seconds: number): void {
-  for (const warning of report.warnings) console.warn(`warning: ${warning}`);
+  // Messages quote the input: its control characters must not reach the terminal.
+  for (const warning of report.warnings) console.warn(`warning: ${printable(warning)}`);
   for (const transcript of report.transcripts) {
-    if (transcript.status === 'failed') console.error(`failed: ${transcript.reason ?? transcript.source}`);
-    if (transcript.status === 'skipped') console.warn(`skipped: ${transcript.reason ?? transcript.source}`);
+    if (transcript.status === 'failed') console.error(`failed: ${printable(transcript.reason ?? transcript.source)}`);
+    if (transcript.status === 'skipped') console.warn(`skipped: ${printable(transcript.reason ?? transcript.source)}`);
   }
   const s = report.summary;
   console.log(

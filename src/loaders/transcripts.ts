@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { isAbsolute, relative } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { glob } from 'tinyglobby';
+import { transcriptFiles } from '../lib/transcript/files.ts';
 import { loadTranscript } from '../lib/transcript/load.ts';
 import { modelOf } from '../lib/transcript/render.ts';
 
@@ -12,7 +12,7 @@ export interface TranscriptLoaderOptions {
 }
 
 /**
- * Loads every `*.md` under `base` as a transcript entry: front matter checked by the collection
+ * Loads every `*.md` under `base` (dotfiles and symbolic links left out) as a transcript entry: front matter checked by the collection
  * schema, body parsed by the site's remark pipeline (`renderMarkdown`) into the transcript model,
  * stored as `data.transcript`. An entry's id is its path without `.md` (`en/2019/2019-03-12-x`).
  *
@@ -27,7 +27,7 @@ export function transcriptLoader({ base }: TranscriptLoaderOptions): Loader {
       const root = fileURLToPath(context.config.root);
       const folder = base.endsWith('/') ? base : `${base}/`;
       const dir = isAbsolute(folder) ? folder : fileURLToPath(new URL(folder, context.config.root));
-      const files = (await glob('**/*.md', { cwd: dir, absolute: true })).sort();
+      const files = (await transcriptFiles(dir)).map((file) => join(dir, file));
       const stale = new Set(context.store.keys());
       const failures: Error[] = [];
       for (const path of files) {
@@ -47,6 +47,7 @@ export function transcriptLoader({ base }: TranscriptLoaderOptions): Loader {
       context.watcher?.on('change', (path) => {
         if (!path.startsWith(dir) || !path.endsWith('.md')) return;
         const id = relative(dir, path).replaceAll('\\', '/').replace(/\.md$/, '');
+        if (id.split('/').some((part) => part.startsWith('.'))) return;
         syncFile(context, id, path, relative(root, path)).catch((error: unknown) => {
           context.logger.error(error instanceof Error ? error.message : String(error));
         });

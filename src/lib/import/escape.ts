@@ -21,3 +21,15 @@ export function escapeMarkdown(text: string): string {
 export function oneLine(text: string): string {
   return text.replace(/[ \t\r\n\f\v\u00a0]+/g, ' ').trim();
 }
+
+/**
+ * A message safe to print on a terminal: control characters (which could move the cursor, clear
+ * the screen or reorder text) and bidirectional overrides shown as `\u{…}` escapes.
+ */
+export function printable(text: string): string {
+  return text.replace(
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point
+    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+    (char) => `\\u{${char.codePointAt(0)!.toString(16)}}`,
+  );
+}

@@ -8,6 +8,7 @@ import { addMissingLabels } from './missing-labels.ts';
 import { oneLine } from './escape.ts';
 import { isChinese } from './lang.ts';
 import { readTitle } from './title.ts';
+import { spokespeople } from '../transcript/spokespeople.ts';
 
 const parser = unified().use(rehypeParse);
 
@@ -56,38 +57,58 @@ const skipped = new Set([
 
 /**
  * A ministry page saved as HTML (`.html`, `.htm`, `.shtml`). The page is parsed into a tree
- * (rehype) and read by structure: the article body is `#News_Body_Txt_A` (Chinese pages) or the
- * `.content` of `.content_mod` (English pages), the title `#News_Body_Title` or `.content_mod
- * .title`, the date `#News_Body_Time`, the title's date, or the title's day with the year of the
- * page's own image files. The original's URL is `source` (from an index of saved pages) or the
- * page's canonical link. A page without a recognisable body is an error, never an empty transcript.
+ * (rehype) and read by structure, for every template the ministry has used:
+ *
+ * - body: `#News_Body_Txt_A` (Chinese pages, and both languages since the 2021 redesign), the
+ *   `.content` of `.content_mod` (English pages before it), or `.news-main`;
+ * - title: the `ArticleTitle` meta tag (since 2021), the visible title (`.news-title h1`,
+ *   `#News_Body_Title`, `.content_mod .title`), else `<title>` without the site's name;
+ * - date: the `PubDate` meta tag, the visible date line (`.news-title .time`, `#News_Body_Time`),
+ *   the title's date, or the title's day with the year of the page's own image files;
+ * - URL: the `Url` meta tag, the canonical link or `og:url`, else `source` (from an index of saved
+ *   pages).
+ *
+ * A page without a recognisable body is an error, never an empty transcript.
  */
 export function readMinistryPage(html: string, input: string, source?: string): Draft {
   const tree = parser.parse(html);
   const body =
-    byId(tree, 'News_Body_Txt_A') ?? within(byClass(tree, 'content_mod'), 'content') ?? byClass(tree, 'content');
+    byId(tree, 'News_Body_Txt_A') ??
+    within(byClass(tree, 'content_mod'), 'content') ??
+    byClass(tree, 'news-main') ??
+    byClass(tree, 'content');
   if (!body) {
     throw new ImportError(
       input,
-      'no transcript found: the page has neither #News_Body_Txt_A nor a .content block. Is it a ministry transcript page?',
+      'no transcript found: the page has neither #News_Body_Txt_A, .news-main nor a .content block. Is it a ministry transcript page?',
     );
   }
-  const title = pageTitle(tree);
-  if (!title) throw new ImportError(input, 'no title found (#News_Body_Title, .content_mod .title or <title>).');
-  const paragraphs = paragraphsOf(body);
+  const paragraphs = paragraphsOf(body).filter((paragraph) => !isSeparator(paragraph.text));
   if (paragraphs.length === 0) throw new ImportError(input, 'the transcript block of the page is empty.');
-  const lang: Lang = isChinese(
-    title +
-      paragraphs
-        .slice(0, 5)
-        .map((p) => p.text)
-        .join(''),
-  )
-    ? 'zh'
-    : 'en';
+  const sample = paragraphs
+    .slice(0, 5)
+    .map((p) => p.text)
+    .join('');
+  const title = pageTitle(tree, isChinese(sample));
+  if (!title) {
+    throw new ImportError(
+      input,
+      'no title found (ArticleTitle meta tag, .news-title h1, #News_Body_Title, .content_mod .title or <title>).',
+    );
+  }
+  const lang: Lang = isChinese(title + sample) ? 'zh' : 'en';
   const facts = readTitle(title, lang);
-  const warnings: string[] = addMissingLabels(paragraphs, lang, facts.spokesperson, input);
-  const pageDate = /^\d{4}-\d{2}-\d{2}/.exec(textOf(byId(tree, 'News_Body_Time')))?.[0];
+  const spokesperson = facts.spokesperson ?? keywordSpokesperson(tree, lang);
+  const warnings: string[] = addMissingLabels(paragraphs, lang, spokesperson, input);
+  const pageDate = [
+    metaContent(tree, 'PubDate'),
+    textOf(within(byClass(tree, 'news-title'), 'time')),
+    textOf(byId(tree, 'News_Body_Time')),
+  ]
+    .map((text) => /\b(\d{4})[-/.](\d{2})[-/.](\d{2})\b/.exec(text))
+    .find((match) => match)
+    ?.slice(1)
+    .join('-');
   let date = pageDate ?? facts.date;
   let dateNote: string | undefined;
   if (pageDate && facts.date && pageDate !== facts.date) {
@@ -100,40 +121,95 @@ export function readMinistryPage(html: string, input: string, source?: string): 
       dateNote = `The title gives the day without its year; the year is that of the page's own image files (${year}).`;
     }
   }
-  source ??= canonicalUrl(tree);
-  const docId = /\/(t\d+)\.s?html?$/.exec(source ?? '')?.[1] ?? /(t\d+)\.s?html?$/.exec(input)?.[1];
+  const own = ownUrl(tree);
+  const url = own ? publicUrl(own) : source;
+  if (own && url !== own) {
+    warnings.push(`${input}: the page names its address on the ministry's staging host (${own}); recorded as ${url}.`);
+  }
+  // The ministry's document id: t1558711 (to 2020), t20240327_11271332 (since 2021, kept as t11271332).
+  const docId = [url ?? '', input]
+    .map((path) => /\bt(?:\d{8}_)?(\d+)\.s?html?$/.exec(path)?.[1])
+    .find((id) => id !== undefined);
   return {
     input,
     title,
     ...(date && { date }),
     ...(dateNote && { dateNote }),
-    ...(facts.spokesperson && { spokesperson: facts.spokesperson }),
+    ...(spokesperson && { spokesperson }),
     kind: facts.kind ?? 'remarks',
     lang,
-    ...(source && { source }),
+    ...(url && { source: url }),
     paragraphs,
-    ...(docId && { docId }),
+    ...(docId && { docId: `t${docId}` }),
     warnings: facts.kind ? warnings : [...warnings, `${input}: the title names no kind; imported as "remarks".`],
   };
 }
 
-/** The address a saved page declares for itself, if any. */
-function canonicalUrl(tree: Root): string | undefined {
+/** A line of `*`, `-`, `=`, `_` or `—` that the ministry puts between parts: layout, not remarks. */
+function isSeparator(text: string): boolean {
+  return /^[*＊\-=_—–─·•.。\s]{3,}$/.test(text) && !/[.。]{3}$/.test(text.trim());
+}
+
+/** The spokesperson named in the page's `Keywords` meta tag ("发言人;毛宁"), where the title names none. */
+function keywordSpokesperson(tree: Root, lang: Lang): string | undefined {
+  const keywords = metaContent(tree, 'Keywords')
+    .split(/[;；,，]/)
+    .map((word) => word.trim());
+  return spokespeople.find((person) => keywords.includes(person[lang]))?.[lang];
+}
+
+/** The address a saved page declares for itself, if any: the CMS's `Url` meta tag, the canonical link, `og:url`. */
+function ownUrl(tree: Root): string | undefined {
   const link = find(
     tree,
     (element) => element.tagName === 'link' && String(element.properties.rel ?? '').includes('canonical'),
   );
   const meta = find(tree, (element) => element.tagName === 'meta' && element.properties.property === 'og:url');
-  const url = attribute(link, 'href') || attribute(meta, 'content');
-  return /^https?:\/\//.test(url) ? url : undefined;
+  const url = [metaContent(tree, 'Url'), attribute(link, 'href'), attribute(meta, 'content')]
+    .map((value) => value.trim())
+    .find((value) => /^https?:\/\/\S+$/.test(value));
+  return url;
 }
 
-function pageTitle(tree: Root): string | undefined {
-  const element = byId(tree, 'News_Body_Title') ?? within(byClass(tree, 'content_mod'), 'title');
-  const text = oneLine(textOf(element));
-  if (text) return text;
-  const head = oneLine(textOf(byTag(tree, 'title')));
-  return head.replace(/\s*[—–-]\s*(中华人民共和国外交部|Ministry of Foreign Affairs.*)$/, '') || undefined;
+/**
+ * Pages published in the 2021 move name their address on the CMS's staging host
+ * (`http://test.fmprc.gov.cn/wjdt_674879/…`), a host readers cannot open; the same path is public
+ * under `https://www.mfa.gov.cn/web/`.
+ */
+function publicUrl(url: string): string {
+  const staging = /^https?:\/\/test\.(?:fmprc|mfa)\.gov\.cn\/(?:web\/)?(.*)$/.exec(url);
+  return staging ? `https://www.mfa.gov.cn/web/${staging[1]}` : url;
+}
+
+/** The site's name after a page title: "…_中华人民共和国外交部", "… — Ministry of Foreign Affairs of …". */
+const siteSuffix = /\s*(?:[_|—–-]+)\s*(?:中华人民共和国外交部|Ministry of Foreign Affairs.*)$/i;
+/** Section names some pages carry as their `<title>` instead of the article's. */
+const sectionTitles = /^(发言人表态|外交部发言人表态|例行记者会|Spokesperson'?s Remarks|Regular Press Conferences?)$/i;
+
+function pageTitle(tree: Root, chinese: boolean): string | undefined {
+  const candidates = [
+    metaContent(tree, 'ArticleTitle'),
+    textOf(within(byClass(tree, 'news-title'), 'h1') ?? byTagWithin(byClass(tree, 'news-title'), 'h1')),
+    textOf(byId(tree, 'News_Body_Title') ?? within(byClass(tree, 'content_mod'), 'title')),
+    textOf(byTag(tree, 'title')),
+  ];
+  for (const candidate of candidates) {
+    const title = cleanTitle(candidate, chinese);
+    if (title && !sectionTitles.test(title)) return title;
+  }
+  return undefined;
+}
+
+/**
+ * A title as one line: the CMS writes line breaks into titles (`<br>`, kept escaped in its meta
+ * tags), which become a space in English and nothing between Chinese characters.
+ */
+function cleanTitle(text: string, chinese: boolean): string {
+  const joined = text.replace(/<br\s*\/?>/gi, '\n');
+  const line = chinese
+    ? joined.replace(/(\p{Script=Han}|[，。、：；“”《》（）])\s*\n\s*(?=\p{Script=Han}|[，。、：；“”《》（）])/gu, '$1')
+    : joined;
+  return oneLine(line).replace(siteSuffix, '');
 }
 
 /**
@@ -219,7 +295,17 @@ const hasClass = (element: Element, name: string) =>
 const byClass = (node: Root | Element, name: string) => find(node, (element) => hasClass(element, name));
 const within = (node: Element | undefined, name: string) => (node ? byClass(node, name) : undefined);
 const byTag = (node: Root | Element, tag: string) => find(node, (element) => element.tagName === tag);
+const byTagWithin = (node: Element | undefined, tag: string) => (node ? byTag(node, tag) : undefined);
 const textOf = (element: Element | undefined) => (element ? toText(element) : '');
+/** A `<meta name=…>` tag's content; the HTML parser has already decoded its entities. */
+const metaContent = (tree: Root, name: string) =>
+  attribute(
+    find(
+      tree,
+      (element) => element.tagName === 'meta' && attribute(element, 'name').toLowerCase() === name.toLowerCase(),
+    ),
+    'content',
+  );
 const attribute = (element: Element | undefined, name: string) => {
   const value = element?.properties[name];
   return typeof value === 'string' ? value : '';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import matter from 'gray-matter';
-import * as yaml from 'js-yaml';
+import { splitSource } from '../transcript/frontmatter.ts';
 import type { Draft } from './draft.ts';
 import { escapeMarkdown } from './escape.ts';
 
@@ -8,7 +8,8 @@ import { escapeMarkdown } from './escape.ts';
 export const DIGEST_KEY = 'importDigest';
 
 /**
- * The transcript file for a draft: front matter written with gray-matter, then the paragraphs,
+ * The transcript file for a draft: front matter written as YAML (gray-matter's dumper, which only
+ * writes), then the paragraphs,
  * each escaped and separated by a blank line. `importDigest` is a digest of the rest of the file:
  * while the file is as imported the two agree; an editor's change makes them differ.
  */
@@ -33,15 +34,19 @@ export function digestOf(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 16);
 }
 
-/** Whether a transcript file is still exactly as the importer wrote it. */
-export function isAsImported(text: string): boolean {
-  // The core schema keeps dates as the strings they were written as, as the site reads them.
-  const parsed = matter(text, {
-    engines: { yaml: (source) => yaml.load(source, { schema: yaml.CORE_SCHEMA }) as object },
-  });
-  const data = parsed.data as Record<string, unknown>;
-  const recorded = data[DIGEST_KEY];
+/**
+ * Whether a transcript file is still exactly as the importer wrote it. Read by the site's own
+ * reader (YAML, core schema): a file in the content tree is data, never code.
+ */
+export function isAsImported(text: string, file: string): boolean {
+  let parsed;
+  try {
+    parsed = splitSource(text, file);
+  } catch {
+    return false;
+  }
+  const recorded = parsed.data[DIGEST_KEY];
   if (typeof recorded !== 'string') return false;
-  const rest = Object.fromEntries(Object.entries(data).filter(([key]) => key !== DIGEST_KEY));
-  return digestOf(matter.stringify(parsed.content, rest)) === recorded;
+  const rest = Object.fromEntries(Object.entries(parsed.data).filter(([key]) => key !== DIGEST_KEY));
+  return digestOf(matter.stringify(parsed.body, rest)) === recorded;
 }

@@ -29,12 +29,15 @@ export function transcriptPath(draft: Draft & { date: string }): string {
 
 function slugOf(draft: Draft): string {
   if (draft.kind === 'press-conference' || draft.kind === 'briefing') return draft.kind;
-  const subject = /\bSpokesperson\b.*?\b(?:on|about|regarding)\b\s+(.*)$/i.exec(draft.title)?.[1] ?? draft.title;
+  // A slug has six words: the title's first 300 characters hold them, and keep the search linear on any title.
+  const title = draft.title.slice(0, 300);
+  const subject = /\bSpokesperson\b[^\n]*?\b(?:on|about|regarding)\b\s+(.*)$/i.exec(title)?.[1] ?? title;
   const words = subject
     .toLowerCase()
     .replace(/['’]s\b/g, '')
     .split(/[^a-z0-9]+/)
     .filter((word) => word && !stopWords.has(word))
     .slice(0, 6);
-  return words.length > 0 ? words.join('-') : (draft.docId ?? draft.kind);
+  // Chinese titles have no Latin words, or only numbers ("第60届"): the document id names them better.
+  return words.some((word) => /[a-z]/.test(word)) ? words.join('-') : (draft.docId ?? draft.kind);
 }

@@ -13,6 +13,13 @@ export interface Row {
   fields: Record<string, unknown>;
 }
 
+/** A record that cannot be read, with whatever of its fields could be (to tell its transcript). */
+export interface BrokenRow {
+  line: number;
+  error: ImportError;
+  fields: Record<string, unknown>;
+}
+
 const docTypes: Record<string, Kind> = {
   regular_press_conference: 'press-conference',
   press_conference: 'press-conference',
@@ -35,32 +42,60 @@ const str = (value: unknown) =>
  * (`id, link, spokesperson, date, question, answer, who_asked`) or of the shared reference
  * extraction (`… ordinal, kind, follow_up, title, url, lang, spokesperson_zh`). Rows are grouped
  * into transcripts by document (url/link, else date) and kept in order (`ordinal`, else file order).
- * A broken row fails its transcript, reported with the row's line; the others still import.
+ *
+ * A transcript is imported whole or not at all: one broken row fails its transcript, reported with
+ * the row's line, because a transcript short of a row would give its later answers the wrong ids
+ * (q3 published as q2) and fixing the row would move them back. The other transcripts still import.
  */
-export function draftsFromRows(rows: Row[], input: string): (Draft | ImportError)[] {
-  const groups = new Map<string, Row[]>();
+export function draftsFromRows(rows: (Row | BrokenRow)[], input: string): (Draft | ImportError)[] {
+  const groups = new Map<string, { rows: Row[]; broken: BrokenRow[] }>();
   const results: (Draft | ImportError)[] = [];
-  for (const row of rows) {
-    const key = str(row.fields.url) || str(row.fields.link) || str(row.fields.date);
+  const groupOf = (key: string) => {
+    const group = groups.get(key) ?? { rows: [], broken: [] };
+    groups.set(key, group);
+    return group;
+  };
+  for (const [i, row] of rows.entries()) {
+    const key = keyOf(row.fields);
+    if ('error' in row) {
+      results.push(row.error);
+      // A line too broken to name its transcript: datasets list a transcript's rows together, so
+      // it belongs to the transcript of the row before it or of the row after it; both wait for it.
+      const neighbours = key ? [key] : [rows[i - 1], rows[i + 1]].flatMap((near) => (near ? [keyOf(near.fields)] : []));
+      for (const near of neighbours.filter(Boolean)) groupOf(near).broken.push(row);
+      continue;
+    }
     if (!key) {
       results.push(
         new ImportError(`${input}:${row.line}`, 'the row has no url, link or date to place it in a transcript.'),
       );
       continue;
     }
-    const group = groups.get(key);
-    if (group) group.push(row);
-    else groups.set(key, [row]);
+    groupOf(key).rows.push(row);
   }
   for (const group of groups.values()) {
+    const where = `${input}:${(group.rows[0] ?? group.broken[0])!.line}`;
+    if (group.broken.length > 0) {
+      if (group.rows.length === 0) continue;
+      const lines = group.broken.map((row) => row.line).join(', ');
+      results.push(
+        new ImportError(
+          where,
+          `not imported: line ${lines} of the file may hold one of this transcript's rows and cannot be read. Fix it and import again; a transcript is never imported short of a row.`,
+        ),
+      );
+      continue;
+    }
     try {
-      results.push(draftOf(group, input));
+      results.push(draftOf(group.rows, input));
     } catch (error) {
-      results.push(error instanceof ImportError ? error : new ImportError(`${input}:${group[0]!.line}`, String(error)));
+      results.push(error instanceof ImportError ? error : new ImportError(where, String(error)));
     }
   }
   return results;
 }
+
+const keyOf = (fields: Record<string, unknown>) => str(fields.url) || str(fields.link) || str(fields.date);
 
 function draftOf(group: Row[], input: string): Draft {
   const rows = group.some((row) => row.fields.ordinal !== undefined)

@@ -1,19 +1,21 @@
-import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
-import { dirname, extname, join, relative } from 'node:path';
-import matter from 'gray-matter';
-import * as yaml from 'js-yaml';
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { extname, join, relative } from 'node:path';
 import { TranscriptError } from '../transcript/errors.ts';
+import { transcriptFiles } from '../transcript/files.ts';
+import { splitSource } from '../transcript/frontmatter.ts';
 import { readLabel } from '../transcript/labels.ts';
 import { loadTranscript } from '../transcript/load.ts';
 import type { TranscriptBody } from '../transcript/model.ts';
 import { renderTranscript } from '../transcript/render.ts';
 import { parseCsv, parseJsonl } from './datasets.ts';
+import { decodeInput } from './decode.ts';
 import { ImportError, type Draft } from './draft.ts';
 import { oneLine } from './escape.ts';
 import { readMinistryPage } from './html.ts';
 import { isAsImported, toMarkdown } from './markdown.ts';
 import { transcriptPath } from './paths.ts';
-import { draftsFromRows, type Row } from './rows.ts';
+import { draftsFromRows } from './rows.ts';
+import { writeInside } from './write.ts';
 import { SourceIndex } from './sources.ts';
 import { readPastedText } from './text.ts';
 
@@ -26,6 +28,8 @@ export interface ImportOptions {
   source?: string;
   /** Overwrite files edited by hand since they were imported. */
   force?: boolean;
+  /** Text encoding of inputs that declare none (default UTF-8). */
+  encoding?: string;
   /** Called after each input file. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -43,6 +47,8 @@ export interface TranscriptReport {
   status: Status;
   /** Why it failed or was skipped. */
   reason?: string;
+  /** Written under another name than its title and date give, because that file holds another source. */
+  renamed?: string;
 }
 
 export interface ImportReport {
@@ -52,7 +58,18 @@ export interface ImportReport {
 }
 
 const htmlExtensions = new Set(['.html', '.htm', '.shtml']);
-const extensions = new Set([...htmlExtensions, '.txt', '.jsonl', '.csv']);
+const datasetExtensions = new Set(['.jsonl', '.csv']);
+const extensions = new Set([...htmlExtensions, ...datasetExtensions, '.txt']);
+
+/**
+ * The largest input read. A saved page is under 1 MiB and the shared corpus's whole dataset
+ * (12,000 rows) is 13 MiB; anything far larger is not a transcript, and reading it would hold the
+ * machine for minutes. Split a larger dataset into several files.
+ */
+export const MAX_PAGE_BYTES = 8 * 1024 * 1024;
+export const MAX_DATASET_BYTES = 256 * 1024 * 1024;
+/** The longest paragraph read: the ministry's longest (2016–2020) is about 2,300 characters. */
+export const MAX_PARAGRAPH_CHARS = 20_000;
 
 /** Input files: the files given, and the importable files inside folders given. */
 export async function expandInputs(paths: string[]): Promise<string[]> {
@@ -60,7 +77,7 @@ export async function expandInputs(paths: string[]): Promise<string[]> {
   for (const path of paths) {
     const info = await stat(path).catch(() => undefined);
     if (info?.isDirectory()) {
-      const entries = await readdir(path, { recursive: true });
+      const entries = (await readdir(path, { recursive: true })).map(String);
       files.push(
         ...entries
           .filter((entry) => extensions.has(extname(entry).toLowerCase()) && !entry.endsWith('index.jsonl'))
@@ -78,19 +95,21 @@ export async function expandInputs(paths: string[]): Promise<string[]> {
  */
 export async function importFiles(inputs: string[], options: ImportOptions): Promise<ImportReport> {
   const files = await expandInputs(inputs);
-  const existing = await existingTranscripts(options.out);
+  // By source, and which source each file belongs to, so that another source never takes over its file.
+  const { bySource: existing, owners } = await existingTranscripts(options.out);
   const sources = new SourceIndex();
   const reports: TranscriptReport[] = [];
   const warnings: string[] = [];
-  const claimed = new Set<string>();
   for (const [i, file] of files.entries()) {
-    for (const read of await readInput(file, sources)) {
+    for (const read of await readInput(file, sources, options)) {
       if (read instanceof ImportError) {
         reports.push({ source: read.input, exchanges: 0, status: 'failed', reason: read.message });
         continue;
       }
       warnings.push(...read.warnings);
-      reports.push(await writeDraft(read, options, existing, claimed));
+      const report = await writeDraft(read, options, existing, owners);
+      if (report.renamed) warnings.push(report.renamed);
+      reports.push(report);
     }
     options.onProgress?.(i + 1, files.length);
   }
@@ -111,24 +130,38 @@ export async function importFiles(inputs: string[], options: ImportOptions): Pro
   };
 }
 
-async function readInput(file: string, sources: SourceIndex): Promise<(Draft | ImportError)[]> {
+async function readInput(file: string, sources: SourceIndex, options: ImportOptions): Promise<(Draft | ImportError)[]> {
   const ext = extname(file).toLowerCase();
+  if (!extensions.has(ext)) {
+    return [new ImportError(file, `unknown kind of file "${ext}": give .txt, .html/.htm/.shtml, .jsonl or .csv.`)];
+  }
+  const limit = datasetExtensions.has(ext) ? MAX_DATASET_BYTES : MAX_PAGE_BYTES;
   let text: string;
   try {
-    text = await readFile(file, 'utf-8');
+    const info = await stat(file);
+    if (info.size > limit) {
+      const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
+      return [
+        new ImportError(
+          file,
+          `the file is ${mib(info.size)}, over the ${mib(limit)} an input of this kind may be: is it the right file? Split a larger dataset into several files.`,
+        ),
+      ];
+    }
+    const bytes = await readFile(file);
+    text = decodeInput(bytes, file, {
+      html: htmlExtensions.has(ext),
+      ...(options.encoding && { encoding: options.encoding }),
+    });
   } catch (error) {
+    if (error instanceof ImportError) return [error];
     return [new ImportError(file, `cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)}).`)];
   }
   try {
     if (ext === '.txt') return [readPastedText(text, file)];
     if (htmlExtensions.has(ext)) return [readMinistryPage(text, file, sources.urlOf(file))];
-    if (ext === '.jsonl' || ext === '.csv') {
-      const parsed = ext === '.csv' ? parseCsv(text, file) : parseJsonl(text, file);
-      const rows = parsed.filter((row): row is Row => !(row instanceof ImportError));
-      const broken = parsed.filter((row): row is ImportError => row instanceof ImportError);
-      return [...broken, ...draftsFromRows(rows, file)];
-    }
-    return [new ImportError(file, `unknown kind of file "${ext}": give .txt, .html/.htm/.shtml, .jsonl or .csv.`)];
+    const parsed = ext === '.csv' ? parseCsv(text, file) : parseJsonl(text, file);
+    return draftsFromRows(parsed, file);
   } catch (error) {
     return [error instanceof ImportError ? error : new ImportError(file, String(error))];
   }
@@ -138,7 +171,7 @@ async function writeDraft(
   draft: Draft,
   options: ImportOptions,
   existing: Map<string, string>,
-  claimed: Set<string>,
+  owners: Map<string, string>,
 ): Promise<TranscriptReport> {
   const base = {
     source: draft.source ?? draft.input,
@@ -149,7 +182,18 @@ async function writeDraft(
   const date = draft.date ?? options.date;
   if (!date) return fail(`${draft.input}: the source gives no date: pass --date YYYY-MM-DD (the day of the remarks).`);
   const source = draft.source ?? options.source;
-  if (!source) return fail(`${draft.input}: the source gives no URL of the original: pass --source URL.`);
+  if (!source) {
+    return fail(
+      `${draft.input}: the source gives no URL of the original: pass --source URL, or list the page in an index.jsonl beside it ({"file": "page.html", "url": "https://..."}).`,
+    );
+  }
+  const long = draft.paragraphs.find((paragraph) => paragraph.text.length > MAX_PARAGRAPH_CHARS);
+  if (long) {
+    const where = long.line === undefined ? draft.input : `${draft.input.replace(/:\d+$/, '')}:${long.line}`;
+    return fail(
+      `${where}: a paragraph of ${long.text.length.toLocaleString('en')} characters, over the ${MAX_PARAGRAPH_CHARS.toLocaleString('en')} one may have (the ministry's longest is about 2,300). Is the text split into paragraphs (a line each, or blank lines between)?`,
+    );
+  }
   const ready = {
     ...draft,
     date,
@@ -157,13 +201,23 @@ async function writeDraft(
     ...(!draft.date && { dateNote: `The source gives no date; set on import (--date ${date}).` }),
   };
 
-  // The same source goes back to the same file, wherever it was put or renamed to.
+  // The same source goes back to the same file, wherever it was put or renamed to; a file that
+  // belongs to another source (same title and date) is never overwritten: this one gets its own name.
   let path = existing.get(source);
+  let renamed: string | undefined;
   if (!path) {
-    path = join(options.out, transcriptPath(ready));
-    if (claimed.has(path)) path = path.replace(/\.md$/, `-${draft.docId ?? claimed.size}.md`);
+    const wanted = join(options.out, transcriptPath(ready));
+    path = wanted;
+    for (let n = 2; owners.has(path) && owners.get(path) !== source; n++) {
+      const suffix = n === 2 && draft.docId ? draft.docId : String(n);
+      path = wanted.replace(/\.md$/, `-${suffix}.md`);
+    }
+    if (path !== wanted) {
+      renamed = `${draft.input}: ${relative(process.cwd(), wanted) || wanted} holds another source (${owners.get(wanted)}) of the same date and title; this one is written to ${relative(process.cwd(), path) || path}.`;
+    }
+    existing.set(source, path);
   }
-  claimed.add(path);
+  owners.set(path, source);
   const shown = relative(process.cwd(), path) || path;
   const markdown = toMarkdown(ready);
   let body: TranscriptBody;
@@ -174,18 +228,28 @@ async function writeDraft(
     const reason = error instanceof TranscriptError ? explain(error, draft, markdown) : (error as Error).message;
     return fail(reason);
   }
-  const report = { ...base, source, file: shown, date, exchanges: body.exchanges.length };
+  const report = {
+    ...base,
+    source,
+    file: shown,
+    date,
+    exchanges: body.exchanges.length,
+    ...(renamed && { renamed }),
+  };
   const current = await readFile(path, 'utf-8').catch(() => undefined);
   if (current === markdown) return { ...report, status: 'unchanged' };
-  if (current !== undefined && !options.force && !isAsImported(current)) {
+  if (current !== undefined && !options.force && !isAsImported(current, shown)) {
     return {
       ...report,
       status: 'skipped',
       reason: `${shown} was edited by hand since it was imported: pass --force to overwrite it.`,
     };
   }
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, markdown);
+  try {
+    await writeInside(options.out, relative(options.out, path), markdown);
+  } catch (error) {
+    return fail(`${shown}: ${(error as Error).message}`);
+  }
   return { ...report, status: current === undefined ? 'created' : 'updated' };
 }
 
@@ -225,20 +289,26 @@ function checkNothingLost(draft: Draft, body: TranscriptBody): void {
   }
 }
 
-/** Transcript files already in the output folder, by the source URL they record. */
-async function existingTranscripts(out: string): Promise<Map<string, string>> {
+/**
+ * Transcript files already in the output folder, by the source URL they record. Read exactly as
+ * the site reads them (YAML only, no dotfiles, no symbolic links): a file here is data, never code.
+ */
+async function existingTranscripts(
+  out: string,
+): Promise<{ bySource: Map<string, string>; owners: Map<string, string> }> {
   const bySource = new Map<string, string>();
-  const entries = await readdir(out, { recursive: true }).catch(() => [] as string[]);
-  for (const entry of entries.filter((name) => name.endsWith('.md'))) {
-    const path = join(out, entry);
+  const owners = new Map<string, string>();
+  for (const file of await transcriptFiles(out).catch(() => [] as string[])) {
+    const path = join(out, file);
     try {
-      const { data } = matter(await readFile(path, 'utf-8'), {
-        engines: { yaml: (text) => yaml.load(text, { schema: yaml.CORE_SCHEMA }) as object },
-      });
-      if (typeof data.source === 'string') bySource.set(data.source, path);
+      const { data } = splitSource(await readFile(path, 'utf-8'), path);
+      const source = typeof data.source === 'string' ? data.source : 'no source in its front matter';
+      bySource.set(source, path);
+      owners.set(path, source);
     } catch {
-      // A file with broken front matter is the site build's to report; it just cannot be matched here.
+      // Broken front matter is the site build's to report; the file is still someone's: never overwritten.
+      owners.set(path, 'a file whose front matter cannot be read');
     }
   }
-  return bySource;
+  return { bySource, owners };
 }

@@ -22,6 +22,15 @@ export interface SourceParts {
  */
 export function readSource(contents: string, file: string): SourceParts {
   const raw = extractFrontmatter(contents);
+  const opener = /^\uFEFF?\s*(---|\+\+\+)([^\n]*)/.exec(contents);
+  if (raw !== undefined && (opener?.[1] !== '---' || opener[2]!.trim() !== '')) {
+    // gray-matter would run `---js` front matter as code; Astro would read `+++` as TOML. Only YAML is data.
+    throw new TranscriptError(
+      file,
+      1,
+      `Front matter opened with "${oneLineOf(opener?.[0] ?? '')}": only YAML front matter is read. Open and close it with a line of just ---.`,
+    );
+  }
   if (raw === undefined) {
     throw new TranscriptError(
       file,
@@ -50,6 +59,19 @@ export function readSource(contents: string, file: string): SourceParts {
   const block = contents.slice(0, start + raw.length + 3);
   return { data: data as Record<string, unknown>, raw, bodyLineOffset: block.split('\n').length - 1 };
 }
+
+/**
+ * The front matter of a file and the text after its closing `---` line, as gray-matter splits them
+ * (the body keeps its leading blank line). Read with the same reader as the site: YAML only.
+ */
+export function splitSource(contents: string, file: string): { data: Record<string, unknown>; body: string } {
+  const parts = readSource(contents, file);
+  const start = contents.indexOf(parts.raw) + parts.raw.length + 3;
+  const rest = contents.slice(start);
+  return { data: parts.data, body: rest.slice(rest.indexOf('\n') + 1) };
+}
+
+const oneLineOf = (text: string) => text.replace(/\s+/g, ' ').trim().slice(0, 20);
 
 /** Front matter checked against the schema; errors name the line of the offending key. */
 export function checkFrontmatter(parts: SourceParts, file: string): TranscriptFrontmatter {

@@ -33,6 +33,7 @@ const fixed: Record<string, Pick<Label, 'role' | 'kind'>> = {
   followup: { role: 'question', kind: 'follow-up' },
   'follow-up question': { role: 'question', kind: 'follow-up' },
   追问: { role: 'question', kind: 'follow-up' },
+  记者追问: { role: 'question', kind: 'follow-up' },
   journalist: { role: 'question', kind: 'interjection' },
   'journalist adds': { role: 'question', kind: 'interjection' },
   'journalist asks': { role: 'question', kind: 'interjection' },
