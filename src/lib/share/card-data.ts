@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Remark } from '../remarks.ts';
-import { answerText, questionText } from '../transcript/exchange.ts';
+import { answerText, brief, questionText } from '../transcript/exchange.ts';
 import { answerPath, cardPath } from '../transcript/permalink.ts';
 import { formatDay } from '../../i18n/ui.ts';
 
 /** Bump when the card's look changes, so that every cached card is drawn again. */
-export const CARD_VERSION = 3;
+export const CARD_VERSION = 4;
 
 /** What a share card shows; its digest names the cached image, so only new or changed answers are drawn. */
 export interface CardData {
@@ -22,17 +22,6 @@ export interface CardData {
   answer: string;
   hash: string;
 }
-
-const brief = (text: string, max: number) => {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  const chars = [...flat];
-  return chars.length <= max
-    ? flat
-    : `${chars
-        .slice(0, max - 1)
-        .join('')
-        .trimEnd()}…`;
-};
 
 export function cardData(remark: Remark): CardData[] {
   const { data } = remark;

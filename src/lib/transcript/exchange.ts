@@ -25,3 +25,15 @@ export function answerer(exchange: Exchange): string | undefined {
 function joinText(turns: Turn[]): string {
   return turns.map((turn) => turn.text).join('\n\n');
 }
+
+/** A text on one line, cut to `max` characters (code points: a Chinese character is one) with an ellipsis. */
+export function brief(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const chars = [...flat];
+  return chars.length <= max
+    ? flat
+    : `${chars
+        .slice(0, max - 1)
+        .join('')
+        .trimEnd()}…`;
+}
