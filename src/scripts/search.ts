@@ -8,8 +8,8 @@
  */
 import { hasHan, looserQueries, toPagefindQuery } from '../lib/search/cjk.ts';
 import { escapeHtml, wordExcerpt } from '../lib/search/excerpt.ts';
-import { type Fragment, type Hit, type Results, PagefindBundle } from '../lib/search/pagefind-runtime.ts';
-import { rankOf } from '../lib/search/page-id.ts';
+import type { Fragment, Hit, Results } from '../lib/search/pagefind-runtime.ts';
+import { SearchIndex } from '../lib/search/segments.ts';
 
 type Lang = 'en' | 'zh';
 /** A result as shown: the search's hit (where its words matched) and its fragment (what it says). */
@@ -35,14 +35,14 @@ const more = document.querySelector<HTMLButtonElement>('#more')!;
 const bundles = (form.dataset.bundles ?? 'en').split(' ') as Lang[];
 const boxes = [...form.querySelectorAll<HTMLInputElement>('fieldset input')];
 const staticCounts = new Map(boxes.map((box) => [box, box.nextElementSibling?.textContent ?? '']));
-const loaded: Partial<Record<Lang, Promise<PagefindBundle>>> = {};
+const loaded: Partial<Record<Lang, Promise<SearchIndex>>> = {};
 const facetsLoaded: Partial<Record<Lang, Promise<unknown>>> = {};
 let queue: Merge | undefined;
 let terms: string[] = [];
 let run = 0;
 
-function bundle(lang: Lang, facets: boolean): Promise<PagefindBundle> {
-  const pf = (loaded[lang] ??= PagefindBundle.open(async (path) => {
+function bundle(lang: Lang, facets: boolean): Promise<SearchIndex> {
+  const pf = (loaded[lang] ??= SearchIndex.open(async (path) => {
     const response = await fetch(`/pagefind/${lang}/${path}`);
     if (!response.ok) throw new Error(`/pagefind/${lang}/${path}: ${response.status}`);
     return response.arrayBuffer();
@@ -145,7 +145,7 @@ async function searchNow(): Promise<void> {
         search = await pf.search(looser, selected);
       }
       // A record's id holds its rank in date order, so sorting by date needs no sort table.
-      if (byDate) search.results.sort((a, b) => (byDate === 'asc' ? 1 : -1) * (rankOf(a.id) - rankOf(b.id)));
+      if (byDate) search.results.sort((a, b) => (byDate === 'asc' ? 1 : -1) * (a.rank - b.rank));
       return search;
     }),
   );

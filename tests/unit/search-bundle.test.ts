@@ -8,10 +8,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Remark } from '../../src/lib/remarks.ts';
 import { decodeCbor, encodeCbor } from '../../src/lib/search/cbor.ts';
 import { fromBigramText, toPagefindQuery } from '../../src/lib/search/cjk.ts';
-import { BundleError, compactBundle } from '../../src/lib/search/compact-bundle.ts';
+import { BundleError, compactBundle, cutWords } from '../../src/lib/search/compact-bundle.ts';
 import { wordExcerpt } from '../../src/lib/search/excerpt.ts';
-import { PagefindBundle } from '../../src/lib/search/pagefind-runtime.ts';
-import { rankOf } from '../../src/lib/search/page-id.ts';
+import { SearchIndex } from '../../src/lib/search/segments.ts';
 import { type SearchRecord, searchRecords } from '../../src/lib/search/records.ts';
 import { writeBundles } from '../../src/lib/search/write-bundle.ts';
 import { loadTranscript } from '../../src/lib/transcript/load.ts';
@@ -57,8 +56,8 @@ describe('search bundle', () => {
   const work = mkdtempSync(join(tmpdir(), 'lectern-bundle-'));
   let en: SearchRecord[];
   let zh: SearchRecord[];
-  let enBundle: PagefindBundle;
-  let zhBundle: PagefindBundle;
+  let enBundle: SearchIndex;
+  let zhBundle: SearchIndex;
   let chunks = 0;
 
   beforeAll(async () => {
@@ -79,8 +78,8 @@ describe('search bundle', () => {
     );
     chunks = written[0]!.chunks;
     await pagefind.close();
-    enBundle = await PagefindBundle.open(loader(join(work, 'en')));
-    zhBundle = await PagefindBundle.open(loader(join(work, 'zh')));
+    enBundle = await SearchIndex.open(loader(join(work, 'en')));
+    zhBundle = await SearchIndex.open(loader(join(work, 'zh')));
   }, 60_000);
 
   afterAll(() => pagefind.close());
@@ -98,10 +97,10 @@ describe('search bundle', () => {
     expect((await results[0]!.data()).url).toBe('/remarks/en/2019/qa-classic/#q2');
   });
 
-  test('ids rank the answers in date order, so results sort by date without a sort table', async () => {
+  test('ranks order the answers by date across segments, so results sort by date without a sort table', async () => {
     const { results } = await enBundle.search(null);
     expect(results).toHaveLength(en.length);
-    const byRank = [...results].sort((a, b) => rankOf(a.id) - rankOf(b.id));
+    const byRank = [...results].sort((a, b) => a.rank - b.rank);
     const dates = await Promise.all(byRank.map(async (hit) => (await hit.data()).meta.date!));
     expect(dates).toEqual(en.map((record) => record.meta.date).sort());
   });
@@ -137,26 +136,118 @@ describe('search bundle', () => {
   test('a bundle from another Pagefind is refused, saying so', async () => {
     const other = join(work, 'other');
     cpSync(join(work, 'en'), other, { recursive: true });
-    const entryFile = join(other, 'pagefind-entry.json');
+    const entryFile = join(other, 'latest', 'pagefind-entry.json');
     writeFileSync(entryFile, readFileSync(entryFile, 'utf-8').replace('"version":"1.6.0"', '"version":"1.7.0"'));
-    await expect(PagefindBundle.open(loader(other))).rejects.toThrow(
+    await expect(SearchIndex.open(loader(other))).rejects.toThrow(
       'the search bundle was built by Pagefind 1.7.0; this page speaks to 1.6.0',
     );
   });
 
-  test("a bundle holds its index and Pagefind's WebAssembly, not Pagefind's browser code", () => {
-    const files = readdirSync(join(work, 'en'));
-    const meta = files.filter((name) => /^pagefind\.en_\w+\.pf_meta$/.test(name));
-    expect(meta).toHaveLength(1);
-    expect(files.filter((name) => !meta.includes(name)).sort()).toEqual([
-      'filter',
-      'fragment',
-      'index',
-      'pagefind-entry.json',
-      'wasm.en.pagefind',
-    ]);
+  test("an index holds its segments and Pagefind's WebAssembly, not Pagefind's browser code", () => {
+    expect(readdirSync(join(work, 'en')).sort()).toEqual(['archive', 'latest', 'segments.json', 'wasm.en.pagefind']);
+    expect(JSON.parse(readFileSync(join(work, 'en', 'segments.json'), 'utf-8'))).toEqual(['archive', 'latest']);
+    for (const segment of ['archive', 'latest']) {
+      const files = readdirSync(join(work, 'en', segment));
+      const meta = files.filter((name) => /^pagefind\.en_\w+\.pf_meta$/.test(name));
+      expect(meta).toHaveLength(1);
+      expect(files.filter((name) => !meta.includes(name)).sort()).toEqual([
+        'filter',
+        'fragment',
+        'index',
+        'names',
+        'pagefind-entry.json',
+      ]);
+    }
     // Chinese is indexed without a stemmer, so its bundle takes Pagefind's smallest WebAssembly.
     expect(readdirSync(join(work, 'zh')).filter((name) => name.startsWith('wasm.'))).toEqual(['wasm.unknown.pagefind']);
+  });
+
+  test('the newest year is a segment of its own; the others are the archive', async () => {
+    const { results } = await enBundle.search('zebra79x');
+    expect(results).toHaveLength(1);
+    const dates = await Promise.all(
+      (await enBundle.search(null)).results.map(async (hit) => ({
+        rank: hit.rank,
+        date: (await hit.data()).meta.date!,
+      })),
+    );
+    const latest = dates.filter(({ rank }) => rank >= 1e8).map(({ date }) => date.slice(0, 4));
+    expect(new Set(latest)).toEqual(
+      new Set([
+        en
+          .map((record) => record.meta.date)
+          .sort()
+          .at(-1)!
+          .slice(0, 4),
+      ]),
+    );
+  });
+});
+
+describe('a rebuild after adding an answer', () => {
+  const work = mkdtempSync(join(tmpdir(), 'lectern-rebuild-'));
+  const files = (dir: string) =>
+    new Map(
+      readdirSync(dir, { recursive: true })
+        .map(String)
+        .filter((name) => /\.(pf_fragment|pf_index|json|pf_meta)$/.test(name))
+        .map((name) => [name, readFileSync(join(dir, name)).toString('base64')]),
+    );
+
+  test('keeps the name of every file whose bytes did not change, and builds byte for byte the same twice', async () => {
+    // synthetic() gives newest first: the 121st record is the newest, as an editor adds today's remarks.
+    const before = synthetic(121).slice(1);
+    const after = synthetic(121);
+    await writeBundles(
+      [
+        { records: before, dir: join(work, 'before') },
+        { records: before, dir: join(work, 'again') },
+        { records: after, dir: join(work, 'after') },
+      ],
+      40,
+    );
+    await pagefind.close();
+    const a = files(join(work, 'before'));
+    expect(files(join(work, 'again'))).toEqual(a);
+    const b = files(join(work, 'after'));
+    const kept = [...a].filter(([name, bytes]) => b.get(name) === bytes);
+    const renamedSameBytes = [...a].filter(([name, bytes]) => !b.has(name) && [...b.values()].includes(bytes));
+    expect(renamedSameBytes).toEqual([]);
+    const fragments = [...a.keys()].filter((name) => name.includes('/fragment/'));
+    expect(fragments.every((name) => b.get(name) === a.get(name))).toBe(true);
+    // The new answer is in the newest year's segment: the archive's files are all as they were.
+    const archive = [...a.keys()].filter((name) => name.startsWith('archive/'));
+    expect(archive.length).toBeGreaterThan(20);
+    expect(archive.filter((name) => b.get(name) !== a.get(name))).toEqual([]);
+    const chunks = [...a.keys()].filter((name) => name.includes('/index/'));
+    const changedChunks = chunks.filter((name) => b.get(name) !== a.get(name));
+    expect(changedChunks.length).toBeLessThan(chunks.length / 4);
+    expect(kept.length).toBeGreaterThan(a.size * 0.8);
+
+    const bundle = await SearchIndex.open(loader(join(work, 'after')));
+    const { results } = await bundle.search('zebra120x');
+    expect((await results[0]!.data()).url).toBe('/remarks/en/synthetic/120/#q1');
+  }, 60_000);
+});
+
+describe('cutting the word index', () => {
+  const words = Array.from({ length: 2000 }, (_, i) => ({
+    word: `w${String(i).padStart(5, '0')}`,
+    positions: 1 + (i % 7),
+  }));
+
+  test('chunks are about the budget, a big word alone, and growing one word moves no other boundary', () => {
+    const chunks = cutWords(words, 200);
+    const sizes = chunks.map((chunk) => chunk.reduce((sum, word) => sum + word.positions, 0));
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(400);
+    expect(sizes.reduce((a, b) => a + b, 0) / sizes.length).toBeGreaterThan(100);
+    const grown = words.map((word, i) => (i === 1000 ? { ...word, positions: word.positions + 5 } : word));
+    const again = cutWords(grown, 200);
+    const firsts = (list: typeof chunks) => list.map((chunk) => chunk[0]!.word);
+    const moved = firsts(again).filter((first) => !firsts(chunks).includes(first));
+    expect(moved.length).toBeLessThanOrEqual(1);
+    const big = cutWords([...words.slice(0, 10), { word: 'w00010z', positions: 900 }, ...words.slice(10, 20)], 200);
+    expect(big.find((chunk) => chunk.some((word) => word.word === 'w00010z'))).toHaveLength(1);
   });
 });
 

@@ -3,7 +3,7 @@ import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { type Cbor, CborError, CborReader, arrayHead, decodeCbor, encodeCbor } from './cbor.ts';
-import { FILE_TAG, pageId } from './page-id.ts';
+import { NAMES, NAMES_PER_SHARD, NAME_LENGTH, pageId } from './page-id.ts';
 import { BundleError, type Fragment, PAGEFIND_VERSION, SIGNATURE } from './pagefind-runtime.ts';
 
 export { BundleError };
@@ -18,11 +18,13 @@ export { BundleError };
  *   every first query loads, 15–23 KiB gzipped) and carries a sort table for the date (11–17 KiB).
  *   Records are added in date order, so a record's rank is its date order: records are renamed
  *   by rank (page-id.ts), which compresses to a fraction, and the browser sorts by rank without a
- *   table. Fragments and chunks go in a folder named by a hash of the bundle's content (its tag,
- *   in pagefind-entry.json), so a new build never reuses a name a browser or CDN has cached.
+ *   table. Fragments and chunks are named by their own content, looked up through small shards
+ *   of names (page-id.ts, NAMES): a rebuild renames only what changed.
  * - Pagefind cuts its word index into ~25–32 KiB chunks, and a query loads one chunk per word. The
- *   words are recut into chunks of `chunkBudget` positions, keeping Pagefind's order and its
+ *   words are recut into chunks of about `chunkBudget` positions, keeping Pagefind's order and its
  *   chunk-naming rule (shortest distinguishing prefixes), so a query's words cost a few KiB each.
+ *   Where a chunk ends depends on the words themselves (cutWords), not on a running count, so a new
+ *   transcript changes the chunks that hold its words and leaves the others byte for byte.
  * - Each record's fragment carried its filter values again; the search page never reads them.
  *   Its metadata is written here rather than given to Pagefind, which would index it, and its
  *   content can be the text itself (Chinese: not bigrams, see cjk.ts) for a search page that
@@ -92,34 +94,17 @@ export async function compactBundle(dir: string, options: CompactOptions): Promi
   // Pagefind's chunks hold the words in order; cut them again at the budget. A word's entry is
   // copied as bytes (its page numbers are relative to each other, not to the chunk): the Chinese
   // index is ~20 MB, too much to decode into values and encode again.
-  const chunkFiles: Buffer[] = [];
-  const ranges: [string, string][] = [];
-  let current: Uint8Array[] = [];
-  let first = '';
-  let last = '';
-  let size = 0;
-  const close = () => {
-    ranges.push([first, last]);
-    chunkFiles.push(packBytes([arrayHead(1), arrayHead(current.length), ...current]));
-    current = [];
-    size = 0;
-  };
+  const words: { word: string; positions: number; bytes: Uint8Array }[] = [];
   for (const [, , hash] of oldChunks) {
     const file = join(dir, 'index', `${hash}.pf_index`);
     const bytes = unpackBytes(await readFile(file), file);
     const reader = new CborReader(bytes);
     try {
       if (reader.array() !== 1) throw new CborError('a word index is an array of one item');
-      for (let words = reader.array(); words > 0; words--) {
+      for (let count = reader.array(); count > 0; count--) {
         const start = reader.pos;
         const { word, positions } = readWord(reader);
-        // A word too big to share a chunk ("cooperation": 18 KiB) gets one to itself, so that
-        // neither it nor its neighbours cost a query more than they must.
-        if (current.length > 0 && size + positions > options.chunkBudget) close();
-        if (current.length === 0) first = word;
-        last = word;
-        current.push(bytes.subarray(start, reader.pos));
-        size += positions;
+        words.push({ word, positions, bytes: bytes.subarray(start, reader.pos) });
       }
     } catch (error) {
       if (error instanceof CborError)
@@ -127,22 +112,29 @@ export async function compactBundle(dir: string, options: CompactOptions): Promi
       throw error;
     }
   }
-  if (current.length > 0) close();
+  const chunks = cutWords(words, options.chunkBudget);
+  const ranges = chunks.map((chunk): [string, string] => [chunk[0]!.word, chunk.at(-1)!.word]);
+  const chunkFiles = chunks.map((chunk) =>
+    packBytes([arrayHead(1), arrayHead(chunk.length), ...chunk.map((word) => word.bytes)]),
+  );
 
-  const digest = createHash('sha256');
-  for (const bytes of [...fragments, ...chunkFiles]) digest.update(bytes);
-  const tag = digest.digest('hex').slice(0, 6);
-
+  const fragmentNames = fragments.map(nameOf);
+  const chunkNamesByContent = chunkFiles.map(nameOf);
   await rm(join(dir, 'fragment'), { recursive: true });
   await rm(join(dir, 'index'), { recursive: true });
-  await mkdir(join(dir, 'fragment', tag), { recursive: true });
-  await mkdir(join(dir, 'index', tag), { recursive: true });
+  await mkdir(join(dir, 'fragment'), { recursive: true });
+  await mkdir(join(dir, 'index'), { recursive: true });
+  await mkdir(join(dir, 'names'), { recursive: true });
   await inBatches([...fragments.entries()], ([rank, bytes]) =>
-    writeFile(join(dir, 'fragment', tag, `${pageId(rank)}.pf_fragment`), bytes),
+    writeFile(join(dir, 'fragment', `${fragmentNames[rank]!}.pf_fragment`), bytes),
   );
   await inBatches([...chunkFiles.entries()], ([n, bytes]) =>
-    writeFile(join(dir, 'index', tag, `${pageId(n)}.pf_index`), bytes),
+    writeFile(join(dir, 'index', `${chunkNamesByContent[n]!}.pf_index`), bytes),
   );
+  const names = {
+    fragment: await writeShards(dir, fragmentNames),
+    index: await writeShards(dir, chunkNamesByContent),
+  };
 
   meta[1] = pages.map(([, wordCount, ...rest], rank) => [pageId(rank), roughLength(wordCount), ...rest]);
   meta[2] = chunkNames(ranges);
@@ -152,7 +144,7 @@ export async function compactBundle(dir: string, options: CompactOptions): Promi
   await rm(metaFile);
   await writeFile(join(dir, `pagefind.${metaHash}.pf_meta`), metaBytes);
   language.hash = metaHash;
-  await writeFile(entryPath, JSON.stringify({ ...entry, [FILE_TAG]: tag }));
+  await writeFile(entryPath, JSON.stringify({ ...entry, [NAMES]: names }));
   // The rest is Pagefind's browser code (its script, UIs, worker, other languages' WebAssembly),
   // which pagefind-runtime.ts replaces.
   const kept = new Set([
@@ -163,6 +155,66 @@ export async function compactBundle(dir: string, options: CompactOptions): Promi
   for (const item of await readdir(dir, { withFileTypes: true }))
     if (item.isFile() && !kept.has(item.name)) await rm(join(dir, item.name));
   return { pages: pages.length, chunks: chunkFiles.length, metaBytes: metaBytes.length };
+}
+
+/** A file's name from its bytes (page-id.ts: NAME_LENGTH). */
+function nameOf(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex').slice(0, NAME_LENGTH);
+}
+
+/** The names, NAMES_PER_SHARD to a file under names/, each file named by its content; their names in order. */
+async function writeShards(dir: string, names: string[]): Promise<string[]> {
+  const shards: string[] = [];
+  for (let start = 0; start < names.length; start += NAMES_PER_SHARD) {
+    const text = JSON.stringify(names.slice(start, start + NAMES_PER_SHARD));
+    const name = nameOf(Buffer.from(text));
+    await writeFile(join(dir, 'names', `${name}.json`), text);
+    shards.push(name);
+  }
+  return shards;
+}
+
+/**
+ * The word list cut into chunks of about `budget` positions, at places the words themselves decide:
+ * once a chunk holds half the budget, it ends before the next word whose hash is a multiple of
+ * `every` (set from the mean size of the words that share chunks, rounded to a power of two so
+ * that it stays put as the archive grows), and at twice the budget at the latest. A word bigger than the budget
+ * ("cooperation": 18 KiB) gets a chunk to itself, so that neither it nor its neighbours cost a
+ * query more than they must. Adding an answer grows the chunks that hold its words and moves no
+ * boundary elsewhere, where a running count would move every boundary after the first word it touched.
+ */
+export function cutWords<W extends { word: string; positions: number }>(words: W[], budget: number): W[][] {
+  // The mean size of the words that share chunks (a big word, alone, would skew it).
+  const shared = words.filter((word) => word.positions <= budget);
+  const average = shared.length > 0 ? shared.reduce((sum, word) => sum + word.positions, 0) / shared.length : 1;
+  const every = 2 ** Math.max(0, Math.round(Math.log2(budget / 2 / average)));
+  const chunks: W[][] = [];
+  let current: W[] = [];
+  let size = 0;
+  const close = () => {
+    if (current.length > 0) chunks.push(current);
+    current = [];
+    size = 0;
+  };
+  for (const word of words) {
+    const big = word.positions > budget;
+    if (big || size + word.positions > 2 * budget || (size >= budget / 2 && wordHash(word.word) % every === 0)) close();
+    current.push(word);
+    size += word.positions;
+    if (big) close();
+  }
+  close();
+  return chunks;
+}
+
+/** FNV-1a over the word's UTF-16 code units: fast, stable, and spread enough to place cuts. */
+function wordHash(word: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < word.length; i++) {
+    hash ^= word.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * The id of a search record in a compacted bundle (compact-bundle.ts): its rank in date order, in
- * base 36 ("2bq"). It names the record's fragment file (fragment/<tag>/2bq.pf_fragment) and tells
- * the browser a result's place in date order without a sort table to download.
+ * base 36 ("2bq"). It tells the browser a result's place in date order without a sort table to
+ * download, and where to look up the name of its fragment file (see NAMES). An index chunk's id is
+ * its place in the chunk list, written the same way.
  *
  * Shared by the index build and the browser's search script.
  */
@@ -15,7 +16,22 @@ export function rankOf(id: string): number {
 }
 
 /**
- * The key in pagefind-entry.json of the folder under fragment/ and index/ that holds this build's
- * files: a hash of their content, so that a new build never reuses a cached file's name.
+ * Fragments and index chunks are named by a hash of their own bytes (as Pagefind names them), so
+ * that a rebuild keeps the name of every file whose bytes did not change and a name never comes
+ * back with other bytes: they can be cached for good, and a deploy uploads only what changed.
+ * Those names are too long to list in the metadata every first query downloads (a tenth of it
+ * again), so the metadata keeps the short ids, and the names are listed in small files of
+ * NAMES_PER_SHARD ids each, themselves named by their content; pagefind-entry.json (fetched fresh
+ * on every visit) lists those under this key: `{"fragment": [...], "index": [...]}`.
  */
-export const FILE_TAG = 'lecternFiles';
+export const NAMES = 'lecternNames';
+export const NAMES_PER_SHARD = 64;
+
+/** The shard of names that holds an id's name, and its place there. */
+export function shardOf(id: string): { shard: number; slot: number } {
+  const n = rankOf(id);
+  return { shard: Math.floor(n / NAMES_PER_SHARD), slot: n % NAMES_PER_SHARD };
+}
+
+/** A file's name from its bytes' SHA-256 (hex): 12 hex digits, 48 bits, never repeated in practice. */
+export const NAME_LENGTH = 12;

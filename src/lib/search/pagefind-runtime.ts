@@ -11,7 +11,7 @@
  * built bundle. Shared by the browser and the tests (no DOM, no Node modules).
  */
 
-import { FILE_TAG } from './page-id.ts';
+import { NAMES, rankOf, shardOf } from './page-id.ts';
 
 /** Fetches a file of the bundle, by its path under the bundle's folder. */
 export type Load = (path: string) => Promise<ArrayBuffer>;
@@ -27,6 +27,8 @@ export interface Fragment {
 export interface Hit {
   /** The record's id (page-id.ts). */
   id: string;
+  /** Its place in date order, oldest first (across segments: segments.ts). */
+  rank: number;
   score: number;
   /** Positions of the matched words in the record's content, by word, with their weight in the score. */
   locations: { location: number; score: number }[];
@@ -59,10 +61,13 @@ interface Wasm {
 
 interface Entry {
   version: string;
-  [FILE_TAG]?: string;
+  [NAMES]?: Names;
   languages: Record<string, { hash: string; wasm?: string }>;
   include_characters?: string[];
 }
+
+/** The shards of file names, by kind of file (page-id.ts: NAMES). */
+type Names = Record<'fragment' | 'index', string[]>;
 
 interface RawResults {
   results: { p: string; s: number; l: { l: number; s: number }[] }[];
@@ -97,14 +102,15 @@ export class PagefindBundle {
   /** Characters Pagefind was told to keep in words (its include_characters). */
   private readonly keep: Set<string>;
 
-  /** The folder of this build's fragments and index chunks (page-id.ts). */
-  private readonly tag: string;
+  /** Where the names of fragments and index chunks are listed (page-id.ts). */
+  private readonly names: Names;
+  private readonly shards = new Map<string, Promise<string[]>>();
 
-  private constructor(wasm: Wasm, meta: Uint8Array, load: Load, keep: Set<string>, tag: string) {
+  private constructor(wasm: Wasm, meta: Uint8Array, load: Load, keep: Set<string>, names: Names) {
     this.wasm = wasm;
     this.load = load;
     this.keep = keep;
-    this.tag = tag;
+    this.names = names;
     this.state = wasm.init_pagefind(...this.pass(meta)) >>> 0;
   }
 
@@ -115,8 +121,9 @@ export class PagefindBundle {
         `the search bundle was built by Pagefind ${entry.version}; this page speaks to ${PAGEFIND_VERSION}`,
       );
     const index = Object.values(entry.languages)[0];
-    const tag = entry[FILE_TAG];
-    if (!index || tag === undefined) throw new BundleError('the search bundle has no index, or was not compacted');
+    const names = entry[NAMES];
+    if (!index || !Array.isArray(names?.fragment) || !Array.isArray(names.index))
+      throw new BundleError('the search bundle has no index, or was not compacted');
     const fetchPacked = async (path: string) => unpack(await load(path), path);
     const [meta, code] = await Promise.all([
       fetchPacked(`pagefind.${index.hash}.pf_meta`),
@@ -140,7 +147,7 @@ export class PagefindBundle {
     const { instance } = await WebAssembly.instantiate(code as Uint8Array<ArrayBuffer>, imports);
     const exports = (bound.exports = instance.exports as unknown as Wasm);
     exports.__wbindgen_start();
-    return new PagefindBundle(exports, meta, load, new Set(entry.include_characters ?? []), tag);
+    return new PagefindBundle(exports, meta, load, new Set(entry.include_characters ?? []), names);
   }
 
   /** Copies bytes into the WebAssembly's memory, which takes them over. */
@@ -167,19 +174,23 @@ export class PagefindBundle {
       hashes
         .filter((hash): hash is string => Boolean(hash))
         .map((hash) => {
-          // Pagefind names filter chunks by their content; index chunks are named by rank, in the build's folder.
-          const path = folder === 'index' ? `index/${this.tag}/${hash}.pf_index` : `filter/${hash}.pf_filter`;
-          let loading = this.chunks.get(path);
+          const key = `${folder}:${hash}`;
+          let loading = this.chunks.get(key);
           if (!loading) {
-            loading = this.load(path).then(async (file) => {
-              const bytes = this.pass(await unpack(file, path));
+            // Pagefind names filter chunks by their content; index chunks are listed by id, their names in shards.
+            const named =
+              folder === 'index'
+                ? this.nameOf('index', hash).then((name) => `index/${name}.pf_index`)
+                : Promise.resolve(`filter/${hash}.pf_filter`);
+            loading = named.then(async (path) => {
+              const bytes = this.pass(await unpack(await this.load(path), path));
               this.state =
                 (folder === 'index'
                   ? this.wasm.load_index_chunk(this.state, ...bytes)
                   : this.wasm.load_filter_chunk(this.state, ...bytes)) >>> 0;
             });
-            loading.catch(() => this.chunks.delete(path));
-            this.chunks.set(path, loading);
+            loading.catch(() => this.chunks.delete(key));
+            this.chunks.set(key, loading);
           }
           return loading;
         }),
@@ -233,6 +244,7 @@ export class PagefindBundle {
     return {
       results: raw.results.map(({ p, s, l }) => ({
         id: p,
+        rank: rankOf(p),
         score: s,
         locations: l.map((at) => ({ location: at.l, score: at.s })),
         data: () => this.fragment(p),
@@ -248,11 +260,30 @@ export class PagefindBundle {
     return JSON.parse(this.take(this.wasm.filters(this.state))) as Counts;
   }
 
+  /** The file name of a fragment or index chunk, from its shard of names (fetched once). */
+  private async nameOf(kind: keyof Names, id: string): Promise<string> {
+    const { shard, slot } = shardOf(id);
+    const shardName = this.names[kind][shard];
+    if (shardName === undefined) throw new BundleError(`the search bundle lists no name for ${kind} ${id}`);
+    let loading = this.shards.get(shardName);
+    if (!loading) {
+      const path = `names/${shardName}.json`;
+      loading = this.load(path).then((file) => JSON.parse(decoder.decode(file)) as string[]);
+      loading.catch(() => this.shards.delete(shardName));
+      this.shards.set(shardName, loading);
+    }
+    const name = (await loading)[slot];
+    if (typeof name !== 'string') throw new BundleError(`names/${shardName}.json has no name for ${kind} ${id}`);
+    return name;
+  }
+
   private fragment(id: string): Promise<Fragment> {
     let loading = this.fragments.get(id);
     if (!loading) {
-      const path = `fragment/${this.tag}/${id}.pf_fragment`;
-      loading = this.load(path).then(async (file) => JSON.parse(decoder.decode(await unpack(file, path))) as Fragment);
+      loading = this.nameOf('fragment', id).then(async (name) => {
+        const path = `fragment/${name}.pf_fragment`;
+        return JSON.parse(decoder.decode(await unpack(await this.load(path), path))) as Fragment;
+      });
       loading.catch(() => this.fragments.delete(id));
       this.fragments.set(id, loading);
     }

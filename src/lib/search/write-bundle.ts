@@ -1,7 +1,10 @@
+import { readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { fromBigramText } from './cjk.ts';
 import { type CompactStats, compactBundle } from './compact-bundle.ts';
 import type { SearchRecord } from './records.ts';
+import { SEGMENTS_FILE } from './segments.ts';
 
 const BATCH = 256;
 
@@ -12,28 +15,77 @@ const BATCH = 256;
  * (Chinese) more metadata on the first query.
  */
 export const CHUNK_BUDGET = 3000;
+/**
+ * The newest year's segment holds a tenth of the answers or less: smaller chunks keep what a query
+ * adds for it to about a KiB a word, and fewer of its chunks change when an answer is added.
+ */
+export const LATEST_CHUNK_BUDGET = 1000;
 
 /**
- * Writes each language's search bundle into its folder: Pagefind indexes the records through its
- * Node API, then compactBundle rewrites what it wrote. One language is compacted while Pagefind
- * indexes the next (Pagefind works in a process of its own). Any error Pagefind reports throws: a
- * broken index must not ship. The caller closes Pagefind (`pagefind.close()`) afterwards.
+ * Writes each language's search index into its folder, in segments by date (segments.ts):
+ * `archive/` for the years before the newest, `latest/` for the newest, each a bundle of its own,
+ * listed in segments.json, their shared WebAssembly at the folder's root. Pagefind indexes the
+ * records through its Node API, then compactBundle rewrites what it wrote; one segment is
+ * compacted while Pagefind indexes the next (Pagefind works in a process of its own). Any error
+ * Pagefind reports throws: a broken index must not ship. The caller closes Pagefind
+ * (`pagefind.close()`) afterwards.
  */
 export async function writeBundles(
   bundles: { records: SearchRecord[]; dir: string }[],
   chunkBudget = CHUNK_BUDGET,
+  latestChunkBudget = Math.min(chunkBudget, LATEST_CHUNK_BUDGET),
 ): Promise<CompactStats[]> {
   const compacted: Promise<CompactStats>[] = [];
+  const written: { dir: string; segments: string[] }[] = [];
   for (const { records, dir } of bundles) {
-    // In date order: a record's rank in the bundle is its place by date (page-id.ts).
+    // In date order: a record's rank in its segment is its place by date (page-id.ts).
     const ordered = [...records].sort((a, b) => a.meta.date.localeCompare(b.meta.date));
-    await indexRecords(ordered, dir);
-    const compacting = compactBundle(dir, { chunkBudget, shown: shownOf(ordered) });
-    // Awaited below; marked handled so that a failure here waits for the other language.
-    compacting.catch(() => undefined);
-    compacted.push(compacting);
+    const newestYear = ordered.at(-1)?.meta.date.slice(0, 4) ?? '';
+    const segments = [
+      {
+        name: 'archive',
+        records: ordered.filter((record) => record.meta.date.slice(0, 4) < newestYear),
+        budget: chunkBudget,
+      },
+      {
+        name: 'latest',
+        records: ordered.filter((record) => record.meta.date.slice(0, 4) >= newestYear),
+        budget: latestChunkBudget,
+      },
+    ].filter((segment) => segment.records.length > 0);
+    for (const segment of segments) {
+      const into = join(dir, segment.name);
+      await indexRecords(segment.records, into);
+      const compacting = compactBundle(into, { chunkBudget: segment.budget, shown: shownOf(segment.records) });
+      // Awaited below; marked handled so that a failure here waits for the others.
+      compacting.catch(() => undefined);
+      compacted.push(compacting);
+    }
+    written.push({ dir, segments: segments.map((segment) => segment.name) });
   }
-  return Promise.all(compacted);
+  const stats = await Promise.all(compacted);
+  for (const { dir, segments } of written) await joinSegments(dir, segments);
+  // One figure per language: its segments' together.
+  let at = 0;
+  return written.map(({ segments }) => {
+    const own = stats.slice(at, (at += segments.length));
+    return {
+      pages: own.reduce((sum, s) => sum + s.pages, 0),
+      chunks: own.reduce((sum, s) => sum + s.chunks, 0),
+      metaBytes: own.reduce((sum, s) => sum + s.metaBytes, 0),
+    };
+  });
+}
+
+/** The segments' list, and their WebAssembly (the same file in each) moved up to the language's folder. */
+async function joinSegments(dir: string, segments: string[]): Promise<void> {
+  for (const segment of segments) {
+    for (const name of (await readdir(join(dir, segment))).filter((file) => file.startsWith('wasm.'))) {
+      await rm(join(dir, name), { force: true });
+      await rename(join(dir, segment, name), join(dir, name));
+    }
+  }
+  await writeFile(join(dir, SEGMENTS_FILE), JSON.stringify(segments));
 }
 
 async function indexRecords(records: SearchRecord[], dir: string): Promise<void> {

@@ -1,0 +1,73 @@
+import { rankOf } from './page-id.ts';
+import { BundleError, type Counts, type Hit, type Load, PagefindBundle, type Results } from './pagefind-runtime.ts';
+
+/**
+ * A language's search index in segments by date: `archive` (every year before the newest) and
+ * `latest` (the newest year), each a compacted Pagefind bundle of its own (write-bundle.ts).
+ *
+ * Why: an index chunk holds every answer that uses its words, so a new answer changes the chunks
+ * of all its words. In one bundle a Chinese transcript touches three chunks in four (measured:
+ * 1,151 of 1,487 on the shared corpus), and every deploy uploaded them again and every reader's
+ * cached copies went stale. Today's remarks go into `latest` only, a year's worth of answers, and
+ * `archive` changes once a year, when the first remarks of a new year arrive.
+ *
+ * A query runs in every segment and the results are merged by score, as Pagefind merges several
+ * sites' indexes; counts add up. `segments.json` (fetched fresh on every visit, like the entry
+ * files) names the segments oldest first; they share Pagefind's WebAssembly, fetched once.
+ */
+export const SEGMENTS_FILE = 'segments.json';
+
+/** How far apart the ranks of two segments are kept, so that one number orders answers by date across segments. */
+const RANK_SPAN = 1e8;
+
+export class SearchIndex {
+  private readonly segments: PagefindBundle[];
+
+  private constructor(segments: PagefindBundle[]) {
+    this.segments = segments;
+  }
+
+  static async open(load: Load): Promise<SearchIndex> {
+    const names = JSON.parse(new TextDecoder().decode(await load(`${SEGMENTS_FILE}?ts=${Date.now()}`))) as unknown;
+    if (!Array.isArray(names) || names.length === 0 || !names.every((name) => typeof name === 'string'))
+      throw new BundleError(`${SEGMENTS_FILE} does not list the index's segments`);
+    // The segments' WebAssembly is the same file at the language's root: fetched once for all.
+    const shared = new Map<string, Promise<ArrayBuffer>>();
+    const loadIn = (segment: string) => (path: string) => {
+      if (!path.startsWith('wasm.')) return load(`${segment}/${path}`);
+      let loading = shared.get(path);
+      if (!loading) shared.set(path, (loading = load(path)));
+      return loading;
+    };
+    return new SearchIndex(await Promise.all(names.map((name) => PagefindBundle.open(loadIn(name)))));
+  }
+
+  /** Answers matching `query` in every segment, best first; each hit's `rank` orders them by date. */
+  async search(query: string | null, filters: Record<string, { any: string[] }> = {}): Promise<Results> {
+    const parts = await Promise.all(this.segments.map((segment) => segment.search(query, filters)));
+    const results: Hit[] = parts
+      .flatMap((part, i) => part.results.map((hit) => ({ ...hit, rank: i * RANK_SPAN + rankOf(hit.id) })))
+      .sort((a, b) => b.score - a.score);
+    return {
+      results,
+      filters: addCounts(parts.map((part) => part.filters)),
+      totalFilters: addCounts(parts.map((part) => part.totalFilters)),
+    };
+  }
+
+  /** Every filter's values with their counts over the whole index. */
+  async filters(): Promise<Counts> {
+    return addCounts(await Promise.all(this.segments.map((segment) => segment.filters())));
+  }
+}
+
+function addCounts(all: Counts[]): Counts {
+  const sum: Counts = {};
+  for (const counts of all) {
+    for (const [filter, values] of Object.entries(counts)) {
+      const into = (sum[filter] ??= {});
+      for (const [value, count] of Object.entries(values)) into[value] = (into[value] ?? 0) + count;
+    }
+  }
+  return sum;
+}
