@@ -8,12 +8,11 @@ import pagefind from './src/integrations/pagefind.ts';
 import permalinks from './src/integrations/permalinks.ts';
 import { readRedirects } from './src/integrations/redirects.ts';
 import shareCards from './src/integrations/share-cards.ts';
-
-// The public address the site is served from: canonical URLs and share previews need it.
-const site = process.env.SITE_URL ?? 'http://localhost:4321';
+import { siteUrl, siteUrlCheck } from './src/integrations/site-url.ts';
 
 export default defineConfig({
-  site,
+  // The public address the site is served from: canonical URLs and share previews need it.
+  site: siteUrl(),
   // Tests and benchmarks build other content folders side by side (see LECTERN_CONTENT in
   // src/content.config.ts); each needs its own output and content cache.
   outDir: process.env.LECTERN_OUT ?? './dist',
@@ -23,10 +22,13 @@ export default defineConfig({
     processor: unified(markdownOptions),
     syntaxHighlight: false,
   },
-  build: { format: 'directory' },
+  // No inline style or script anywhere: the site lives under a Content-Security-Policy that allows
+  // only its own files (public/_headers).
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  vite: { build: { assetsInlineLimit: 0 } },
   // Answers that moved keep their old address (content/redirects.json).
   redirects: readRedirects(),
   // In order: published links checked, share cards drawn, search index built, build data removed.
-  integrations: [permalinks(), shareCards(), pagefind(), buildDataCleanup()],
+  integrations: [siteUrlCheck(), permalinks(), shareCards(), pagefind(), buildDataCleanup()],
   devToolbar: { enabled: false },
 });

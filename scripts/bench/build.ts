@@ -7,7 +7,7 @@
  * rebuild after adding one transcript; and what a reader downloads (page weights, Lighthouse on a
  * phone profile). Writes bench/results/build.json and build.md. Not a test: figures for people.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,6 +19,7 @@ import { projectRoot } from '../../tests/support/paths.ts';
 import { serve } from '../../tests/support/serve.ts';
 import { bareProject } from './baseline.ts';
 import { importCorpus } from './corpus.ts';
+import { diffTrees, inventory, type Inventory, type TreeDiff } from './inventory.ts';
 import { folderSize, measure, type Run } from './measure.ts';
 import { syntheticArchive } from './synthetic.ts';
 
@@ -81,9 +82,17 @@ async function bare(content: string, perAnswer = false): Promise<{ astro: Run; p
 const pages = (out: string) =>
   readdirSync(out, { recursive: true }).filter((name) => String(name).endsWith('index.html')).length;
 
+/** Cards drawn and the time it took, from the share-card step's own line. */
+function cardsDrawn(run: Run): { drawn: number; ms: number } | undefined {
+  const match = /(\d+) share cards: (\d+) drawn in (\d+) ms/.exec(run.output);
+  return match ? { drawn: Number(match[2]), ms: Number(match[3]) } : undefined;
+}
+
 function summary(build: Build) {
   return {
     seconds: round(build.run.seconds),
+    site: inventory(build.out),
+    cards: cardsDrawn(build.run),
     peakMiB: build.run.peakMiB,
     stages: build.run.stages.map((stage) => ({ ...stage, seconds: round(stage.seconds) })),
     pages: pages(build.out),
@@ -100,8 +109,14 @@ async function size(label: string, content: string, transcripts: number, options
   const env = options.cards ? {} : { LECTERN_CARDS: 'skip' };
   const cold = await ours(content, join(work, 'cache'), join(work, 'dist'), env);
   console.log(`   cold ${round(cold.run.seconds)} s, ${cold.run.peakMiB} MiB`);
-  const warm = options.warm ? await ours(content, join(work, 'cache'), join(work, 'dist'), env) : undefined;
+  // The warm build writes elsewhere, so that the two builds of the same content can be compared.
+  const warm = options.warm ? await ours(content, join(work, 'cache'), join(work, 'dist-warm'), env) : undefined;
   if (warm) console.log(`   warm ${round(warm.run.seconds)} s, ${warm.run.peakMiB} MiB`);
+  const identical = warm ? diffTrees(cold.out, warm.out) : undefined;
+  if (identical)
+    console.log(
+      `   two builds of the same content: ${identical.added + identical.removed + identical.changed} files differ`,
+    );
   const baseline = await bare(content);
   const bareSeconds = baseline.astro.seconds + baseline.pagefind.seconds;
   console.log(`   bare ${round(baseline.astro.seconds)} s + ${round(baseline.pagefind.seconds)} s`);
@@ -116,6 +131,7 @@ async function size(label: string, content: string, transcripts: number, options
       .filter((line) => line.startsWith('/')).length,
     cold: summary(cold),
     ...(warm && { warm: summary(warm) }),
+    ...(identical && { twoBuildsDiffer: identical }),
     cards: options.cards,
     bare: {
       astroSeconds: round(baseline.astro.seconds),
@@ -137,16 +153,55 @@ async function size(label: string, content: string, transcripts: number, options
   };
 }
 
-/** A rebuild after an editor adds one transcript: the caches of the previous build kept. */
-async function addOne(content: string, work: string) {
+/**
+ * A rebuild after an editor adds one transcript, the caches of the previous build kept, and what
+ * a deploy of it uploads: the files added, removed or changed against the build before. Two cases:
+ * today's remarks (a transcript dated the day after the newest, as editors add them) and a
+ * transcript from the middle of the archive (a backfill).
+ */
+async function addOne(content: string, work: string, previous: string) {
   const files = readdirSync(content, { recursive: true })
     .map(String)
-    .filter((name) => name.endsWith('.md'));
-  const source = files[Math.floor(files.length / 2)]!;
-  const target = join(content, source.replace(/\.md$/, '-added.md'));
-  copyFileSync(join(content, source), target);
-  const rebuild = await ours(content, join(work, 'cache'), join(work, 'dist'));
-  return summary(rebuild);
+    .filter((name) => name.endsWith('.md'))
+    .sort();
+  const dated = files.map((name) => ({
+    name,
+    date: /^date: '?(\d{4}-\d{2}-\d{2})/m.exec(readFileSync(join(content, name), 'utf-8'))?.[1] ?? '',
+  }));
+  const zh = dated.filter((file) => file.name.startsWith('zh/')).sort((a, b) => a.date.localeCompare(b.date));
+  const newest = zh.at(-1)!;
+  const next = new Date(Date.parse(`${newest.date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const cases = {
+    today: { from: newest.name, date: next },
+    middle: { from: zh[Math.floor(zh.length / 2)]!.name, date: undefined },
+  };
+  const results: Record<string, { build: ReturnType<typeof summary>; deploy: TreeDiff; added: string }> = {};
+  for (const [label, { from, date }] of Object.entries(cases)) {
+    const text = readFileSync(join(content, from), 'utf-8');
+    const added = date
+      ? join(content, 'zh', date.slice(0, 4), `${date}-added.md`)
+      : join(content, from.replace(/\.md$/, '-added.md'));
+    mkdirSync(join(added, '..'), { recursive: true });
+    writeFileSync(
+      added,
+      (date ? text.replace(/^date: .*$/m, `date: '${date}'`) : text)
+        .replace(/^source: .*$/m, `source: 'https://www.mfa.gov.cn/web/bench/${label}.shtml'`)
+        .replace(/^importDigest: .*\n/m, ''),
+    );
+    const out = join(work, `dist-added-${label}`);
+    const rebuild = await ours(content, join(work, 'cache'), out);
+    results[label] = {
+      build: summary(rebuild),
+      deploy: diffTrees(previous, out),
+      added: added.slice(content.length + 1),
+    };
+    console.log(
+      `   added ${label}: ${round(rebuild.run.seconds)} s; deploy touches ${results[label].deploy.percentOfFiles}% of files, uploads ${results[label].deploy.uploadFiles} files, ${results[label].deploy.uploadMiB} MiB`,
+    );
+    rmSync(added);
+    rmSync(out, { recursive: true, force: true });
+  }
+  return results;
 }
 
 /** A page's scripts and the chunks they import, each once. */
@@ -231,8 +286,8 @@ const one = imported.content;
 const results: Record<string, unknown> = { date: new Date().toISOString(), machine: 'this workplace: 2 cores, 24 GiB' };
 const corpus = await size('1x', one, imported.transcripts, { cards: true, warm: true });
 results['1x'] = corpus;
-results.rebuildAfterAddingOne = await addOne(one, corpus.work);
 results.reader = await readerBudgets(join(corpus.work, 'dist'));
+results.rebuildAfterAddingOne = await addOne(one, corpus.work, join(corpus.work, 'dist-warm'));
 if (!values['skip-10x']) {
   const ten = join(mkdtempSync(join(tmpdir(), 'lectern-bench-10x-content-')), 'remarks');
   const count = syntheticArchive(one, ten, 10);
@@ -245,11 +300,22 @@ writeFileSync(join(dir, 'build.json'), JSON.stringify(results, null, 2) + '\n');
 writeFileSync(join(dir, 'build.md'), report(results));
 console.log(`wrote ${join(dir, 'build.md')}`);
 
+function siteTable(site: Inventory): string {
+  return [
+    '| kind | files | MiB | average | largest |',
+    '| --- | --- | --- | --- | --- |',
+    ...Object.entries(site.byKind).map(
+      ([kind, k]) => `| ${kind} | ${k.files} | ${k.mib} | ${k.averageKiB} KiB | ${k.largestKiB} KiB |`,
+    ),
+    `| all | ${site.files} | ${site.mib} | | |`,
+  ].join('\n');
+}
+
 function report(r: Record<string, unknown>): string {
   type Size = typeof corpus;
   const one = r['1x'] as Size;
   const ten = r['10x'] as Size | undefined;
-  const rebuild = r.rebuildAfterAddingOne as ReturnType<typeof summary>;
+  const added = r.rebuildAfterAddingOne as Awaited<ReturnType<typeof addOne>>;
   const reader = r.reader as Awaited<ReturnType<typeof readerBudgets>>;
   const stage = (s: ReturnType<typeof summary>, name: string) => s.stages.find((x) => x.name === name);
   const stages = (s: ReturnType<typeof summary>) =>
@@ -267,7 +333,33 @@ function report(r: Record<string, unknown>): string {
     `| bare baseline, one page per answer | ${one.barePerAnswer.astroSeconds} s + ${one.barePerAnswer.pagefindSeconds} s, ${one.barePerAnswer.peakMiB} MiB, ${one.barePerAnswer.pages} pages | ${ten ? `${ten.barePerAnswer.astroSeconds} s + ${ten.barePerAnswer.pagefindSeconds} s, ${ten.barePerAnswer.peakMiB} MiB, ${ten.barePerAnswer.pages} pages` : '—'} |`,
     `| ratio to baseline (budget ≤ 1.5) | ${one.ratio} (page per answer: ${one.ratioPerAnswer}) | ${ten ? `${ten.ratio} (page per answer: ${ten.ratioPerAnswer})` : '—'} |`,
     `| pages / output / index | ${one.cold.pages} / ${one.cold.output.mib} MiB / ${one.cold.index.mib} MiB | ${ten ? `${ten.cold.pages} / ${ten.cold.output.mib} MiB / ${ten.cold.index.mib} MiB` : '—'} |`,
-    `| rebuild after adding one transcript | ${rebuild.seconds} s (${Math.round((100 * rebuild.seconds) / one.cold.seconds)}% of cold; budget ≤ 25%) | |`,
+    ...Object.entries(added).map(
+      ([label, { build }]) =>
+        `| rebuild after adding one transcript (${label === 'today' ? "today's, after the newest" : 'from the middle of the archive'}) | ${build.seconds} s (${Math.round((100 * build.seconds) / one.cold.seconds)}% of cold; budget ≤ 25%) | |`,
+    ),
+    '',
+    '## What a host holds (1x, cards drawn)',
+    '',
+    siteTable(one.cold.site),
+    '',
+    `Share cards: ${one.cold.site.byKind.cards.averageKiB} KiB on average, largest ${one.cold.site.byKind.cards.largestKiB} KiB (target ≤ 25 KiB average); cold drawing ${one.cold.cards ? `${one.cold.cards.drawn} cards in ${round(one.cold.cards.ms / 1000)} s, ${round(one.cold.cards.ms / Math.max(1, one.cold.cards.drawn))} ms a card on 2 cores (${round((2 * one.cold.cards.ms) / Math.max(1, one.cold.cards.drawn))} ms of one core)` : '—'}.`,
+    `The whole site: ${one.cold.site.mib} MiB in ${one.cold.site.files} files (target ≤ 450 MiB; GitHub and GitLab Pages take 1 GB, Cloudflare Pages 20,000 files free, 100,000 paid).`,
+    ten
+      ? `At 10x (cards ${ten.cards ? 'drawn' : 'skipped'}): ${ten.cold.site.mib} MiB in ${ten.cold.site.files} files${ten.cards ? '' : `; with cards at the 1x average, about ${Math.round(ten.cold.site.mib + (ten.answers * one.cold.site.byKind.cards.averageKiB) / 1024)} MiB in ${ten.cold.site.files + ten.answers} files`}.`
+      : '',
+    one.twoBuildsDiffer
+      ? `Two builds of the same content (cold, then warm into another folder): ${one.twoBuildsDiffer.added + one.twoBuildsDiffer.removed + one.twoBuildsDiffer.changed === 0 ? 'byte-identical' : `${one.twoBuildsDiffer.changed} files changed, ${one.twoBuildsDiffer.added} added, ${one.twoBuildsDiffer.removed} removed (${one.twoBuildsDiffer.examples.changed.slice(0, 3).join(', ')})`}.`
+      : '',
+    '',
+    '## What a deploy uploads after adding one transcript (1x)',
+    '',
+    '| added | files touched (added + removed + changed) | share of the site | uploaded | HTML | cards | search | other |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...Object.entries(added).map(([label, { deploy, added: file }]) => {
+      const kind = (k: keyof TreeDiff['byKind']) =>
+        `+${deploy.byKind[k].added} −${deploy.byKind[k].removed} ~${deploy.byKind[k].changed}`;
+      return `| ${label === 'today' ? "today's" : 'backfill'} (${file}) | ${deploy.added + deploy.removed + deploy.changed} | ${deploy.percentOfFiles}% (target ≤ 1%) | ${deploy.uploadFiles} files, ${deploy.uploadMiB} MiB | ${kind('html')} | ${kind('cards')} | ${kind('search')} | ${kind('other')} |`;
+    }),
     '',
     `Stages, 1x cold: ${stages(one.cold)}.`,
     one.warm ? `Stages, 1x warm: ${stages(one.warm)}.` : '',

@@ -4,7 +4,8 @@ import { visit, SKIP } from 'unist-util-visit';
 /**
  * Makes a transcript's Markdown tree safe to publish. A transcript is text the ministry wrote; any
  * HTML in it is shown as the text it is (Astro would otherwise pass it through live, `<script>`
- * included), and links whose scheme is not http(s) or mailto keep their text but lose the link.
+ * included), links whose scheme is not http(s) or mailto keep their text but lose the link, and
+ * images become links to the image ("[image: description]"), never a request to another host.
  */
 export function makeSafe(tree: Root): void {
   visit(tree, (node, index, parent) => {
@@ -22,8 +23,32 @@ export function makeSafe(tree: Root): void {
       replaceWithChildren(parent, index, node);
       return [SKIP, index];
     }
-    if (node.type === 'image' && !isSafeUrl(node.url)) {
-      (parent.children as RootContent[])[index] = { type: 'text', value: node.alt ?? '', position: node.position };
+    if (node.type === 'image' || node.type === 'imageReference') {
+      // A picture in a transcript would be a request to whatever host it names, on every reader's
+      // visit (and the site's Content-Security-Policy allows none): it becomes a link to the
+      // picture, named by its description, which the reader may follow.
+      const alt = node.alt?.trim();
+      const text = { type: 'text', value: alt ? `[image: ${alt}]` : '[image]', position: node.position } as const;
+      if (node.type === 'image' && isSafeUrl(node.url)) {
+        (parent.children as RootContent[])[index] = {
+          type: 'link',
+          url: node.url,
+          ...(node.title ? { title: node.title } : {}),
+          children: [text],
+          position: node.position,
+        };
+      } else if (node.type === 'imageReference') {
+        (parent.children as RootContent[])[index] = {
+          type: 'linkReference',
+          identifier: node.identifier,
+          label: node.label,
+          referenceType: node.referenceType,
+          children: [text],
+          position: node.position,
+        };
+      } else {
+        (parent.children as RootContent[])[index] = text;
+      }
       return SKIP;
     }
     return undefined;

@@ -32,7 +32,7 @@ describe('the site built from content/', () => {
 
   test('has the seed transcript page and a search index', () => {
     expect(existsSync(join(site.build.outDir, seedPath, 'index.html'))).toBe(true);
-    expect(existsSync(join(site.build.outDir, 'pagefind/en/pagefind-entry.json'))).toBe(true);
+    expect(existsSync(join(site.build.outDir, 'pagefind/en/segments.json'))).toBe(true);
   });
 
   test('shows the seed answer verbatim, in an element whose id the page links to', async () => {

@@ -14,7 +14,7 @@ export interface BuildResult {
  * Runs `astro build` as `npm run build` does, on `content` (a folder of transcripts; default the
  * project's own `content/remarks`), into a fresh temporary folder.
  */
-export async function buildSite(content?: string): Promise<BuildResult> {
+export async function buildSite(content?: string, extraEnv: Record<string, string> = {}): Promise<BuildResult> {
   const work = await mkdtemp(join(tmpdir(), 'lectern-build-'));
   const outDir = join(work, 'dist');
   const env = {
@@ -23,6 +23,7 @@ export async function buildSite(content?: string): Promise<BuildResult> {
     LECTERN_OUT: outDir,
     LECTERN_CACHE: join(work, 'cache'),
     ...(content !== undefined && { LECTERN_CONTENT: content }),
+    ...extraEnv,
   };
   const child = spawn(process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: projectRoot,

@@ -4,6 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
+import { headersFor, readHeaders } from './headers.ts';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -28,11 +29,17 @@ export interface ServeOptions {
 
 const compressible = /\.(html|css|js|json|xml|svg|txt)$/;
 
-/** Serves a built site on a free loopback port, as a static host would (`/x/` → `/x/index.html`). */
+/**
+ * Serves a built site on a free loopback port, as a static host would (`/x/` → `/x/index.html`,
+ * `404.html` for what is missing), with the headers its `_headers` file asks for (Content-Security-Policy,
+ * caching), as Netlify and Cloudflare Pages send them.
+ */
 export async function serve(dir: string, options: ServeOptions = {}): Promise<StaticServer> {
   const zipped = new Map<string, Buffer>();
+  const rules = readHeaders(join(dir, '_headers'));
   const server: Server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    for (const [name, value] of Object.entries(headersFor(rules, path))) response.setHeader(name, value);
     const file = normalize(join(dir, path.endsWith('/') ? `${path}index.html` : path));
     if (!file.startsWith(dir)) {
       response.writeHead(403).end();

@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { siteUrl } from '../../src/integrations/site-url.ts';
+import { headerPolicy } from '../../src/lib/hosting/csp.ts';
+import { headersFor, parseHeaders } from '../support/headers.ts';
+import { projectRoot } from '../support/paths.ts';
+
+const rules = parseHeaders(readFileSync(join(projectRoot, 'public/_headers'), 'utf-8'));
+
+describe('public/_headers', () => {
+  test('sends the policy the pages carry, with the referrer policy, on every path', () => {
+    for (const path of ['/', '/remarks/en/2019/x/q1/', '/search/', '/pagefind/en/pagefind-entry.json', '/404.html']) {
+      const headers = headersFor(rules, path);
+      expect(headers['content-security-policy'], path).toBe(headerPolicy);
+      expect(headers['referrer-policy'], path).toBe('strict-origin-when-cross-origin');
+    }
+  });
+
+  test('caches content-named files for good, asks again for the rest, and never sets two values', () => {
+    const cache = (path: string) => headersFor(rules, path)['cache-control'];
+    const immutable = 'public, max-age=31536000, immutable';
+    expect(cache('/_astro/Base.4ycJiJmQ.css')).toBe(immutable);
+    expect(cache('/pagefind/zh/latest/fragment/0123456789ab.pf_fragment')).toBe(immutable);
+    expect(cache('/pagefind/zh/archive/index/0123456789ab.pf_index')).toBe(immutable);
+    expect(cache('/pagefind/zh/latest/names/0123456789ab.json')).toBe(immutable);
+    expect(cache('/pagefind/en/latest/pagefind.en_8563766485.pf_meta')).toBe(immutable);
+    expect(cache('/pagefind/en/latest/pagefind-entry.json')).toBe('no-cache');
+    expect(cache('/pagefind/en/segments.json')).toBe('no-cache');
+    expect(cache('/pagefind/en/wasm.en.pagefind')).toBe('no-cache');
+    for (const page of ['/', '/remarks/en/2019/x/', '/remarks/en/2019/x/q1/card.png', '/archive/2019/', '/search/'])
+      expect(cache(page), page).toBe('no-cache');
+  });
+});
+
+describe('SITE_URL', () => {
+  test('unset builds for localhost; a public address is taken as given', () => {
+    expect(siteUrl({})).toBe('http://localhost:4321');
+    expect(siteUrl({ SITE_URL: 'https://remarks.example.org' })).toBe('https://remarks.example.org/');
+  });
+
+  test('a malformed address, another scheme or a path fails with what to give', () => {
+    expect(() => siteUrl({ SITE_URL: 'remarks.example.org' })).toThrow(/is not a URL: give the public address/);
+    expect(() => siteUrl({ SITE_URL: 'ftp://remarks.example.org' })).toThrow(/must start with https:\/\//);
+    expect(() => siteUrl({ SITE_URL: 'https://user.github.io/lectern/' })).toThrow(
+      /has a path: the site must be served at the root of its domain/,
+    );
+  });
+});
