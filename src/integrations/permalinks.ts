@@ -21,8 +21,12 @@ export default function permalinksIntegration(): AstroIntegration {
         const current = (await readBuildData(dir)).answers.map((answer) => answer.path);
         const published = existsSync(permalinks) ? parseManifest(await readFile(permalinks, 'utf-8')) : [];
         const redirects = readRedirects();
-        const { missing, added, brokenRedirects } = checkPermalinks(published, current, redirects);
+        const { missing, added, brokenRedirects, shadowing } = checkPermalinks(published, current, redirects);
         const problems = [
+          ...shadowing.map(
+            (url) =>
+              `  redirect ${url} → ${redirects[url]}: ${url} is an answer this build publishes; the redirect would replace it. Remove the redirect, or move the answer first.`,
+          ),
           ...missing.map((url) => `  ${url} was published and would disappear.`),
           ...brokenRedirects.map(
             ([from, to]) => `  redirect ${from} → ${to}: the target is not an answer this build publishes.`,

@@ -3,7 +3,9 @@ import { isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { transcriptFiles } from '../lib/transcript/files.ts';
+import { TranscriptError } from '../lib/transcript/errors.ts';
 import { loadTranscript } from '../lib/transcript/load.ts';
+import { addressProblems } from '../lib/transcript/permalink.ts';
 import { modelOf } from '../lib/transcript/render.ts';
 
 export interface TranscriptLoaderOptions {
@@ -30,9 +32,16 @@ export function transcriptLoader({ base }: TranscriptLoaderOptions): Loader {
       const files = (await transcriptFiles(dir)).map((file) => join(dir, file));
       const stale = new Set(context.store.keys());
       const failures: Error[] = [];
+      const idOf = (path: string) => relative(dir, path).replaceAll('\\', '/').replace(/\.md$/, '');
+      const problems = addressProblems(files.map(idOf));
       for (const path of files) {
-        const id = relative(dir, path).replaceAll('\\', '/').replace(/\.md$/, '');
+        const id = idOf(path);
         stale.delete(id);
+        const problem = problems.get(id);
+        if (problem) {
+          failures.push(new TranscriptError(relative(root, path).replaceAll('\\', '/'), undefined, problem));
+          continue;
+        }
         try {
           await syncFile(context, id, path, relative(root, path).replaceAll('\\', '/'));
         } catch (error) {

@@ -1,10 +1,11 @@
 import type { Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type { VFile } from 'vfile';
+import { SKIP, visit } from 'unist-util-visit';
 import { VFileMessage } from 'vfile-message';
 import { readLabel, type Label } from '../lib/transcript/labels.ts';
 import type { Exchange, TranscriptBody, Turn } from '../lib/transcript/model.ts';
 import { makeSafe } from './mdast-safe.ts';
-import { renderBlocks } from './to-html.ts';
+import { type Definitions, renderBlocks } from './to-html.ts';
 
 export interface RemarkTranscriptOptions {
   /** Where the parsed model is put: `file.data.astro.frontmatter[key]`. Default: `transcript`. */
@@ -66,6 +67,7 @@ export default function remarkTranscript(options: RemarkTranscriptOptions = {}) 
 /** The transcript model of a body's Markdown tree. Exported for the importer's round-trip check. */
 export function parseBody(tree: Root, file: VFile, frontmatter: FrontmatterView = {}): TranscriptBody {
   makeSafe(tree);
+  const definitions = takeDefinitions(tree);
   const spokesperson = typeof frontmatter.spokesperson === 'string' ? frontmatter.spokesperson : undefined;
   if (tree.children.length === 0) {
     file.fail(
@@ -136,14 +138,15 @@ export function parseBody(tree: Root, file: VFile, frontmatter: FrontmatterView 
   const data = exchangeData(frontmatter, exchanges.length, file);
   return {
     ...(opening.length > 0 && {
-      opening: { ...renderBlocks(opening), line: opening[0]!.position?.start.line ?? 1 },
+      opening: { ...renderBlocks(opening, definitions, 'opening-'), line: opening[0]!.position?.start.line ?? 1 },
     }),
     exchanges: exchanges.map((pending, i): Exchange => {
       const pinned = data[i] ?? {};
-      const turns = pending.turns.map(toTurn);
+      const id = pinned.id ?? `q${i + 1}`;
+      const turns = pending.turns.map((turn, k) => toTurn(turn, definitions, `${id}-${k + 1}-`));
       const asker = pinned.asker ?? turns[0]?.speaker;
       return {
-        id: pinned.id ?? `q${i + 1}`,
+        id,
         n: i + 1,
         ...(asker !== undefined && { asker }),
         topics: pinned.topics ?? [],
@@ -154,8 +157,36 @@ export function parseBody(tree: Root, file: VFile, frontmatter: FrontmatterView 
   };
 }
 
-function toTurn({ role, kind, label, speaker, blocks, line }: PendingTurn): Turn {
-  return { role, kind, label, ...(speaker !== undefined && { speaker }), ...renderBlocks(blocks), line };
+function toTurn(
+  { role, kind, label, speaker, blocks, line }: PendingTurn,
+  definitions: Definitions,
+  prefix: string,
+): Turn {
+  return {
+    role,
+    kind,
+    label,
+    ...(speaker !== undefined && { speaker }),
+    ...renderBlocks(blocks, definitions, prefix),
+    line,
+  };
+}
+
+/**
+ * Removes the transcript's link and footnote definitions from the tree, wherever they are: they
+ * are not text of the turn they happen to follow, and any turn may cite them (to-html.ts).
+ */
+function takeDefinitions(tree: Root): Definitions {
+  const definitions: Definitions = { links: [], footnotes: [] };
+  visit(tree, (node, index, parent) => {
+    if (!parent || index === undefined) return undefined;
+    if (node.type === 'definition') definitions.links.push(node);
+    else if (node.type === 'footnoteDefinition') definitions.footnotes.push(node);
+    else return undefined;
+    parent.children.splice(index, 1);
+    return [SKIP, index];
+  });
+  return definitions;
 }
 
 function checkNotEmpty(turn: PendingTurn, file: VFile): void {

@@ -1,9 +1,15 @@
 import { z } from 'astro/zod';
 
+/** Ids the site gives other parts of a transcript page: an exchange may not take them. */
+export const reservedIds = ['opening'] as const;
+
 /** Anchor ids are part of published URLs: lower-case ASCII, digits and hyphens only. */
 export const exchangeId = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and hyphens, e.g. "q3" or "huawei-5g"');
+  .string({ error: 'an exchange id is text: quote it, e.g. id: "2019-03-12"' })
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and hyphens, e.g. "q3" or "huawei-5g"')
+  .refine((id) => !(reservedIds as readonly string[]).includes(id), {
+    error: (issue) => `"${String(issue.input)}" is the anchor of the opening statements: choose another id`,
+  });
 
 /**
  * Per-exchange data in front matter, listed in the order the exchanges appear in the body. Where

@@ -19,7 +19,12 @@ export const transcriptFrontmatter = z.strictObject({
   /** How the date was set, where the source does not state it. */
   dateNote: z.string().min(1).optional(),
   /** The spokesperson, in the transcript's language, where the source names one. */
-  spokesperson: z.string().trim().min(1).optional(),
+  spokesperson: z
+    .string()
+    .trim()
+    .min(1)
+    .regex(/\p{L}/u, "the spokesperson's name has no letters: write the name, or leave the key out")
+    .optional(),
   /** What sort of text this is. */
   kind,
   /** Language of the text: `en` or `zh`. */

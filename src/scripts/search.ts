@@ -7,7 +7,7 @@
  * reader opens the filters or uses one, so a plain query downloads no filter index.
  */
 import { hasHan, looserQueries, toPagefindQuery } from '../lib/search/cjk.ts';
-import { escapeHtml, wordExcerpt } from '../lib/search/excerpt.ts';
+import { escapeHtml, hanExcerpt, wordExcerpt } from '../lib/search/excerpt.ts';
 import type { Fragment, Hit, Results } from '../lib/search/pagefind-runtime.ts';
 import { SearchIndex } from '../lib/search/segments.ts';
 
@@ -35,20 +35,61 @@ const more = document.querySelector<HTMLButtonElement>('#more')!;
 const bundles = (form.dataset.bundles ?? 'en').split(' ') as Lang[];
 const boxes = [...form.querySelectorAll<HTMLInputElement>('fieldset input')];
 const staticCounts = new Map(boxes.map((box) => [box, box.nextElementSibling?.textContent ?? '']));
-const loaded: Partial<Record<Lang, Promise<SearchIndex>>> = {};
-const facetsLoaded: Partial<Record<Lang, Promise<unknown>>> = {};
+const loaded = new Map<Lang, Promise<SearchIndex>>();
+const facetsLoaded = new Map<Lang, Promise<unknown>>();
 let queue: Merge | undefined;
 let terms: string[] = [];
 let run = 0;
 
+/**
+ * A file of a language's index. A fetch that fails on the way (the network, a server error) is
+ * tried once more before the search says so; a missing file is not.
+ */
+async function fetchIndexFile(lang: Lang, path: string): Promise<ArrayBuffer> {
+  const url = `/pagefind/${lang}/${path}`;
+  for (let attempt = 1; ; attempt++) {
+    let response: Response;
+    try {
+      response = await fetch(url);
+    } catch (error) {
+      if (attempt < 2) continue;
+      throw new SearchFailure(`the network failed while fetching ${url.replace(/\?.*$/, '')}`, { cause: error });
+    }
+    if (response.ok) return response.arrayBuffer();
+    if (response.status >= 500 && attempt < 2) continue;
+    throw new SearchFailure(`${url.replace(/\?.*$/, '')} answered ${response.status} ${response.statusText}`.trim());
+  }
+}
+
+/** Drops the languages' loaded indexes (one may hold a corrupted chunk), so that trying again starts afresh. */
+function forget(langs: Lang[]): void {
+  for (const lang of langs) {
+    loaded.delete(lang);
+    facetsLoaded.delete(lang);
+  }
+}
+
+/** A search that could not run, with what went wrong in words a reader can pass on. */
+class SearchFailure extends Error {}
+
 function bundle(lang: Lang, facets: boolean): Promise<SearchIndex> {
-  const pf = (loaded[lang] ??= SearchIndex.open(async (path) => {
-    const response = await fetch(`/pagefind/${lang}/${path}`);
-    if (!response.ok) throw new Error(`/pagefind/${lang}/${path}: ${response.status}`);
-    return response.arrayBuffer();
-  }));
+  let pf = loaded.get(lang);
+  if (!pf) {
+    const opening = SearchIndex.open((path) => fetchIndexFile(lang, path));
+    loaded.set(lang, (pf = opening));
+    // A bundle that failed to open is forgotten, so that trying again fetches it again.
+    opening.catch(() => {
+      if (loaded.get(lang) === opening) forget([lang]);
+    });
+  }
+  if (!facets) return pf;
   // Filter values are counted in a search only once the filter index is loaded.
-  return facets ? pf.then(async (module) => (await (facetsLoaded[lang] ??= module.filters()), module)) : pf;
+  return pf.then(async (module) => {
+    let counting = facetsLoaded.get(lang);
+    if (!counting) facetsLoaded.set(lang, (counting = module.filters()));
+    await counting;
+    return module;
+  });
 }
 
 /** The search the URL describes. Without a language chosen, a query is searched in its script's language. */
@@ -136,19 +177,14 @@ async function searchNow(): Promise<void> {
         ? 'asc'
         : undefined;
   const facets = refine.open;
-  const searches = await Promise.all(
-    state.langs.map(async (lang) => {
-      const pf = await bundle(lang, facets);
-      let search = await pf.search(browsing ? null : toPagefindQuery(state.q), selected);
-      for (const looser of browsing ? [] : looserQueries(state.q)) {
-        if (search.results.length > 0) break;
-        search = await pf.search(looser, selected);
-      }
-      // A record's id holds its rank in date order, so sorting by date needs no sort table.
-      if (byDate) search.results.sort((a, b) => (byDate === 'asc' ? 1 : -1) * (a.rank - b.rank));
-      return search;
-    }),
-  );
+  let searches: Results[];
+  try {
+    searches = await runSearches(state, browsing, selected, byDate, facets);
+  } catch (error) {
+    forget(state.langs);
+    if (mine === run) showFailure(error);
+    return;
+  }
   if (mine !== run) return;
   if (facets) showCounts(state, searches);
   queue = new Merge(
@@ -157,13 +193,60 @@ async function searchNow(): Promise<void> {
   );
   const count = queue.remaining;
   list.replaceChildren();
-  await showMore(mine);
+  try {
+    await showMore(mine);
+  } catch (error) {
+    forget(state.langs);
+    if (mine === run) showFailure(error);
+    return;
+  }
   if (mine !== run) return;
   const where =
     state.langs.length === bundles.length
       ? ''
       : ` in ${state.langs.map((lang) => (lang === 'zh' ? 'Chinese' : 'English')).join(' and ')}`;
   status.textContent = `${count.toLocaleString('en')} ${count === 1 ? 'answer' : 'answers'}${browsing ? '' : ` for ${state.q}`}${where}`;
+}
+
+function runSearches(
+  state: State,
+  browsing: boolean,
+  selected: Record<string, { any: string[] }>,
+  byDate: 'asc' | 'desc' | undefined,
+  facets: boolean,
+): Promise<Results[]> {
+  return Promise.all(
+    state.langs.map(async (lang) => {
+      const pf = await bundle(lang, facets);
+      let search = await pf.search(browsing ? null : toPagefindQuery(state.q), selected);
+      for (const looser of browsing ? [] : looserQueries(state.q)) {
+        if (search.results.length > 0) break;
+        search = await pf.search(looser, selected);
+      }
+      // A record's rank is its place in date order, so sorting by date needs no sort table.
+      if (byDate) search.results.sort((a, b) => (byDate === 'asc' ? 1 : -1) * (a.rank - b.rank));
+      return search;
+    }),
+  );
+}
+
+/**
+ * Says what went wrong and offers to try again, instead of "Searching…" for ever. A broken or
+ * missing index file is not "no results": the reader is told the search could not run.
+ */
+function showFailure(error: unknown): void {
+  list.replaceChildren();
+  more.hidden = true;
+  const why =
+    error instanceof SearchFailure || (error instanceof Error && error.name === 'BundleError')
+      ? error.message
+      : `the search index could not be read (${error instanceof Error ? error.message : String(error)})`;
+  status.textContent = `Search is not working right now: ${why}. `;
+  const retry = document.createElement('button');
+  retry.type = 'button';
+  retry.textContent = 'Try again';
+  retry.addEventListener('click', () => void searchNow());
+  status.append(retry);
 }
 
 async function showMore(mine: number): Promise<void> {
@@ -179,25 +262,10 @@ function renderResult({ hit, fragment: { url, content, meta } }: Shown): HTMLLIE
   item.lang = meta.lang === 'zh' ? 'zh-Hans' : 'en';
   const [path, hash] = url.split('#');
   const href = terms.length > 0 ? `${path}?hl=${encodeURIComponent(terms.join(' '))}#${hash}` : url;
-  const quote = meta.lang === 'zh' ? hanExcerpt(content) : wordExcerpt(content, hit.locations);
+  const quote = meta.lang === 'zh' ? hanExcerpt(content, terms) : wordExcerpt(content, hit.locations);
   const field = (name: string) => escapeHtml(meta[name] ?? '');
   item.innerHTML = `<a class="question" href="${escapeHtml(href)}">${field('question')}</a><p class="excerpt">${quote}</p><p class="meta"><time datetime="${field('date')}">${field('date')}</time> <span>${field('spokesperson')}</span> <span class="transcript">${field('transcript')}</span></p>`;
   return item;
-}
-
-/**
- * An excerpt of Chinese text around the first term found, terms marked. Pagefind's would count
- * bigrams, which the bundle's fragments no longer hold (compact-bundle.ts).
- */
-function hanExcerpt(text: string): string {
-  const found = terms.map((term) => text.indexOf(term)).filter((at) => at >= 0);
-  const start = Math.max(0, (found.length > 0 ? Math.min(...found) : 0) - 40);
-  const slice = text.slice(start, start + 120);
-  let html = escapeHtml(slice);
-  for (const term of terms.filter((t) => slice.includes(t))) {
-    html = html.split(escapeHtml(term)).join(`<mark>${escapeHtml(term)}</mark>`);
-  }
-  return `${start > 0 ? '…' : ''}${html}${start + 120 < text.length ? '…' : ''}`;
 }
 
 /** Counts for this search beside each value; in a group with a choice made, as if it were not. */
@@ -238,6 +306,6 @@ form.addEventListener('change', (event) => {
 refine.addEventListener('toggle', () => {
   if (refine.open && location.search) void searchNow();
 });
-more.addEventListener('click', () => void showMore(run));
+more.addEventListener('click', () => void showMore(run).catch(showFailure));
 addEventListener('popstate', () => void searchNow());
 void searchNow();

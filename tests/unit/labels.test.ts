@@ -58,3 +58,11 @@ describe('readLabel', () => {
     expect(readLabel(text)).toBeUndefined();
   });
 });
+
+test('a paragraph of thousands of spaces is read at once, and still has its label', () => {
+  const spaces = ' '.repeat(12_000);
+  // Not a timed test: the count of steps is what changed; this would take seconds before.
+  expect(readLabel(`${spaces}x`)).toBeUndefined();
+  expect(readLabel(`${spaces}Q: What?`)).toMatchObject({ label: 'Q', role: 'question', length: 12_003 });
+  expect(readLabel(`Reuters:${spaces}What?`)?.label).toBe('Reuters');
+});

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'n
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Remark } from '../../src/lib/remarks.ts';
@@ -141,6 +141,29 @@ describe('search bundle', () => {
     await expect(SearchIndex.open(loader(other))).rejects.toThrow(
       'the search bundle was built by Pagefind 1.7.0; this page speaks to 1.6.0',
     );
+  });
+
+  test('a corrupted or cut index file is an error, never "no results"', async () => {
+    for (const [name, damage] of [
+      [
+        'corrupted',
+        () => gzipSync(Buffer.concat([Buffer.from('pagefind_dcd'), Buffer.from([0x9f, 0xff, 0x00, 0x13])])),
+      ],
+      ['cut', (file: Buffer) => file.subarray(0, Math.floor(file.length / 2))],
+    ] as const) {
+      const broken = join(work, `broken-${name}`);
+      cpSync(join(work, 'en'), broken, { recursive: true });
+      for (const segment of ['archive', 'latest'])
+        for (const chunk of readdirSync(join(broken, segment, 'index')))
+          writeFileSync(
+            join(broken, segment, 'index', chunk),
+            damage(readFileSync(join(broken, segment, 'index', chunk))),
+          );
+      const index = await SearchIndex.open(loader(broken));
+      await expect(index.search('zebra5x'), name).rejects.toThrow(
+        name === 'corrupted' ? /is corrupted: the search index cannot be read/ : Error,
+      );
+    }
   });
 
   test("an index holds its segments and Pagefind's WebAssembly, not Pagefind's browser code", () => {

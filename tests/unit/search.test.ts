@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { Remark } from '../../src/lib/remarks.ts';
 import { bigrams, fromBigramText, looserQueries, toBigramText, toPagefindQuery } from '../../src/lib/search/cjk.ts';
+import { hanExcerpt } from '../../src/lib/search/excerpt.ts';
 import { facetCounts } from '../../src/lib/search/facets.ts';
 import { searchRecords } from '../../src/lib/search/records.ts';
 import { loadTranscript } from '../../src/lib/transcript/load.ts';
@@ -97,5 +98,16 @@ describe('search records', () => {
     expect(records[0]!.filters.topic).toEqual(['5G']);
     expect(records[1]!.filters.topic).toBeUndefined();
     expect(facetCounts(records)).toMatchObject({ topic: [['5G', 1]], spokesperson: [['Lu Kang 陆慷', 2]] });
+  });
+});
+
+describe('Chinese excerpts', () => {
+  test('mark every term on the text, then escape: a Latin term never cuts into a mark', () => {
+    expect(hanExcerpt('关于华为a公司<b>的问题', ['华为', 'a'])).toBe(
+      '关于<mark>华为</mark><mark>a</mark>公司&lt;b&gt;的问题',
+    );
+    expect(hanExcerpt('mark 华为 mark', ['华为', 'mark', 'ar'])).toBe(
+      '<mark>mark</mark> <mark>华为</mark> <mark>mark</mark>',
+    );
   });
 });

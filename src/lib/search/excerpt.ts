@@ -46,3 +46,30 @@ function densest(count: number, locations: { location: number; score: number }[]
   }
   return bestAt[Math.floor(bestAt.length / 2)]!;
 }
+
+/**
+ * An excerpt of Chinese text around the first term found, every term marked. The marks are placed
+ * on the text itself and the pieces escaped afterwards: marking escaped text, then marking again
+ * for the next term, would cut into the first mark's own tags (`华为 a` gave `<m<mark>a</mark>rk>`).
+ */
+export function hanExcerpt(text: string, terms: string[], width = 120): string {
+  const wanted = [...new Set(terms.filter((term) => term !== ''))].sort((a, b) => b.length - a.length);
+  const found = wanted.map((term) => text.indexOf(term)).filter((at) => at >= 0);
+  const start = Math.max(0, (found.length > 0 ? Math.min(...found) : 0) - 40);
+  const slice = text.slice(start, start + width);
+  let html = '';
+  let plain = '';
+  for (let at = 0; at < slice.length;) {
+    const term = wanted.find((candidate) => slice.startsWith(candidate, at));
+    if (term) {
+      html += `${escapeHtml(plain)}<mark>${escapeHtml(term)}</mark>`;
+      plain = '';
+      at += term.length;
+    } else {
+      plain += slice.charAt(at);
+      at++;
+    }
+  }
+  html += escapeHtml(plain);
+  return `${start > 0 ? '…' : ''}${html}${start + width < text.length ? '…' : ''}`;
+}

@@ -82,7 +82,9 @@ export const SIGNATURE = 'pagefind_dcd';
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-export class BundleError extends Error {}
+export class BundleError extends Error {
+  override name = 'BundleError';
+}
 
 /** Pagefind's files are gzip-compressed and signed; the browser inflates them itself. */
 async function unpack(file: ArrayBuffer, path: string): Promise<Uint8Array> {
@@ -105,6 +107,8 @@ export class PagefindBundle {
   /** Where the names of fragments and index chunks are listed (page-id.ts). */
   private readonly names: Names;
   private readonly shards = new Map<string, Promise<string[]>>();
+  /** Why this bundle can no longer search (a chunk Pagefind could not decode), if it cannot. */
+  private broken: string | undefined;
 
   private constructor(wasm: Wasm, meta: Uint8Array, load: Load, keep: Set<string>, names: Names) {
     this.wasm = wasm;
@@ -183,11 +187,18 @@ export class PagefindBundle {
                 ? this.nameOf('index', hash).then((name) => `index/${name}.pf_index`)
                 : Promise.resolve(`filter/${hash}.pf_filter`);
             loading = named.then(async (path) => {
+              if (this.broken) throw new BundleError(this.broken);
               const bytes = this.pass(await unpack(await this.load(path), path));
-              this.state =
+              const state =
                 (folder === 'index'
                   ? this.wasm.load_index_chunk(this.state, ...bytes)
                   : this.wasm.load_filter_chunk(this.state, ...bytes)) >>> 0;
+              // Pagefind gives back no index when it cannot decode a chunk: its state is gone with it.
+              if (state === 0) {
+                this.broken = `${path} is corrupted: the search index cannot be read`;
+                throw new BundleError(this.broken);
+              }
+              this.state = state;
             });
             loading.catch(() => this.chunks.delete(key));
             this.chunks.set(key, loading);
@@ -222,6 +233,7 @@ export class PagefindBundle {
   /** Answers matching `query` (every word, or the quoted phrase), or all answers if it is null, within `filters`. */
   async search(query: string | null, filters: Record<string, { any: string[] }> = {}): Promise<Results> {
     const { term, original, exact } = query === null ? { term: '', original: '', exact: false } : this.prepare(query);
+    if (this.broken) throw new BundleError(this.broken);
     if (query !== null && term === '') return { results: [], filters: {}, totalFilters: {} };
     const filterList = JSON.stringify(filters);
     await Promise.all([

@@ -10,6 +10,8 @@ export interface PermalinkCheck {
   added: string[];
   /** Redirects whose target this build does not publish. */
   brokenRedirects: [from: string, to: string][];
+  /** Redirects from an answer this build still publishes: the redirect would replace the answer. */
+  shadowing: string[];
 }
 
 export function checkPermalinks(
@@ -23,7 +25,64 @@ export function checkPermalinks(
     missing: published.filter((url) => !served.has(url) && !(url in redirects)),
     added: current.filter((url) => !known.has(url)),
     brokenRedirects: Object.entries(redirects).filter(([, to]) => !served.has(to.split('#')[0]!)),
+    shadowing: Object.keys(redirects).filter((from) => served.has(from)),
   };
+}
+
+/**
+ * content/redirects.json read and checked: an object of old path → new path, each a path of this
+ * site. Keys are normalized ("/remarks/x/q3" → "/remarks/x/q3/") and confined to the site: no
+ * "." or ".." segment (encoded or not), no backslash, no empty segment, nothing but a path — a
+ * key is where the build writes a redirect page, and "../" would write outside dist/.
+ */
+export function parseRedirects(text: string, file: string): Record<string, string> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${file}: not valid JSON (${(error as Error).message}). Write {"/old/url/": "/new/url/"}.`, {
+      cause: error,
+    });
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new Error(
+      `${file}: expected an object of old URL → new URL, e.g. {"/remarks/en/2019/x/q3/": "/remarks/en/2019/x/q4/"}.`,
+    );
+  }
+  const redirects: Record<string, string> = {};
+  for (const [from, to] of Object.entries(parsed as Record<string, unknown>)) {
+    if (typeof to !== 'string')
+      throw new Error(`${file}: "${from}" → ${JSON.stringify(to)}: the new URL must be a path.`);
+    const key = sitePath(from, file);
+    if (key in redirects) throw new Error(`${file}: "${from}" is listed twice (as ${key}).`);
+    const [path, hash] = to.split('#', 2) as [string, string | undefined];
+    redirects[key] = `${sitePath(path, file)}${hash === undefined ? '' : `#${hash}`}`;
+  }
+  return redirects;
+}
+
+function sitePath(path: string, file: string): string {
+  const fail = (why: string) =>
+    new Error(`${file}: "${path}": ${why}. Write a path of this site, e.g. "/remarks/en/2019/x/q3/".`);
+  if (!path.startsWith('/') || path.startsWith('//'))
+    throw fail('not a path of this site (it must start with one "/")');
+  // eslint-disable-next-line no-control-regex -- control characters are what is refused here
+  if (/[\\?#\u0000-\u001f\u007f]/.test(path))
+    throw fail('a path may not hold a backslash, "?", "#" or control characters');
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    throw fail('its %-escapes are broken');
+  }
+  const segments = path.split('/').slice(1);
+  if (segments.at(-1) === '') segments.pop();
+  const unsafe = (segment: string) => {
+    const plain = decodeURIComponent(segment);
+    return plain === '' || plain === '.' || plain === '..' || plain.includes('/') || plain.includes('\\');
+  };
+  if (decoded.includes('\\') || segments.some(unsafe)) throw fail('a path may not hold empty, "." or ".." segments');
+  return `/${segments.join('/')}${segments.length > 0 ? '/' : ''}`;
 }
 
 /** The manifest file's lines: one URL path a line, sorted, so that its diffs read well. */

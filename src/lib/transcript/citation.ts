@@ -54,7 +54,16 @@ export function apa({ frontmatter: f, exchange, permalink }: CitationInput): str
   return `${author} (${year}, ${monthName(month)} ${day}). ${f.title} [Answer to question ${exchange.n}]. ${PUBLISHER[f.lang]}. ${f.source} (permalink: ${permalink})`;
 }
 
-const bibEscape = (text: string) => text.replace(/([{}&%$#_])/g, '\\$1');
+const bibSpecial: Record<string, string> = {
+  '\\': '\\textbackslash{}',
+  '~': '\\textasciitilde{}',
+  '^': '\\textasciicircum{}',
+};
+/** Text as BibTeX reads it: braces and TeX's special characters escaped, so no value can close its field. */
+const bibEscape = (text: string) => text.replace(/[\\~^{}&%$#_]/g, (char) => bibSpecial[char] ?? `\\${char}`);
+/** A URL inside \url{…}: braces, backslashes and spaces percent-encoded, the rest as written. */
+const bibUrl = (url: string) =>
+  url.replace(/[{}\\\s]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 
 /** BibTeX @misc entry, keyed by spokesperson, date and answer. */
 export function bibtex({ frontmatter: f, exchange, permalink }: CitationInput): string {
@@ -62,14 +71,14 @@ export function bibtex({ frontmatter: f, exchange, permalink }: CitationInput): 
   const name = f.spokesperson ? nameParts(f.spokesperson) : undefined;
   const keyName = (name?.family ?? 'mfa').toLowerCase().replace(/[^a-z0-9]/g, '') || 'mfa';
   const fields = [
-    `  author = {${name ? (name.given ? `${name.family}, ${name.given}` : `{${name.family}}`) : `{${PUBLISHER[f.lang]}}`}}`,
+    `  author = {${name ? (name.given ? `${bibEscape(name.family)}, ${bibEscape(name.given)}` : `{${bibEscape(name.family)}}`) : `{${PUBLISHER[f.lang]}}`}}`,
     `  title = {${bibEscape(f.title)}}`,
     `  year = {${year}}`,
     `  month = {${monthName(month).slice(0, 3).toLowerCase()}}`,
     `  day = {${day}}`,
     `  publisher = {${PUBLISHER[f.lang]}}`,
-    `  howpublished = {\\url{${f.source}}}`,
-    `  note = {Answer to question ${exchange.n}. Permalink: \\url{${permalink}}}`,
+    `  howpublished = {\\url{${bibUrl(f.source)}}}`,
+    `  note = {Answer to question ${exchange.n}. Permalink: \\url{${bibUrl(permalink)}}}`,
     `  language = {${f.lang === 'zh' ? 'chinese' : 'english'}}`,
   ];
   return `@misc{${keyName}${f.date.replaceAll('-', '')}${exchange.id.replace(/[^a-z0-9]/g, '')},\n${fields.join(',\n')}\n}`;

@@ -6,7 +6,9 @@ import { findSpokesperson } from './spokespeople.ts';
  * (no space), `Reuters:`, `Zhao Lijian:`, `Follow-up:`, `Journalist:`, `问：`, `答：`,
  * `法新社记者：`, `汪文斌：`, `追问：`.
  */
-const labelAtStart = /^\s*([^:：\n]{1,80}?)\s*[:：][ \t\u3000]*/;
+const labelAtStart = /^([^:：\n]{1,80}?)\s*[:：][ \t\u3000]*/;
+/** How far into a paragraph a label can end: 80 characters of label, its colon and some spaces. */
+const LABEL_REACH = 120;
 
 export interface Label {
   /** The label as written, without its colon. */
@@ -71,10 +73,13 @@ function isOutletZh(label: string): boolean {
  * the transcript's spokesperson, whose name marks an answer even when not in the known list.
  */
 export function readLabel(text: string, spokesperson?: string): Label | undefined {
-  const match = labelAtStart.exec(text);
+  // The pattern runs on the paragraph's first characters only: on a paragraph of 12,000 spaces a
+  // pattern over the whole text took seconds (its spaces can match two parts of it in many ways).
+  const lead = text.length - text.trimStart().length;
+  const match = labelAtStart.exec(text.slice(lead, lead + LABEL_REACH));
   if (!match) return undefined;
   const label = match[1]!;
-  const length = match[0].length;
+  const length = lead + match[0].length;
   // "（记者：日本媒体。）": an interjection in brackets is still an interjection.
   const bare = label.replace(/^[（(]\s*/, '');
   const known = fixed[bare.toLowerCase()] ?? (afterwards.test(bare) ? fixed.q : undefined);

@@ -31,13 +31,26 @@ export async function loadTranscript(
   const frontmatter = checkFrontmatter(parts, file);
   let body: TranscriptBody;
   try {
-    body = await render(contents);
+    body = await render(forPlugin(contents, parts.raw, frontmatter));
   } catch (error) {
     const line = messageLine(error);
     // The plugin's own errors point into the body; anything else (a crash) is reported as is.
     throw new TranscriptError(file, line === undefined ? undefined : line + parts.bodyLineOffset, messageReason(error));
   }
   return { frontmatter, transcript: shiftLines(body, parts.bodyLineOffset) };
+}
+
+/**
+ * The file as the remark plugin is given it: the body as written, after front matter holding only
+ * what the plugin reads, as the schema checked it, in JSON. The Markdown pipeline parses front
+ * matter with YAML's default schema, which reads `id: 2019-03-12` as a date and `id: 0b101` as
+ * the number 5; the schema (core schema) keeps them as the text the editor wrote, and so does JSON.
+ * The front matter block stays a block before the body, so body lines count as before.
+ */
+function forPlugin(contents: string, raw: string, frontmatter: TranscriptFrontmatter): string {
+  const end = contents.indexOf(raw) + raw.length + 3;
+  const view = { spokesperson: frontmatter.spokesperson, exchanges: frontmatter.exchanges };
+  return `---\n${JSON.stringify(view)}\n---${contents.slice(end)}`;
 }
 
 /** Body lines as lines of the file. */

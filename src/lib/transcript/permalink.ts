@@ -21,3 +21,38 @@ export function answerPath(transcriptId: string, exchangeId: string): string {
 export function cardPath(transcriptId: string, exchangeId: string): string {
   return `${answerPath(transcriptId, exchangeId)}card.png`;
 }
+
+/**
+ * Why a set of transcript files cannot all be published at their addresses, by file id: each
+ * segment of an id is part of a URL (lower-case letters, digits, ".", "_" and "-"), the first
+ * names the language, and no transcript may sit inside another's address (`en/2019/x/q1.md`
+ * beside `en/2019/x.md` would take the place of answer q1's page).
+ */
+export function addressProblems(ids: string[]): Map<string, string> {
+  const problems = new Map<string, string>();
+  const all = new Set(ids);
+  for (const id of ids) {
+    const segments = id.split('/');
+    if (!['en', 'zh'].includes(segments[0]!) || segments.length < 2) {
+      problems.set(
+        id,
+        'a transcript file goes in the folder of its language: content/remarks/en/… or content/remarks/zh/…',
+      );
+    } else if (!segments.every((segment) => /^[a-z0-9][a-z0-9._-]*$/.test(segment))) {
+      problems.set(
+        id,
+        'its path is its address: use lower-case letters, digits, "-", "_" and "." in folder and file names (e.g. en/2019/2019-03-12-press-conference.md)',
+      );
+    } else {
+      const parent = segments.slice(0, -1).find((_, i) => all.has(segments.slice(0, i + 1).join('/')));
+      if (parent !== undefined) {
+        const owner = segments.slice(0, segments.indexOf(parent) + 1).join('/');
+        problems.set(
+          id,
+          `it sits inside the address of ${owner}.md, where that transcript's answer pages are: move it out of the folder ${owner}/`,
+        );
+      }
+    }
+  }
+  return problems;
+}

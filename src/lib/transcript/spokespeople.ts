@@ -42,12 +42,15 @@ export function findSpokesperson(name: string): Spokesperson | undefined {
  * spokesperson is published without a code change (and can be added above to join languages).
  */
 export function spokespersonSlug(name: string): string {
-  return (
-    findSpokesperson(name)?.slug ??
-    name
-      .trim()
-      .toLowerCase()
-      .replace(/[\s_]+/g, '-')
-      .replace(/[^\p{L}\p{N}-]/gu, '')
-  );
+  const known = findSpokesperson(name)?.slug;
+  if (known) return known;
+  const slug = name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-')
+    .replace(/[^\p{L}\p{N}-]/gu, '')
+    .replace(/-{2,}/g, '-')
+    .replace(/^-|-$/g, '');
+  // A name of punctuation alone ("—") has no letters to make a slug of: its code points do.
+  return slug !== '' ? slug : `p-${[...name.trim()].map((char) => char.codePointAt(0)!.toString(36)).join('-')}`;
 }

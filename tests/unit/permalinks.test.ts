@@ -1,0 +1,72 @@
+import { describe, expect, test } from 'vitest';
+import { checkPermalinks, parseRedirects } from '../../src/lib/share/permalinks.ts';
+import { addressProblems } from '../../src/lib/transcript/permalink.ts';
+
+const file = 'content/redirects.json';
+
+describe('redirects.json', () => {
+  test("keys and targets are normalized to the site's paths", () => {
+    expect(parseRedirects('{"/remarks/en/2019/x/q3": "/remarks/en/2019/x/q4/#q4"}', file)).toEqual({
+      '/remarks/en/2019/x/q3/': '/remarks/en/2019/x/q4/#q4',
+    });
+  });
+
+  test.each([
+    ['/remarks/../../etc/x/', /"\.\." segments/],
+    ['/remarks/%2e%2e/x/', /"\.\." segments/],
+    ['/remarks/%2E%2E%2Fx/', /"\.\." segments/],
+    ['//evil.example/x/', /must start with one "\/"/],
+    ['remarks/x/', /must start with one "\/"/],
+    ['/remarks\\x/', /backslash/],
+    ['/remarks//x/', /empty/],
+    ['/remarks/%zz/', /%-escapes are broken/],
+  ])('a key %s is refused, naming the file', (key, why) => {
+    expect(() => parseRedirects(JSON.stringify({ [key]: '/remarks/en/2019/x/q1/' }), file)).toThrow(
+      new RegExp(`^${file}: .*${why.source}`),
+    );
+  });
+
+  test('broken JSON, a non-object and a non-path target say what to write', () => {
+    expect(() => parseRedirects('{', file)).toThrow(/not valid JSON.*Write \{"\/old\/url\/": "\/new\/url\/"\}/);
+    expect(() => parseRedirects('[]', file)).toThrow(/expected an object of old URL → new URL/);
+    expect(() => parseRedirects('{"/a/": 3}', file)).toThrow(/the new URL must be a path/);
+  });
+});
+
+describe('the permalink guard', () => {
+  const published = ['/remarks/en/2019/x/q1/', '/remarks/en/2019/x/q2/'];
+
+  test('an answer that disappears is missing unless redirected; new ones are added', () => {
+    const current = ['/remarks/en/2019/x/q1/', '/remarks/en/2019/x/q3/'];
+    expect(checkPermalinks(published, current, {})).toMatchObject({
+      missing: ['/remarks/en/2019/x/q2/'],
+      added: ['/remarks/en/2019/x/q3/'],
+    });
+    expect(checkPermalinks(published, current, { '/remarks/en/2019/x/q2/': '/remarks/en/2019/x/q3/' }).missing).toEqual(
+      [],
+    );
+  });
+
+  test('a redirect to nowhere is broken; a redirect from a live answer would replace it', () => {
+    const check = checkPermalinks(published, published, {
+      '/remarks/en/2019/x/q1/': '/remarks/en/2019/x/q2/',
+      '/remarks/en/2019/old/': '/remarks/en/2019/gone/',
+    });
+    expect(check.shadowing).toEqual(['/remarks/en/2019/x/q1/']);
+    expect(check.brokenRedirects).toEqual([['/remarks/en/2019/old/', '/remarks/en/2019/gone/']]);
+  });
+});
+
+describe('transcript addresses', () => {
+  test("a transcript inside another's address, outside a language folder or with other characters is refused", () => {
+    const problems = addressProblems([
+      'en/2019/2019-03-12-x',
+      'en/2019/2019-03-12-x/q1',
+      'fr/2019/y',
+      'en/2019/Has Spaces',
+      'zh/2020/2020-01-02-press-conference',
+    ]);
+    expect([...problems.keys()]).toEqual(['en/2019/2019-03-12-x/q1', 'fr/2019/y', 'en/2019/Has Spaces']);
+    expect(problems.get('en/2019/2019-03-12-x/q1')).toMatch(/inside the address of en\/2019\/2019-03-12-x\.md/);
+  });
+});
