@@ -1,8 +1,9 @@
 import type { Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type { VFile } from 'vfile';
+import { toString } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 import { VFileMessage } from 'vfile-message';
-import { readLabel, type Label } from '../lib/transcript/labels.ts';
+import { escapesLabel, opensTurn, readLabel, type Label } from '../lib/transcript/labels.ts';
 import type { Exchange, TranscriptBody, Turn } from '../lib/transcript/model.ts';
 import { makeSafe } from './mdast-safe.ts';
 import { type Definitions, renderBlocks } from './to-html.ts';
@@ -99,12 +100,16 @@ export function parseBody(tree: Root, file: VFile, frontmatter: FrontmatterView 
     const line = block.position?.start.line ?? 1;
     // Before the first question the spokesperson may speak under their name (a new spokesperson
     // introduced, say): that is opening text, published with the name as written.
+    const source = sourceOf(block, file);
     const label =
       block.type === 'paragraph'
         ? takeLabel(
             block,
             spokesperson,
-            (found) => current !== undefined || !(found.role === 'answer' && found.speaker),
+            (found) =>
+              !escapesLabel(source, found.length) &&
+              opensTurn(found, toString(block)) &&
+              (current !== undefined || !(found.role === 'answer' && found.speaker)),
           )
         : undefined;
     if (!label) {
@@ -270,6 +275,13 @@ function paragraphFirstText(paragraph: Paragraph): Text | undefined {
   let node: Paragraph | PhrasingContent = paragraph;
   while ('children' in node && node.children.length > 0) node = node.children[0]!;
   return node.type === 'text' ? node : undefined;
+}
+
+/** The Markdown a block was written as, where the file holds it. */
+function sourceOf(block: RootContent, file: VFile): string {
+  const start = block.position?.start.offset;
+  const end = block.position?.end.offset;
+  return start === undefined || end === undefined ? '' : String(file.value).slice(start, Math.min(end, start + 400));
 }
 
 function isEmptyParagraph(block: RootContent): boolean {

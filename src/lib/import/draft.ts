@@ -9,6 +9,8 @@ export interface SourceParagraph {
   line?: number;
   /** Set by page readers: the share of the paragraph's letters set in bold, as the ministry sets its questions. */
   bold?: number;
+  /** The paragraph opens like a speaker label but is text: its colon is written escaped (escape.ts). */
+  notLabel?: boolean;
 }
 
 /**

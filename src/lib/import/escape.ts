@@ -17,6 +17,16 @@ export function escapeMarkdown(text: string): string {
     .replace(/^(=+|-+)$/, (run) => run.replace(/[=-]/g, (char) => `\\${char}`));
 }
 
+/**
+ * A paragraph whose opening reads like a speaker label ("First: …", "首先：…") but is text: its
+ * first colon written so that the site reads no label (labels.ts: escapesLabel), `\:` for a colon
+ * and a character reference for a full-width one, which Markdown cannot escape. Applied to Markdown
+ * already escaped by escapeMarkdown.
+ */
+export function escapeLabelColon(markdown: string): string {
+  return markdown.replace(/[:：]/, (colon) => (colon === ':' ? '\\:' : '&#65306;'));
+}
+
 /** One line of text from a run of whitespace-separated pieces; Markdown would join them anyway. */
 export function oneLine(text: string): string {
   return text.replace(/[ \t\r\n\f\v\u00a0]+/g, ' ').trim();

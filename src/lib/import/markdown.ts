@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import matter from 'gray-matter';
 import { splitSource } from '../transcript/frontmatter.ts';
 import type { Draft } from './draft.ts';
-import { escapeMarkdown } from './escape.ts';
+import { escapeLabelColon, escapeMarkdown } from './escape.ts';
 
 /** The front matter key that records what the importer wrote, so a re-import can tell hand edits. */
 export const DIGEST_KEY = 'importDigest';
@@ -24,7 +24,12 @@ export function toMarkdown(draft: Draft & { date: string; source: string }): str
     source: draft.source,
     ...(draft.exchanges?.some((entry) => Object.keys(entry).length > 0) && { exchanges: draft.exchanges }),
   };
-  const body = draft.paragraphs.map((paragraph) => escapeMarkdown(paragraph.text)).join('\n\n');
+  const body = draft.paragraphs
+    .map((paragraph) => {
+      const markdown = escapeMarkdown(paragraph.text);
+      return paragraph.notLabel ? escapeLabelColon(markdown) : markdown;
+    })
+    .join('\n\n');
   const text = matter.stringify(`\n${body}\n`, data);
   return matter.stringify(`\n${body}\n`, { ...data, [DIGEST_KEY]: digestOf(text) });
 }

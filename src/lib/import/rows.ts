@@ -140,14 +140,12 @@ function draftOf(group: Row[], input: string): Draft {
     if (answer.length === 0) throw new ImportError(`${input}:${line}`, 'the row has a question but no answer.');
     const followUp = row.fields.follow_up === true && exchanges.length > 0;
     const label = followUp ? (lang === 'zh' ? '追问：' : 'Follow-up: ') : q;
-    paragraphs.push({ text: label + question[0]!, line }, ...question.slice(1).map((text) => ({ text, line })));
-    paragraphs.push({ text: a + answer[0]!, line }, ...answer.slice(1).map((text) => ({ text, line })));
-    for (const text of [...question.slice(1), ...answer.slice(1)]) {
-      if (readLabel(text, spokesperson))
-        warnings.push(
-          `${input}:${line}: a paragraph opens like a speaker label ("${text.slice(0, 30)}…"): check the imported exchange.`,
-        );
-    }
+    // The row says where a question and its answer start: a later paragraph of either that opens
+    // like a label ("First: …") is text, and is written so that the site reads it as text.
+    const rest = (texts: string[]) =>
+      texts.map((text) => ({ text, line, ...(readLabel(text, spokesperson) && { notLabel: true }) }));
+    paragraphs.push({ text: label + question[0]!, line }, ...rest(question.slice(1)));
+    paragraphs.push({ text: a + answer[0]!, line }, ...rest(answer.slice(1)));
     if (!followUp) {
       const asker = str(row.fields.who_asked);
       exchanges.push(asker ? { asker } : {});

@@ -274,7 +274,7 @@ function checkNothingLost(draft: Draft, body: TranscriptBody): void {
   );
   let from = 0;
   for (const paragraph of draft.paragraphs) {
-    const label = readLabel(paragraph.text, draft.spokesperson);
+    const label = paragraph.notLabel ? undefined : readLabel(paragraph.text, draft.spokesperson);
     const text = oneLine(label ? paragraph.text.slice(label.length) : paragraph.text);
     const at = published.indexOf(text, from);
     if (at < 0) {

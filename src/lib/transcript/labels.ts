@@ -1,4 +1,5 @@
 import type { Role, TurnKind } from './model.ts';
+import { isKnownOutlet } from './outlets.ts';
 import { findSpokesperson } from './spokespeople.ts';
 
 /**
@@ -19,6 +20,11 @@ export interface Label {
   speaker?: string;
   /** Length of the label with its colon and the spaces after it. */
   length: number;
+  /**
+   * Whether the label is one the ministry's transcripts use by name (Q:, 问：, a spokesperson, a
+   * known outlet, a Chinese "…记者"), rather than one that only has the shape of an outlet's name.
+   */
+  known: boolean;
 }
 
 const fixed: Record<string, Pick<Label, 'role' | 'kind'>> = {
@@ -82,14 +88,37 @@ export function readLabel(text: string, spokesperson?: string): Label | undefine
   const length = lead + match[0].length;
   // "（记者：日本媒体。）": an interjection in brackets is still an interjection.
   const bare = label.replace(/^[（(]\s*/, '');
-  const known = fixed[bare.toLowerCase()] ?? (afterwards.test(bare) ? fixed.q : undefined);
-  if (known) return { label, ...known, length };
+  const fixedLabel = fixed[bare.toLowerCase()] ?? (afterwards.test(bare) ? fixed.q : undefined);
+  if (fixedLabel) return { label, ...fixedLabel, length, known: true };
   const isSpokesperson =
     findSpokesperson(label) !== undefined ||
     (spokesperson !== undefined && label.toLowerCase() === spokesperson.trim().toLowerCase());
-  if (isSpokesperson) return { label, role: 'answer', kind: 'answer', speaker: label, length };
+  if (isSpokesperson) return { label, role: 'answer', kind: 'answer', speaker: label, length, known: true };
   if (bare === label && (isOutletEn(label) || isOutletZh(label))) {
-    return { label, role: 'question', kind: 'question', speaker: label, length };
+    const known = isKnownOutlet(label) || /记者(提问)?$/.test(label);
+    return { label, role: 'question', kind: 'question', speaker: label, length, known };
   }
   return undefined;
+}
+
+/**
+ * Whether a label opens a turn where it stands. A label the transcripts use by name always does.
+ * One that only looks like an outlet ("First:", "Note:") opens a question only where its
+ * paragraph asks one (a question mark): otherwise it is a sentence of the text, and an answer's
+ * "First: stop interfering." stays in the answer, with the ids of the answers after it.
+ */
+export function opensTurn(label: Label, paragraph: string): boolean {
+  return label.known || /[?？]/.test(paragraph);
+}
+
+/**
+ * Whether a paragraph's source escapes the colon of what would be its label, so that it stays
+ * text: `First\: …` (a Markdown escape) or a colon written as a character reference (`First&#58;`,
+ * `首先&#65306;`: a full-width colon has no Markdown escape). The importer writes these where
+ * the source's text opens like a label (escape.ts).
+ */
+export function escapesLabel(source: string, labelLength: number): boolean {
+  const head = source.slice(0, labelLength + 16);
+  const colon = /[:：]|\\[:：]|&(?:#0*58|#x0*3a|colon|#0*65306|#x0*ff1a);/i.exec(head);
+  return colon !== null && colon[0].length > 1;
 }
