@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { type Cbor, CborError, CborReader, arrayHead, decodeCbor, encodeCbor } from './cbor.ts';
 import { NAMES, NAMES_PER_SHARD, NAME_LENGTH, pageId } from './page-id.ts';
-import { BundleError, type Fragment, PAGEFIND_VERSION, SIGNATURE } from './pagefind-runtime.ts';
+import { META, PAGEFIND_VERSION, SIGNATURE } from './pagefind-format.ts';
+import { BundleError, type Fragment } from './pagefind-runtime.ts';
 
 export { BundleError };
 
@@ -63,12 +64,17 @@ export async function compactBundle(dir: string, options: CompactOptions): Promi
   const language = languages[0]!;
   const metaFile = join(dir, `pagefind.${language.hash}.pf_meta`);
   const meta = unpack(await readFile(metaFile), metaFile);
-  if (!Array.isArray(meta) || meta[0] !== PAGEFIND_VERSION || !Array.isArray(meta[1]) || !Array.isArray(meta[2]))
+  if (
+    !Array.isArray(meta) ||
+    meta[META.version] !== PAGEFIND_VERSION ||
+    !Array.isArray(meta[META.pages]) ||
+    !Array.isArray(meta[META.indexChunks])
+  )
     throw new BundleError(
       `${metaFile}: not the metadata of Pagefind ${PAGEFIND_VERSION}, which the search page's runtime speaks to (pagefind-runtime.ts); install the version package.json pins`,
     );
-  const pages = meta[1] as [string, number, ...Cbor[]][];
-  const oldChunks = meta[2] as [string, string, string][];
+  const pages = meta[META.pages] as [string, number, ...Cbor[]][];
+  const oldChunks = meta[META.indexChunks] as [string, string, string][];
 
   // Fragments, in page order; the rank-as-date-order rule is checked, not assumed.
   const fragments: Buffer[] = [];
@@ -136,9 +142,9 @@ export async function compactBundle(dir: string, options: CompactOptions): Promi
     index: await writeShards(dir, chunkNamesByContent),
   };
 
-  meta[1] = pages.map(([, wordCount, ...rest], rank) => [pageId(rank), roughLength(wordCount), ...rest]);
-  meta[2] = chunkNames(ranges);
-  meta[4] = [];
+  meta[META.pages] = pages.map(([, wordCount, ...rest], rank) => [pageId(rank), roughLength(wordCount), ...rest]);
+  meta[META.indexChunks] = chunkNames(ranges);
+  meta[META.sorts] = [];
   const metaBytes = packCbor(meta);
   const metaHash = `${language.hash.split('_')[0]}_${createHash('sha256').update(metaBytes).digest('hex').slice(0, 10)}`;
   await rm(metaFile);

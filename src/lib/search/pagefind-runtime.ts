@@ -12,6 +12,7 @@
  */
 
 import { NAMES, rankOf, shardOf } from './page-id.ts';
+import { PAGEFIND_VERSION, SIGNATURE } from './pagefind-format.ts';
 
 /** Fetches a file of the bundle, by its path under the bundle's folder. */
 export type Load = (path: string) => Promise<ArrayBuffer>;
@@ -75,10 +76,6 @@ interface RawResults {
   total_counts: Counts;
 }
 
-/** The Pagefind whose WebAssembly this speaks to (package.json pins it). */
-export const PAGEFIND_VERSION = '1.6.0';
-/** What every Pagefind file starts with once inflated. */
-export const SIGNATURE = 'pagefind_dcd';
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
