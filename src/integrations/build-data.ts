@@ -1,6 +1,7 @@
 import { readFile, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { z } from 'astro/zod';
 import type { SearchRecord } from '../lib/search/records.ts';
 import type { CardData } from '../lib/share/card-data.ts';
 
@@ -12,13 +13,53 @@ export interface BuildData {
   answers: CardData[];
 }
 
+/**
+ * Parsed, not cast: a build step that read a field the page no longer writes should fail here,
+ * naming it, rather than index or draw `undefined`.
+ */
+const buildData = z.object({
+  records: z.array(
+    z.object({
+      url: z.string(),
+      content: z.string(),
+      language: z.enum(['en', 'und']),
+      meta: z.object({
+        question: z.string(),
+        date: z.string(),
+        spokesperson: z.string(),
+        transcript: z.string(),
+        lang: z.string(),
+      }),
+      filters: z.record(z.string(), z.array(z.string())),
+    }),
+  ),
+  answers: z.array(
+    z.object({
+      path: z.string(),
+      card: z.string(),
+      lang: z.enum(['en', 'zh']),
+      byline: z.string(),
+      question: z.string(),
+      answer: z.string(),
+      hash: z.string(),
+    }),
+  ),
+}) satisfies z.ZodType<BuildData>;
+
 const cache = new Map<string, Promise<BuildData>>();
 
 /** The build data of an output folder, read once however many steps ask. */
 export function readBuildData(dir: URL): Promise<BuildData> {
   const path = fileURLToPath(new URL(FILE, dir));
   let data = cache.get(path);
-  if (!data) cache.set(path, (data = readFile(path, 'utf-8').then((text) => JSON.parse(text) as BuildData)));
+  if (!data) {
+    data = readFile(path, 'utf-8').then((text) => {
+      const parsed = buildData.safeParse(JSON.parse(text));
+      if (!parsed.success) throw new Error(`${path}: not the build data the build steps read: ${parsed.error.message}`);
+      return parsed.data;
+    });
+    cache.set(path, data);
+  }
   return data;
 }
 
