@@ -8,6 +8,7 @@ import process from 'node:process';
 import { parseArgs } from 'node:util';
 import { printable } from '../src/lib/import/escape.ts';
 import { importFiles, type ImportReport } from '../src/lib/import/run.ts';
+import { renderTranscript } from '../src/plugins/render.ts';
 
 const usage = `usage: npm run import -- [--out DIR] [--date YYYY-MM-DD] [--source URL] [--encoding ENC] [--force] [--json] FILE|DIR...
 
@@ -67,6 +68,7 @@ async function run(
   const bar = !values.json && process.stderr.isTTY ? progressBar() : undefined;
   const started = performance.now();
   const report = await importFiles(inputs, {
+    render: renderTranscript,
     out: values.out,
     ...(values.date !== undefined && { date: values.date }),
     ...(values.source !== undefined && { source: values.source }),

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spokespeople } from '../../src/lib/transcript/spokespeople.ts';
-import { projectRoot } from '../../tests/support/paths.ts';
+import { projectRoot } from '../support/paths.ts';
 
 /**
  * A bare Astro site over the same Markdown: Astro's glob loader and default Markdown, the smallest

@@ -5,8 +5,8 @@ import { importFiles } from '../../src/lib/import/run.ts';
 import { answerText, questionText } from '../../src/lib/transcript/exchange.ts';
 import { loadTranscript } from '../../src/lib/transcript/load.ts';
 import { answerInTranscriptPath } from '../../src/lib/transcript/permalink.ts';
-import { renderTranscript } from '../../src/lib/transcript/render.ts';
-import { sharedDir } from '../../tests/support/paths.ts';
+import { renderTranscript } from '../../src/plugins/render.ts';
+import { sharedDir } from '../support/paths.ts';
 
 /** One answer of the imported corpus, as the site publishes it: the ground truth of the benchmarks. */
 export interface Answer {
@@ -25,7 +25,7 @@ export async function importCorpus(
   const pages = join(sharedDir, 'corpus/mfa-pages');
   if (!existsSync(pages)) throw new Error(`The shared corpus is not at ${pages}: set LECTERN_SHARED.`);
   const started = performance.now();
-  const report = await importFiles([pages], { out: content });
+  const report = await importFiles([pages], { render: renderTranscript, out: content });
   const transcripts = report.summary.transcripts - report.summary.failed;
   return { content, seconds: (performance.now() - started) / 1000, failed: report.summary.failed, transcripts };
 }

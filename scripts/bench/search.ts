@@ -10,10 +10,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser, CDPSession, Page } from 'playwright-core';
-import { launch } from '../../tests/support/browser.ts';
-import { buildSite } from '../../tests/support/build.ts';
-import { projectRoot } from '../../tests/support/paths.ts';
-import { serve } from '../../tests/support/serve.ts';
+import { launch } from '../support/browser.ts';
+import { buildSite } from '../support/build.ts';
+import { projectRoot } from '../support/paths.ts';
+import { serve } from '../support/serve.ts';
 import { answersOf, importCorpus, random, type Answer } from './corpus.ts';
 
 const { values } = parseArgs({

@@ -6,7 +6,7 @@ import { transcriptFiles } from '../lib/transcript/files.ts';
 import { TranscriptError } from '../lib/transcript/errors.ts';
 import { loadTranscript } from '../lib/transcript/load.ts';
 import { addressProblems } from '../lib/transcript/permalink.ts';
-import { modelOf } from '../lib/transcript/render.ts';
+import { modelOf } from '../plugins/render.ts';
 
 export interface TranscriptLoaderOptions {
   /** Folder of transcript files: absolute, or relative to the project root. */

@@ -3,14 +3,15 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import { markdownOptions } from '../../plugins/index.ts';
-import type { RenderTranscript } from './load.ts';
-import type { TranscriptBody } from './model.ts';
+import type { RenderTranscript } from '../lib/transcript/load.ts';
+import type { TranscriptBody } from '../lib/transcript/model.ts';
+import { markdownOptions } from './index.ts';
 
 /**
  * The remark half of the site's Markdown pipeline (remark-parse, GFM, the site's remark plugins,
  * as `markdownOptions` sets for Astro), for use outside Astro: importer and tests make the same
- * model of a file as the site. The rehype half only turns the (emptied) tree into HTML.
+ * model of a file as the site. It lives beside the plugin, and is handed to what needs it (the
+ * importer takes it as an option), so that src/lib never reaches up into the pipeline. The rehype half only turns the (emptied) tree into HTML.
  */
 const processor = unified().use(remarkParse).use(remarkGfm).use(markdownOptions.remarkPlugins).freeze();
 

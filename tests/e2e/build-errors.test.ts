@@ -2,8 +2,8 @@ import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { buildSite } from '../support/build.ts';
-import { projectRoot } from '../support/paths.ts';
+import { buildSite } from '../../scripts/support/build.ts';
+import { projectRoot } from '../../scripts/support/paths.ts';
 
 const broken = [
   ['malformed-no-date', 1],

@@ -2,15 +2,16 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
+import { renderTranscript } from '../../src/plugins/render.ts';
 import { importFiles } from '../../src/lib/import/run.ts';
-import { buildSite } from '../support/build.ts';
-import { hasShared, sharedDir } from '../support/paths.ts';
+import { buildSite } from '../../scripts/support/build.ts';
+import { hasShared, sharedDir } from '../../scripts/support/paths.ts';
 
 test.runIf(hasShared)(
   'the whole shared corpus imports and builds',
   async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'lectern-corpus-')), 'remarks');
-    const report = await importFiles([join(sharedDir, 'corpus/mfa-pages')], { out });
+    const report = await importFiles([join(sharedDir, 'corpus/mfa-pages')], { render: renderTranscript, out });
     // Two English remarks pages state no date anywhere: they wait for --date, as they should.
     const failed = report.transcripts.filter((t) => t.status === 'failed');
     expect(failed.map((t) => t.source.replace(/^.*\//, ''))).toEqual(['t1686638.shtml', 't1687014.shtml']);

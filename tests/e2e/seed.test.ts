@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { hasShared, sharedDir } from '../support/paths.ts';
+import { hasShared, sharedDir } from '../../scripts/support/paths.ts';
 import { openSite, type Site } from '../support/site.ts';
 
 const seedPath = '/remarks/en/2019/2019-03-12-eu-technology-security/';

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildSite } from '../support/build.ts';
-import { projectRoot } from '../support/paths.ts';
+import { buildSite } from '../../scripts/support/build.ts';
+import { projectRoot } from '../../scripts/support/paths.ts';
 import { openSite, type Site } from '../support/site.ts';
 
 const seed = '/remarks/en/2019/2019-03-12-eu-technology-security/';

@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { projectRoot } from './paths.ts';
+import { projectRoot } from '../../scripts/support/paths.ts';
 
 const fixtures = join(projectRoot, 'tests/fixtures/transcripts');
 

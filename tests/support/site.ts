@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
-import { launch } from './browser.ts';
-import { buildSite, type BuildResult } from './build.ts';
-import { serve } from './serve.ts';
+import { launch } from '../../scripts/support/browser.ts';
+import { buildSite, type BuildResult } from '../../scripts/support/build.ts';
+import { serve } from '../../scripts/support/serve.ts';
 
 export interface Site {
   build: BuildResult;

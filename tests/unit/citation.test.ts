@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { bibtex } from '../../src/lib/transcript/citation.ts';
+import { bibtex } from '../../src/lib/share/citation.ts';
 import type { TranscriptFrontmatter } from '../../src/schemas/transcript.ts';
 import type { Exchange } from '../../src/lib/transcript/model.ts';
 

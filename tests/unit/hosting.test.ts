@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { siteUrl } from '../../src/integrations/site-url.ts';
 import { headerPolicy } from '../../src/lib/hosting/csp.ts';
-import { headersFor, parseHeaders } from '../support/headers.ts';
-import { projectRoot } from '../support/paths.ts';
+import { headersFor, parseHeaders } from '../../scripts/support/headers.ts';
+import { projectRoot } from '../../scripts/support/paths.ts';
 
 const rules = parseHeaders(readFileSync(join(projectRoot, 'public/_headers'), 'utf-8'));
 

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { importFiles } from '../../src/lib/import/run.ts';
 import { loadTranscript } from '../../src/lib/transcript/load.ts';
-import { renderTranscript } from '../../src/lib/transcript/render.ts';
-import { hasShared, projectRoot, sharedDir } from '../support/paths.ts';
+import { renderTranscript } from '../../src/plugins/render.ts';
+import { hasShared, projectRoot, sharedDir } from '../../scripts/support/paths.ts';
 
 // Real ministry pages, read from ../shared where it is. Their text is the ministry's and stays out
 // of this repository: the expected files hold the structure (labels of every turn, metadata) and
@@ -51,7 +51,7 @@ async function summary(file: string): Promise<string> {
 describe.runIf(hasShared)('import of real ministry pages', () => {
   test.each(samples)('%s (%s)', async (page) => {
     const out = mkdtempSync(join(tmpdir(), 'lectern-import-'));
-    const report = await importFiles([join(pages, page)], { out });
+    const report = await importFiles([join(pages, page)], { render: renderTranscript, out });
     expect(report.summary.failed, JSON.stringify(report.transcripts)).toBe(0);
     const file = readdirSync(out, { recursive: true })
       .map(String)
@@ -75,13 +75,17 @@ describe.runIf(hasShared)('import of real ministry pages', () => {
     const file = join(sharedDir, 'corpus', page.file);
     const html = readFileSync(file, 'utf-8');
     const out = mkdtempSync(join(tmpdir(), 'lectern-import-'));
-    let report = await importFiles([file], { out });
+    let report = await importFiles([file], { render: renderTranscript, out });
     if (!page.url_in_page) {
       // A page that names no address of its own asks for one, and imports with it.
       expect(report.transcripts[0]!.reason).toMatch(
         /no URL of the original: pass --source URL, or list the page in an index\.jsonl/,
       );
-      report = await importFiles([file], { out, source: 'https://www.mfa.gov.cn/web/test/t1.shtml' });
+      report = await importFiles([file], {
+        render: renderTranscript,
+        out,
+        source: 'https://www.mfa.gov.cn/web/test/t1.shtml',
+      });
     }
     expect(report.summary.failed, JSON.stringify(report.transcripts)).toBe(0);
     const written = readFileSync(report.transcripts[0]!.file!, 'utf-8');
@@ -118,10 +122,10 @@ describe.runIf(hasShared)('import of real ministry pages', () => {
   test('an undated page asks for --date, and imports with it', async () => {
     const out = mkdtempSync(join(tmpdir(), 'lectern-import-'));
     const page = join(pages, 'en/t1686638.html');
-    const failed = await importFiles([page], { out });
+    const failed = await importFiles([page], { render: renderTranscript, out });
     expect(failed.transcripts[0]!.status).toBe('failed');
     expect(failed.transcripts[0]!.reason).toContain('--date');
-    const dated = await importFiles([page], { out, date: '2019-08-07' });
+    const dated = await importFiles([page], { render: renderTranscript, out, date: '2019-08-07' });
     expect(dated.transcripts[0]).toMatchObject({ status: 'created', date: '2019-08-07', exchanges: 1 });
   });
 
@@ -134,7 +138,12 @@ describe.runIf(hasShared)('import of real ministry pages', () => {
     const published = join(projectRoot, 'content/remarks/en/2019/2019-03-12-eu-technology-security.md');
     const hand = await loadTranscript(readFileSync(published, 'utf-8'), published, renderTranscript);
     const out = mkdtempSync(join(tmpdir(), 'lectern-import-'));
-    const report = await importFiles([seed], { out, date: '2019-03-12', source: hand.frontmatter.source });
+    const report = await importFiles([seed], {
+      render: renderTranscript,
+      out,
+      date: '2019-03-12',
+      source: hand.frontmatter.source,
+    });
     expect(report.summary.created).toBe(1);
     const imported = await loadTranscript(
       readFileSync(report.transcripts[0]!.file!, 'utf-8'),

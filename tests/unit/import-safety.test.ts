@@ -5,7 +5,8 @@ import { describe, expect, test } from 'vitest';
 import { printable } from '../../src/lib/import/escape.ts';
 import { transcriptPath } from '../../src/lib/import/paths.ts';
 import { MAX_PAGE_BYTES, importFiles } from '../../src/lib/import/run.ts';
-import { projectRoot } from '../support/paths.ts';
+import { renderTranscript } from '../../src/plugins/render.ts';
+import { projectRoot } from '../../scripts/support/paths.ts';
 
 // What the importer must never do, whatever sits in the content tree or the input: run code, write
 // outside --out, overwrite another source's transcript, print raw control characters.
@@ -34,6 +35,7 @@ describe('front matter is data, never code', () => {
     writeFileSync(join(out, 'en/.hidden.md'), code);
     writeFileSync(join(out, 'en/visible.md'), code);
     const report = await importFiles([join(fixtures, 'pasted-en/input.txt')], {
+      render: renderTranscript,
       out,
       source: 'https://www.fmprc.gov.cn/test/pasted.html',
     });
@@ -58,6 +60,7 @@ describe('nothing is written outside --out', () => {
     writeFileSync(join(outside, '2019/taken.md'), transcript('https://www.fmprc.gov.cn/test/pasted.html'));
     symlinkSync(outside, join(out, 'en'));
     const report = await importFiles([join(fixtures, 'pasted-en/input.txt')], {
+      render: renderTranscript,
       out,
       source: 'https://www.fmprc.gov.cn/test/pasted.html',
     });
@@ -71,8 +74,16 @@ describe('another source is never overwritten', () => {
   test('same title and date, another source: its own file, and the report says which', async () => {
     const out = temp();
     const input = join(fixtures, 'pasted-en/input.txt');
-    const first = await importFiles([input], { out, source: 'https://www.fmprc.gov.cn/test/one.html' });
-    const second = await importFiles([input], { out, source: 'https://www.fmprc.gov.cn/test/two.html' });
+    const first = await importFiles([input], {
+      render: renderTranscript,
+      out,
+      source: 'https://www.fmprc.gov.cn/test/one.html',
+    });
+    const second = await importFiles([input], {
+      render: renderTranscript,
+      out,
+      source: 'https://www.fmprc.gov.cn/test/two.html',
+    });
     expect(first.transcripts[0]!.status).toBe('created');
     expect(second.transcripts[0]!.status).toBe('created');
     expect(second.transcripts[0]!.file).not.toBe(first.transcripts[0]!.file);
@@ -82,7 +93,11 @@ describe('another source is never overwritten', () => {
     expect(second.warnings.join('\n')).toContain('holds another source');
     expect(readFileSync(first.transcripts[0]!.file!, 'utf-8')).toContain('test/one.html');
     // Re-importing either changes nothing.
-    const again = await importFiles([input], { out, source: 'https://www.fmprc.gov.cn/test/two.html' });
+    const again = await importFiles([input], {
+      render: renderTranscript,
+      out,
+      source: 'https://www.fmprc.gov.cn/test/two.html',
+    });
     expect(again.transcripts[0]).toMatchObject({ status: 'unchanged', file: second.transcripts[0]!.file });
   });
 });
@@ -91,6 +106,7 @@ describe('encodings', () => {
   test('text in another encoding imports when --encoding names it', async () => {
     const out = temp();
     const report = await importFiles([join(fixtures, 'pasted-latin1/input.txt')], {
+      render: renderTranscript,
       out,
       source: 'https://www.fmprc.gov.cn/test/latin1.html',
       encoding: 'latin1',
@@ -104,7 +120,7 @@ describe('encodings', () => {
     const page = join(out, 'broken.html');
     const gbk = readFileSync(join(fixtures, 'page-gbk/input.html'));
     writeFileSync(page, Buffer.concat([gbk, Buffer.from([0x81, 0x20])]));
-    const report = await importFiles([page], { out: join(out, 'remarks') });
+    const report = await importFiles([page], { render: renderTranscript, out: join(out, 'remarks') });
     expect(report.transcripts[0]!.reason).toMatch(/not valid gbk text as its <meta charset> declares/);
   });
 });
@@ -114,7 +130,11 @@ describe('limits', () => {
     const dir = temp();
     const big = join(dir, 'big.txt');
     writeFileSync(big, 'x'.repeat(MAX_PAGE_BYTES + 1));
-    const report = await importFiles([big], { out: join(dir, 'out'), source: 'https://x.example/a' });
+    const report = await importFiles([big], {
+      render: renderTranscript,
+      out: join(dir, 'out'),
+      source: 'https://x.example/a',
+    });
     expect(report.transcripts[0]!.reason).toMatch(/over the 8 MiB an input of this kind may be/);
   });
 
@@ -143,7 +163,11 @@ describe('a paragraph too long to be one', () => {
     const dir = temp();
     const input = join(dir, 'one-line.txt');
     writeFileSync(input, `Remarks on Testing\n2019-03-12\nQ: ${'word '.repeat(6000)}?\nA: An answer.\n`);
-    const report = await importFiles([input], { out: join(dir, 'out'), source: 'https://x.example/a' });
+    const report = await importFiles([input], {
+      render: renderTranscript,
+      out: join(dir, 'out'),
+      source: 'https://x.example/a',
+    });
     expect(report.transcripts[0]!.reason).toMatch(
       /one-line\.txt:3: a paragraph of 30,0\d\d characters, over the 20,000/,
     );

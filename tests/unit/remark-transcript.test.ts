@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { TranscriptError } from '../../src/lib/transcript/errors.ts';
 import { loadTranscript } from '../../src/lib/transcript/load.ts';
-import { renderTranscript } from '../../src/lib/transcript/render.ts';
+import { renderTranscript } from '../../src/plugins/render.ts';
 
 // Each folder holds input.md; good ones are compared with expected.json (the model), malformed
 // ones with error.txt (the message an editor sees). `vitest -u` rewrites both after a reviewed change.

@@ -10,12 +10,13 @@ import { decodeCbor, encodeCbor } from '../../src/lib/search/cbor.ts';
 import { fromBigramText, toPagefindQuery } from '../../src/lib/search/cjk.ts';
 import { BundleError, compactBundle, cutWords } from '../../src/lib/search/compact-bundle.ts';
 import { wordExcerpt } from '../../src/lib/search/excerpt.ts';
+import { PAGEFIND_VERSION } from '../../src/lib/search/pagefind-format.ts';
 import { SearchIndex } from '../../src/lib/search/segments.ts';
 import { type SearchRecord, searchRecords } from '../../src/lib/search/records.ts';
 import { writeBundles } from '../../src/lib/search/write-bundle.ts';
 import { loadTranscript } from '../../src/lib/transcript/load.ts';
-import { renderTranscript } from '../../src/lib/transcript/render.ts';
-import { projectRoot } from '../support/paths.ts';
+import { renderTranscript } from '../../src/plugins/render.ts';
+import { projectRoot } from '../../scripts/support/paths.ts';
 
 async function records(name: string, id: string): Promise<SearchRecord[]> {
   const file = join(projectRoot, 'tests/fixtures/transcripts', name, 'input.md');
@@ -301,5 +302,18 @@ describe("Pagefind's own output", () => {
     await expect(compactBundle(work, { chunkBudget: 100, shown: (url) => dates.get(url) })).rejects.toThrow(
       /synthetic\/\d+\/#q1\) is dated 20\d\d-01-\d\d, after a record of .*: records must be added to Pagefind in date order/,
     );
+  });
+});
+
+describe('the pinned Pagefind', () => {
+  test('is the one installed and the one package.json pins', () => {
+    const installed = JSON.parse(readFileSync(join(projectRoot, 'node_modules/pagefind/package.json'), 'utf-8')) as {
+      version: string;
+    };
+    const pinned = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf-8')) as {
+      dependencies: Record<string, string>;
+    };
+    expect(installed.version).toBe(PAGEFIND_VERSION);
+    expect(pinned.dependencies.pagefind).toBe(PAGEFIND_VERSION);
   });
 });

@@ -7,8 +7,8 @@ import { hanExcerpt } from '../../src/lib/search/excerpt.ts';
 import { facetCounts } from '../../src/lib/search/facets.ts';
 import { searchRecords } from '../../src/lib/search/records.ts';
 import { loadTranscript } from '../../src/lib/transcript/load.ts';
-import { renderTranscript } from '../../src/lib/transcript/render.ts';
-import { projectRoot } from '../support/paths.ts';
+import { renderTranscript } from '../../src/plugins/render.ts';
+import { projectRoot } from '../../scripts/support/paths.ts';
 
 async function remark(name: string, id: string): Promise<Remark> {
   const file = join(projectRoot, 'tests/fixtures/transcripts', name, 'input.md');

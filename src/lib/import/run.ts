@@ -4,9 +4,8 @@ import { TranscriptError } from '../transcript/errors.ts';
 import { transcriptFiles } from '../transcript/files.ts';
 import { splitSource } from '../transcript/frontmatter.ts';
 import { readLabel } from '../transcript/labels.ts';
-import { loadTranscript } from '../transcript/load.ts';
+import { loadTranscript, type RenderTranscript } from '../transcript/load.ts';
 import type { TranscriptBody } from '../transcript/model.ts';
-import { renderTranscript } from '../transcript/render.ts';
 import { parseCsv, parseJsonl } from './datasets.ts';
 import { decodeInput } from './decode.ts';
 import { ImportError, type Draft } from './draft.ts';
@@ -30,6 +29,11 @@ export interface ImportOptions {
   force?: boolean;
   /** Text encoding of inputs that declare none (default UTF-8). */
   encoding?: string;
+  /**
+   * The site's Markdown pipeline (src/plugins/render.ts): every transcript is read back through it
+   * before it is written, so that the file says what the site will publish.
+   */
+  render: RenderTranscript;
   /** Called after each input file. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -222,7 +226,7 @@ async function writeDraft(
   const markdown = toMarkdown(ready);
   let body: TranscriptBody;
   try {
-    body = (await loadTranscript(markdown, shown, renderTranscript)).transcript;
+    body = (await loadTranscript(markdown, shown, options.render)).transcript;
     checkNothingLost(draft, body);
   } catch (error) {
     const reason = error instanceof TranscriptError ? explain(error, draft, markdown) : (error as Error).message;

@@ -1,5 +1,5 @@
 import type { TranscriptFrontmatter } from '../../schemas/transcript.ts';
-import type { Exchange } from './model.ts';
+import type { Exchange } from '../transcript/model.ts';
 
 export interface CitationInput {
   frontmatter: Pick<TranscriptFrontmatter, 'title' | 'date' | 'spokesperson' | 'lang' | 'source'>;
