@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { TranscriptError } from '../../src/lib/transcript/errors.ts';
 import { loadTranscript } from '../../src/lib/transcript/load.ts';
 import { renderTranscript } from '../../src/plugins/render.ts';
+import { isSafeUrl } from '../../src/plugins/mdast-safe.ts';
 
 // Each folder holds input.md; good ones are compared with expected.json (the model), malformed
 // ones with error.txt (the message an editor sees). `vitest -u` rewrites both after a reviewed change.
@@ -36,5 +37,22 @@ describe('remarkTranscript on malformed transcripts', () => {
     const message = (error as TranscriptError).message;
     expect(message.startsWith(`${file}:`)).toBe(true);
     await expect(message + '\n').toMatchFileSnapshot(new URL(`${name}/error.txt`, root).pathname);
+  });
+});
+
+describe('links a transcript may keep', () => {
+  test.each([
+    ['https://example.org/', true],
+    ['http://example.org/', true],
+    ['mailto:press@example.org', true],
+    ['/remarks/en/x/', true],
+    ['#q3', true],
+    ['javascript:alert(1)', false],
+    [' JavaScript:alert(1)', false],
+    ['java\tscript:alert(1)', false],
+    ['data:text/html,<script>', false],
+    ['vbscript:x', false],
+  ])('%s', (url, safe) => {
+    expect(isSafeUrl(url)).toBe(safe);
   });
 });
