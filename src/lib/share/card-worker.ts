@@ -8,8 +8,14 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import process from 'node:process';
+import sharp from 'sharp';
 import type { CardData } from './card-data.ts';
 import { renderCard } from './card.ts';
+
+// One process per core already: libvips' own threads would only contend for the same cores, and
+// its cache would hold images this process never reads again.
+sharp.concurrency(1);
+sharp.cache(false);
 
 process.once('message', (message: { cards: CardData[]; dir: string }) => {
   void (async () => {
