@@ -176,6 +176,9 @@ async function addOne(content: string, work: string, previous: string) {
     middle: { from: zh[Math.floor(zh.length / 2)]!.name, date: undefined },
   };
   const results: Record<string, { build: ReturnType<typeof summary>; deploy: TreeDiff; added: string }> = {};
+  // Each case starts from the same content: its answers, recorded as published, are forgotten again.
+  const manifest = join(content, '..', 'permalinks.txt');
+  const published = readFileSync(manifest, 'utf-8');
   for (const [label, { from, date }] of Object.entries(cases)) {
     const text = readFileSync(join(content, from), 'utf-8');
     const added = date
@@ -199,6 +202,7 @@ async function addOne(content: string, work: string, previous: string) {
       `   added ${label}: ${round(rebuild.run.seconds)} s; deploy touches ${results[label].deploy.percentOfFiles}% of files, uploads ${results[label].deploy.uploadFiles} files, ${results[label].deploy.uploadMiB} MiB`,
     );
     rmSync(added);
+    writeFileSync(manifest, published);
     rmSync(out, { recursive: true, force: true });
   }
   return results;

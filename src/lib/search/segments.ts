@@ -2,14 +2,15 @@ import { rankOf } from './page-id.ts';
 import { BundleError, type Counts, type Hit, type Load, PagefindBundle, type Results } from './pagefind-runtime.ts';
 
 /**
- * A language's search index in segments by date: `archive` (every year before the newest) and
- * `latest` (the newest year), each a compacted Pagefind bundle of its own (write-bundle.ts).
+ * A language's search index in segments by date: `latest` (the quarter of the newest answers)
+ * and `archive` (all before), each a compacted Pagefind bundle of its own (write-bundle.ts).
  *
  * Why: an index chunk holds every answer that uses its words, so a new answer changes the chunks
  * of all its words. In one bundle a Chinese transcript touches three chunks in four (measured:
  * 1,151 of 1,487 on the shared corpus), and every deploy uploaded them again and every reader's
- * cached copies went stale. Today's remarks go into `latest` only, a year's worth of answers, and
- * `archive` changes once a year, when the first remarks of a new year arrive.
+ * cached copies went stale. Today's remarks go into `latest` only, at most a quarter's answers,
+ * and `archive` changes four times a year, when the first remarks of a new quarter arrive. (With
+ * the newest year as `latest`, measured: 4.2% of the site's files changed for one transcript.)
  *
  * A query runs in every segment and the results are merged by score, as Pagefind merges several
  * sites' indexes; counts add up. `segments.json` (fetched fresh on every visit, like the entry

@@ -16,14 +16,14 @@ const BATCH = 256;
  */
 export const CHUNK_BUDGET = 3000;
 /**
- * The newest year's segment holds a tenth of the answers or less: smaller chunks keep what a query
- * adds for it to about a KiB a word, and fewer of its chunks change when an answer is added.
+ * The newest quarter's segment holds a few weeks of answers: small chunks keep what a query adds
+ * for it to about a KiB a word.
  */
 export const LATEST_CHUNK_BUDGET = 1000;
 
 /**
  * Writes each language's search index into its folder, in segments by date (segments.ts):
- * `archive/` for the years before the newest, `latest/` for the newest, each a bundle of its own,
+ * `latest/` for the newest answers' quarter, `archive/` for all before, each a bundle of its own,
  * listed in segments.json, their shared WebAssembly at the folder's root. Pagefind indexes the
  * records through its Node API, then compactBundle rewrites what it wrote; one segment is
  * compacted while Pagefind indexes the next (Pagefind works in a process of its own). Any error
@@ -40,18 +40,10 @@ export async function writeBundles(
   for (const { records, dir } of bundles) {
     // In date order: a record's rank in its segment is its place by date (page-id.ts).
     const ordered = [...records].sort((a, b) => a.meta.date.localeCompare(b.meta.date));
-    const newestYear = ordered.at(-1)?.meta.date.slice(0, 4) ?? '';
+    const cut = quarterStart(ordered.at(-1)?.meta.date ?? '');
     const segments = [
-      {
-        name: 'archive',
-        records: ordered.filter((record) => record.meta.date.slice(0, 4) < newestYear),
-        budget: chunkBudget,
-      },
-      {
-        name: 'latest',
-        records: ordered.filter((record) => record.meta.date.slice(0, 4) >= newestYear),
-        budget: latestChunkBudget,
-      },
+      { name: 'archive', records: ordered.filter((record) => record.meta.date < cut), budget: chunkBudget },
+      { name: 'latest', records: ordered.filter((record) => record.meta.date >= cut), budget: latestChunkBudget },
     ].filter((segment) => segment.records.length > 0);
     for (const segment of segments) {
       const into = join(dir, segment.name);
@@ -75,6 +67,12 @@ export async function writeBundles(
       metaBytes: own.reduce((sum, s) => sum + s.metaBytes, 0),
     };
   });
+}
+
+/** The first day of a day's quarter (2020-07-04 → 2020-07-01): where `latest` begins. */
+export function quarterStart(day: string): string {
+  const month = Number(day.slice(5, 7));
+  return `${day.slice(0, 4)}-${String(month - ((month - 1) % 3)).padStart(2, '0')}-01`;
 }
 
 /** The segments' list, and their WebAssembly (the same file in each) moved up to the language's folder. */
