@@ -41,5 +41,7 @@ test.runIf(hasShared)(
     const page = first.file!.replace(/^.*?\/(en|zh)\//, '$1/').replace(/\.md$/, '');
     expect(existsSync(join(build.outDir, 'remarks', page, 'index.html'))).toBe(true);
   },
-  600_000,
+  // No time limit: the whole corpus takes minutes, more on a busy machine, and this test checks
+  // what is built, not how fast (the benchmark reports that).
+  0,
 );
