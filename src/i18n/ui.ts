@@ -34,6 +34,26 @@ const strings = {
     copy: 'Copy',
     linkSelection: 'Copy a link to the selected text',
     shareLabel: (n: number) => `Share answer ${n}`,
+    otherLang: 'zh-Hans',
+    counterpart: (n: number) => `Chinese version: question ${n}`,
+    counterpartOpening: 'Chinese version',
+    noCounterpart: 'Not in the Chinese transcript',
+    uncertain: 'Probable match: the two versions could not be aligned with certainty.',
+    pinned: 'Matched by an editor.',
+    counterpartPage: 'Open the Chinese answer',
+    inOtherLang: '中文',
+    differences: (here: number, there: number) =>
+      here === 0 && there === 0
+        ? 'Every question is in both versions.'
+        : [
+            here > 0 && `${here === 1 ? '1 question' : `${here} questions`} in English only`,
+            there > 0 && `${there === 1 ? '1 question' : `${there} questions`} in Chinese only`,
+          ]
+            .filter(Boolean)
+            .join(', ') + '.',
+    uncertainCount: (n: number) => (n === 1 ? '1 match is uncertain.' : `${n} matches are uncertain.`),
+    differencesLink: 'Every question published in one language only',
+    translationElsewhere: '中文版 (ministry site)',
   },
   zh: {
     htmlLang: 'zh-Hans',
@@ -66,6 +86,22 @@ const strings = {
     copy: '复制',
     linkSelection: '复制所选文字的链接',
     shareLabel: (n: number) => `分享第${n}问`,
+    otherLang: 'en',
+    counterpart: (n: number) => `英文版：第${n}问`,
+    counterpartOpening: '英文版',
+    noCounterpart: '英文版无此问答',
+    uncertain: '可能的对应问答：两个版本未能确切对齐。',
+    pinned: '由编辑确认对应。',
+    counterpartPage: '打开英文版问答',
+    inOtherLang: 'English',
+    differences: (here: number, there: number) =>
+      here === 0 && there === 0
+        ? '两个版本问答一一对应。'
+        : [here > 0 && `${here}问仅见于中文版`, there > 0 && `${there}问仅见于英文版`].filter(Boolean).join('，') +
+          '。',
+    uncertainCount: (n: number) => `${n}处对应未能确定。`,
+    differencesLink: '仅以一种语言发布的问答',
+    translationElsewhere: 'English (外交部网站)',
   },
 } as const;
 

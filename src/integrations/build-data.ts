@@ -29,6 +29,7 @@ const buildData = z.object({
         spokesperson: z.string(),
         transcript: z.string(),
         lang: z.string(),
+        counterpart: z.string().optional(),
       }),
       filters: z.record(z.string(), z.array(z.string())),
     }),

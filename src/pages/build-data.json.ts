@@ -2,6 +2,8 @@ import type { APIRoute } from 'astro';
 import { allRemarks } from '../lib/remarks.ts';
 import { searchRecords } from '../lib/search/records.ts';
 import { cardData } from '../lib/share/card-data.ts';
+import { answerInTranscriptPath } from '../lib/transcript/permalink.ts';
+import { translations } from '../lib/translations.ts';
 
 /**
  * What the build steps after the pages need from the transcript model: the search records
@@ -10,5 +12,13 @@ import { cardData } from '../lib/share/card-data.ts';
  */
 export const GET: APIRoute = async () => {
   const remarks = await allRemarks();
-  return new Response(JSON.stringify({ records: remarks.flatMap(searchRecords), answers: remarks.flatMap(cardData) }));
+  const translated = await translations();
+  const counterpartOf = (remark: (typeof remarks)[number], exchangeId: string) => {
+    const counterpart = translated.counterpart(remark, exchangeId);
+    return counterpart?.kind === 'paired'
+      ? answerInTranscriptPath(counterpart.remark.id, counterpart.exchange.id)
+      : undefined;
+  };
+  const records = remarks.flatMap((remark) => searchRecords(remark, counterpartOf));
+  return new Response(JSON.stringify({ records, answers: remarks.flatMap(cardData) }));
 };

@@ -156,6 +156,7 @@ export function parseBody(tree: Root, file: VFile, frontmatter: FrontmatterView 
         ...(asker !== undefined && { asker }),
         topics: pinned.topics ?? [],
         turns,
+        ...(pinned.translation !== undefined && { translation: pinned.translation }),
         line: pending.line,
       };
     }),
@@ -208,6 +209,7 @@ interface PinnedExchange {
   id?: string;
   topics?: string[];
   asker?: string;
+  translation?: string;
 }
 
 /** The front matter's per-exchange list, checked against the body: one entry per exchange, ids unique. */

@@ -23,6 +23,11 @@ export const exchangeData = z.strictObject({
   topics: z.array(z.string().min(1)).default([]),
   /** The outlet that asked, where the body's label does not name it. */
   asker: z.string().min(1).optional(),
+  /**
+   * The counterpart exchange in the transcript's translation: its id there, or `none` where the
+   * other version left this exchange out. Pins the alignment where the aligner gets it wrong.
+   */
+  translation: z.union([z.literal('none'), exchangeId]).optional(),
 });
 
 export type ExchangeData = z.infer<typeof exchangeData>;

@@ -264,8 +264,15 @@ function renderResult({ hit, fragment: { url, content, meta } }: Shown): HTMLLIE
   const href = terms.length > 0 ? `${path}?hl=${encodeURIComponent(terms.join(' '))}#${hash}` : url;
   const quote = meta.lang === 'zh' ? hanExcerpt(content, terms) : wordExcerpt(content, hit.locations);
   const field = (name: string) => escapeHtml(meta[name] ?? '');
-  item.innerHTML = `<a class="question" href="${escapeHtml(href)}">${field('question')}</a><p class="excerpt">${quote}</p><p class="meta"><time datetime="${field('date')}">${field('date')}</time> <span>${field('spokesperson')}</span> <span class="transcript">${field('transcript')}</span></p>`;
+  item.innerHTML = `<a class="question" href="${escapeHtml(href)}">${field('question')}</a><p class="excerpt">${quote}</p><p class="meta"><time datetime="${field('date')}">${field('date')}</time> <span>${field('spokesperson')}</span> <span class="transcript">${field('transcript')}</span>${other(meta)}</p>`;
   return item;
+}
+
+/** A link to the same answer in the other language, where the two versions are aligned. */
+function other(meta: Record<string, string>): string {
+  if (!meta.counterpart) return '';
+  const [lang, label] = meta.lang === 'zh' ? ['en', 'English'] : ['zh-Hans', '中文'];
+  return ` <a class="other-version" href="${escapeHtml(meta.counterpart)}" hreflang="${lang}" lang="${lang}">${label}</a>`;
 }
 
 /** Counts for this search beside each value; in a group with a choice made, as if it were not. */

@@ -42,7 +42,7 @@ export interface CompactOptions {
    * long word), and, if given, the text to store instead of Pagefind's copy of the indexed text
    * (for Chinese: the text, not its bigrams, which Pagefind has respaced).
    */
-  shown: (url: string) => { meta: Record<string, string>; content?: string } | undefined;
+  shown: (url: string) => { meta: Record<string, string | undefined>; content?: string } | undefined;
 }
 
 export interface CompactStats {
@@ -92,7 +92,9 @@ export async function compactBundle(dir: string, options: CompactOptions): Promi
       );
     previous = date;
     delete fragment.filters;
-    fragment.meta = shown.meta;
+    fragment.meta = Object.fromEntries(
+      Object.entries(shown.meta).filter((entry): entry is [string, string] => entry[1] !== undefined),
+    );
     if (shown.content !== undefined) fragment.content = shown.content;
     fragments.push(packBytes([Buffer.from(JSON.stringify(fragment))]));
   }

@@ -31,6 +31,8 @@ export interface SearchRecord {
     spokesperson: string;
     transcript: string;
     lang: string;
+    /** The same answer in the other language: its place in its transcript, where the two are aligned. */
+    counterpart?: string | undefined;
   };
   filters: Record<string, string[]>;
 }
@@ -42,7 +44,10 @@ export function spokespersonFilter(name: string | undefined): string {
   return known ? `${known.en} ${known.zh}` : name;
 }
 
-export function searchRecords(remark: Remark): SearchRecord[] {
+/** Where an exchange's counterpart in the other language is (its URL in its transcript), if anywhere. */
+export type CounterpartOf = (remark: Remark, exchangeId: string) => string | undefined;
+
+export function searchRecords(remark: Remark, counterpartOf: CounterpartOf = () => undefined): SearchRecord[] {
   const { data } = remark;
   const topics = [...data.topics];
   const base = (topicsHere: string[]) => ({
@@ -54,13 +59,17 @@ export function searchRecords(remark: Remark): SearchRecord[] {
     },
     language: data.lang === 'zh' ? ('und' as const) : ('en' as const),
   });
-  const meta = (question: string) => ({
-    question: question.length > 400 ? `${question.slice(0, 400)}…` : question,
-    date: data.date,
-    spokesperson: data.spokesperson ?? '',
-    transcript: data.title,
-    lang: data.lang,
-  });
+  const meta = (question: string, exchangeId: string) => {
+    const counterpart = counterpartOf(remark, exchangeId);
+    return {
+      question: question.length > 400 ? `${question.slice(0, 400)}…` : question,
+      date: data.date,
+      spokesperson: data.spokesperson ?? '',
+      transcript: data.title,
+      lang: data.lang,
+      ...(counterpart !== undefined && { counterpart }),
+    };
+  };
   const records: SearchRecord[] = [];
   const { opening, exchanges } = data.transcript;
   if (opening) {
@@ -68,7 +77,7 @@ export function searchRecords(remark: Remark): SearchRecord[] {
     records.push({
       url: answerInTranscriptPath(remark.id, 'opening'),
       content: toBigramText(opening.text),
-      meta: meta(question),
+      meta: meta(question, 'opening'),
       ...base(topics),
     });
   }
@@ -78,7 +87,7 @@ export function searchRecords(remark: Remark): SearchRecord[] {
     records.push({
       url: answerInTranscriptPath(remark.id, exchange.id),
       content: toBigramText(`${answer}\n${question}`),
-      meta: meta(question),
+      meta: meta(question, exchange.id),
       ...base([...topics, ...exchange.topics]),
     });
   }

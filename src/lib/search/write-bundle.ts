@@ -111,7 +111,7 @@ async function indexRecords(records: SearchRecord[], dir: string): Promise<void>
  */
 function shownOf(
   records: SearchRecord[],
-): (url: string) => { meta: Record<string, string>; content?: string } | undefined {
+): (url: string) => { meta: Record<string, string | undefined>; content?: string } | undefined {
   const shown = new Map(
     records.map(({ url, meta, content }) => [
       url,

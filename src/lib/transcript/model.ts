@@ -41,6 +41,8 @@ export interface Exchange {
   /** Topics given for this exchange in front matter. */
   topics: string[];
   turns: Turn[];
+  /** The counterpart exchange's id in the translation, or `none`, where front matter pins it. */
+  translation?: string;
   /** Line in the source file where the exchange starts. */
   line: number;
 }
