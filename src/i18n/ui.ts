@@ -35,7 +35,8 @@ const strings = {
     linkSelection: 'Copy a link to the selected text',
     shareLabel: (n: number) => `Share answer ${n}`,
     otherLang: 'zh-Hans',
-    counterpart: (n: number) => `Chinese version: question ${n}`,
+    counterpart: (ns: number[]) =>
+      `Chinese version: ${ns.length === 1 ? 'question' : 'questions'} ${ns.join(ns.length === 2 ? ' and ' : ', ')}`,
     counterpartOpening: 'Chinese version',
     noCounterpart: 'Not in the Chinese transcript',
     uncertain: 'Probable match: the two versions could not be aligned with certainty.',
@@ -87,7 +88,7 @@ const strings = {
     linkSelection: '复制所选文字的链接',
     shareLabel: (n: number) => `分享第${n}问`,
     otherLang: 'en',
-    counterpart: (n: number) => `英文版：第${n}问`,
+    counterpart: (ns: number[]) => `英文版：第${ns.join('、')}问`,
     counterpartOpening: '英文版',
     noCounterpart: '英文版无此问答',
     uncertain: '可能的对应问答：两个版本未能确切对齐。',

@@ -8,7 +8,14 @@ export const CERTAIN = 0.5;
 
 /** An exchange's place in the other version: its counterpart, or the plain fact that there is none. */
 export type Counterpart =
-  | { kind: 'paired'; remark: Remark; exchange: Exchange; confidence: number; pinned: boolean }
+  | {
+      kind: 'paired';
+      remark: Remark;
+      /** Usually one; two or three where one version asks as separate questions what the other keeps in one. */
+      exchanges: Exchange[];
+      confidence: number;
+      pinned: boolean;
+    }
   | { kind: 'missing'; remark: Remark; confidence: number; pinned: boolean };
 
 /** A transcript's translation, as published on this site or elsewhere, and how the two differ. */
@@ -64,13 +71,14 @@ function build(remarks: Remark[]): Translations {
     })),
   );
   const pairOf = new Map<string, { pair: Pair; other: Remark }>();
-  const links = new Map<string, Link>();
+  const links = new Map<string, Link[]>();
+  const addLink = (key: string, link: Link) => links.set(key, [...(links.get(key) ?? []), link]);
   for (const pair of pairs) {
     pairOf.set(pair.en, { pair, other: byId.get(pair.zh)! });
     pairOf.set(pair.zh, { pair, other: byId.get(pair.en)! });
     for (const link of pair.alignment.links) {
-      if (link.en) links.set(`${pair.en}#${link.en}`, link);
-      if (link.zh) links.set(`${pair.zh}#${link.zh}`, link);
+      if (link.en) addLink(`${pair.en}#${link.en}`, link);
+      if (link.zh) addLink(`${pair.zh}#${link.zh}`, link);
     }
   }
   const exchangeOf = (remark: Remark, id: string) =>
@@ -115,14 +123,16 @@ function build(remarks: Remark[]): Translations {
     },
     counterpart(remark, exchangeId) {
       const found = pairOf.get(remark.id);
-      const link = links.get(`${remark.id}#${exchangeId}`);
-      if (!found || !link) return undefined;
-      const otherId = link[found.other.data.lang];
-      const { confidence, pinned } = link;
-      if (otherId === undefined) return { kind: 'missing', remark: found.other, confidence, pinned };
-      if (otherId === 'opening') return undefined;
-      const exchange = exchangeOf(found.other, otherId);
-      return exchange ? { kind: 'paired', remark: found.other, exchange, confidence, pinned } : undefined;
+      const own = links.get(`${remark.id}#${exchangeId}`);
+      if (!found || !own) return undefined;
+      const otherLang = found.other.data.lang;
+      const confidence = Math.min(...own.map((link) => link.confidence));
+      const pinned = own.some((link) => link.pinned);
+      const ids = own.flatMap((link) => (link[otherLang] === undefined ? [] : [link[otherLang]]));
+      if (ids.length === 0) return { kind: 'missing', remark: found.other, confidence, pinned };
+      if (ids.includes('opening')) return undefined;
+      const exchanges = ids.flatMap((id) => exchangeOf(found.other, id) ?? []);
+      return exchanges.length > 0 ? { kind: 'paired', remark: found.other, exchanges, confidence, pinned } : undefined;
     },
   };
 }

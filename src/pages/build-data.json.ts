@@ -16,7 +16,7 @@ export const GET: APIRoute = async () => {
   const counterpartOf = (remark: (typeof remarks)[number], exchangeId: string) => {
     const counterpart = translated.counterpart(remark, exchangeId);
     return counterpart?.kind === 'paired'
-      ? answerInTranscriptPath(counterpart.remark.id, counterpart.exchange.id)
+      ? answerInTranscriptPath(counterpart.remark.id, counterpart.exchanges[0]!.id)
       : undefined;
   };
   const records = remarks.flatMap((remark) => searchRecords(remark, counterpartOf));

@@ -16,6 +16,10 @@ export interface Unit {
   text: string;
   /** Pinned in front matter: the counterpart's id, or `none`. */
   pin?: string;
+  /** Follow-ups and after-the-conference questions the exchange holds inside it. */
+  followUps?: number;
+  /** The exchange presents itself as a follow-up ("Follow-up:", "追问：", "A quick follow-up."). */
+  followUp?: boolean;
 }
 
 /** A line of the alignment: a pair of exchanges, or one exchange that has no counterpart. */
@@ -43,45 +47,47 @@ export class PinError extends Error {}
 export const OPENING = 'opening';
 
 const SKIP = 0.9;
+/**
+ * Two exchanges against one: a follow-up one version gives as its own exchange and the other keeps
+ * inside the question before it. Cheap where the texts show it (the one holds more follow-ups than
+ * the first of the two, or the second presents itself as a follow-up); otherwise dearer than
+ * leaving an exchange out, since nothing then tells a merge from an omission but lengths.
+ */
+const MERGE_SHOWN = 0.2;
+const MERGE_UNSHOWN = 1.5;
 const ANCHOR_WEIGHT = 2;
 const LENGTH_WEIGHT = 1;
 const LENGTH_SIGMA = 0.45;
 /** Margins above this read as certain: a match that alone outweighs leaving out two exchanges. */
 const MARGIN_SCALE = SKIP;
 
-interface Features {
-  anchors: Set<string>[];
-  lengths: number[];
-}
-
 export function align(en: Unit[], zh: Unit[]): Alignment {
-  const gains = gainMatrix(en, zh);
-  const { skipEn, skipZh } = skipCosts(en, zh);
-  const best = solve(gains, skipEn, skipZh);
+  checkPins(en, zh);
+  const gain = gainFunction(en, zh);
+  const best = solve(en.length, zh.length, gain);
   if (best.score === -Infinity) throw new PinError(describeConflict(en, zh));
   const links: Link[] = [];
   let matched = 0;
   let matchGain = 0;
   for (const step of best.path) {
-    if (step.i !== undefined && step.j !== undefined) {
-      const pinned = en[step.i]!.pin !== undefined || zh[step.j]!.pin !== undefined;
-      const without = pinned ? -Infinity : solve(gains, skipEn, skipZh, { i: step.i, j: step.j }).score;
-      matched += 1;
-      matchGain += gains[step.i]![step.j]!;
-      links.push({ en: en[step.i]!.id, zh: zh[step.j]!.id, confidence: certainty(best.score - without), pinned });
-    } else if (step.i !== undefined) {
-      const pinned = en[step.i]!.pin === 'none';
-      const forced = pinned ? -Infinity : solve(gains, skipEn.with(step.i, -Infinity), skipZh).score;
-      links.push({ en: en[step.i]!.id, confidence: certainty(best.score - forced), pinned });
-    } else {
-      const j = step.j!;
-      const pinned = zh[j]!.pin === 'none';
-      const forced = pinned ? -Infinity : solve(gains, skipEn, skipZh.with(j, -Infinity)).score;
-      links.push({ zh: zh[j]!.id, confidence: certainty(best.score - forced), pinned });
+    const enIds = step.en.map((i) => en[i]!.id);
+    const zhIds = step.zh.map((j) => zh[j]!.id);
+    const units = [...step.en.map((i) => en[i]!), ...step.zh.map((j) => zh[j]!)];
+    const pinned = units.some((unit) => unit.pin !== undefined);
+    const without = pinned ? -Infinity : solve(en.length, zh.length, gain, step).score;
+    const confidence = certainty(best.score - without);
+    if (enIds.length > 0 && zhIds.length > 0) {
+      matched += step.en.length + step.zh.length;
+      matchGain += step.value;
     }
+    if (enIds.length === 0) links.push({ zh: zhIds[0]!, confidence, pinned });
+    else if (zhIds.length === 0) links.push({ en: enIds[0]!, confidence, pinned });
+    // Two exchanges of one version in one of the other (a follow-up asked as its own question):
+    // each of the two is linked to the one.
+    else for (const e of enIds) for (const z of zhIds) links.push({ en: e, zh: z, confidence, pinned });
   }
   const units = Math.max(en.length, zh.length, 1);
-  return { links, fit: (matchGain - SKIP * (en.length + zh.length - 2 * matched)) / units };
+  return { links, fit: (matchGain - SKIP * (en.length + zh.length - matched)) / units };
 }
 
 function certainty(margin: number): number {
@@ -89,58 +95,68 @@ function certainty(margin: number): number {
   return Math.round(Math.min(1, Math.max(0, margin / (2 * MARGIN_SCALE))) * 100) / 100;
 }
 
-function features(units: Unit[], lang: 'en' | 'zh'): Features {
-  return { anchors: units.map((unit) => anchorsOf(unit.text, lang)), lengths: units.map((unit) => measure(unit.text)) };
-}
+/** What a step of the alignment is worth: exchanges `en` matched with exchanges `zh`, or one left out. */
+type Gain = (en: number[], zh: number[]) => number;
 
-/** What a match of en[i] with zh[j] is worth; -Infinity where pins or openings forbid it. */
-function gainMatrix(en: Unit[], zh: Unit[]): number[][] {
-  const a = features(en, 'en');
-  const b = features(zh, 'zh');
+function gainFunction(en: Unit[], zh: Unit[]): Gain {
+  const a = en.map((unit) => anchorsOf(unit.text, 'en'));
+  const b = zh.map((unit) => anchorsOf(unit.text, 'zh'));
+  const lengthsEn = en.map((unit) => measure(unit.text));
+  const lengthsZh = zh.map((unit) => measure(unit.text));
   // Anchors of a kind the other version never has (English words, Chinese numerals) say nothing.
-  const shared = new Set(
-    [...a.anchors.flatMap((set) => [...set])].filter((key) => b.anchors.some((set) => set.has(key))),
-  );
+  const shared = new Set(a.flatMap((set) => [...set]).filter((key) => b.some((set) => set.has(key))));
   const frequency = new Map<string, number>();
-  for (const set of [...a.anchors, ...b.anchors]) {
+  for (const set of [...a, ...b]) {
     for (const key of set) if (shared.has(key)) frequency.set(key, (frequency.get(key) ?? 0) + 1);
   }
   // A name every exchange mentions tells them apart less than one only two of them do.
   const weight = (key: string) => Math.log(1 + (en.length + zh.length) / frequency.get(key)!);
-  const weigh = (set: Set<string>) =>
-    [...set].filter((key) => shared.has(key)).reduce((sum, key) => sum + weight(key), 0);
-  const totalEn = a.lengths.reduce((sum, n) => sum + n, 0);
-  const totalZh = b.lengths.reduce((sum, n) => sum + n, 0);
+  const union = (sets: Set<string>[]) => new Set(sets.flatMap((set) => [...set].filter((key) => shared.has(key))));
+  const weigh = (set: Set<string>) => [...set].reduce((sum, key) => sum + weight(key), 0);
+  const sum = (list: number[]) => list.reduce((total, n) => total + n, 0);
+  const totalEn = sum(lengthsEn);
+  const totalZh = sum(lengthsZh);
   const ratio = totalEn > 0 && totalZh > 0 ? totalZh / totalEn : 0.4;
-  return en.map((left, i) =>
-    zh.map((right, j) => {
-      if (!allowed(left, right) || !allowed(right, left)) return -Infinity;
-      if ((left.id === OPENING) !== (right.id === OPENING)) return -Infinity;
-      const common = [...a.anchors[i]!].filter((key) => shared.has(key) && b.anchors[j]!.has(key));
-      const sum = (weigh(a.anchors[i]!) + weigh(b.anchors[j]!)) / 2;
-      const anchors = sum > 0 ? common.reduce((total, key) => total + weight(key), 0) / sum : 0;
-      const deviation = Math.log((b.lengths[j]! + 8) / (ratio * a.lengths[i]! + 8));
-      const length = Math.exp(-(deviation * deviation) / (2 * LENGTH_SIGMA * LENGTH_SIGMA));
-      return ANCHOR_WEIGHT * anchors + LENGTH_WEIGHT * length;
-    }),
-  );
+  return (is, js) => {
+    if (is.length === 0 || js.length === 0) {
+      const unit = is.length > 0 ? en[is[0]!]! : zh[js[0]!]!;
+      // A pin naming a counterpart forbids leaving the exchange out.
+      return unit.pin === undefined || unit.pin === 'none' ? -SKIP : -Infinity;
+    }
+    const left = is.map((i) => en[i]!);
+    const right = js.map((j) => zh[j]!);
+    const pinsHold = (units: Unit[], others: Unit[]) =>
+      units.every((unit) => unit.pin === undefined || others.some((other) => other.id === unit.pin));
+    if (!pinsHold(left, right) || !pinsHold(right, left)) return -Infinity;
+    const openings = [...left, ...right].filter((unit) => unit.id === OPENING).length;
+    if (openings !== 0 && (openings !== 2 || left.length + right.length !== 2)) return -Infinity;
+    const anchorsEn = union(is.map((i) => a[i]!));
+    const anchorsZh = union(js.map((j) => b[j]!));
+    const common = [...anchorsEn].filter((key) => anchorsZh.has(key));
+    const mean = (weigh(anchorsEn) + weigh(anchorsZh)) / 2;
+    const anchors = mean > 0 ? common.reduce((total, key) => total + weight(key), 0) / mean : 0;
+    const deviation = Math.log(
+      (sum(js.map((j) => lengthsZh[j]!)) + 8) / (ratio * sum(is.map((i) => lengthsEn[i]!)) + 8),
+    );
+    const length = Math.exp(-(deviation * deviation) / (2 * LENGTH_SIGMA * LENGTH_SIGMA));
+    const merge = is.length + js.length > 2 ? mergeCost(left, right) : 0;
+    return ANCHOR_WEIGHT * anchors + LENGTH_WEIGHT * length - merge;
+  };
 }
 
-function allowed(unit: Unit, other: Unit): boolean {
-  return unit.pin === undefined || unit.pin === other.id;
+function mergeCost(left: Unit[], right: Unit[]): number {
+  const [one, two] = left.length === 1 ? [left[0]!, right] : [right[0]!, left];
+  const extra = two.length - 1;
+  const shown =
+    (one.followUps ?? 0) - (two[0]!.followUps ?? 0) >= extra || two.slice(1).every((unit) => unit.followUp === true);
+  return shown ? MERGE_SHOWN : MERGE_UNSHOWN;
 }
 
-function skipCosts(en: Unit[], zh: Unit[]): { skipEn: number[]; skipZh: number[] } {
-  const cost = (unit: Unit, others: Unit[]) =>
-    unit.pin === undefined || unit.pin === 'none'
-      ? -SKIP
-      : // A pin naming a real counterpart forbids leaving the exchange out; one naming nothing is reported.
-        others.some((other) => other.id === unit.pin)
-        ? -Infinity
-        : Number.NaN;
-  const skipEn = en.map((unit) => cost(unit, zh));
-  const skipZh = zh.map((unit) => cost(unit, en));
-  const dangling = [...en.filter((_, i) => Number.isNaN(skipEn[i])), ...zh.filter((_, j) => Number.isNaN(skipZh[j]))];
+function checkPins(en: Unit[], zh: Unit[]): void {
+  const dangling = [
+    ...en.filter((unit) => unit.pin !== undefined && unit.pin !== 'none' && !zh.some((other) => other.id === unit.pin)),
+    ...zh.filter((unit) => unit.pin !== undefined && unit.pin !== 'none' && !en.some((other) => other.id === unit.pin)),
+  ];
   if (dangling.length > 0) {
     throw new PinError(
       dangling
@@ -148,53 +164,58 @@ function skipCosts(en: Unit[], zh: Unit[]): { skipEn: number[]; skipZh: number[]
         .join('; '),
     );
   }
-  return { skipEn, skipZh };
 }
 
 interface Step {
-  i?: number;
-  j?: number;
+  en: number[];
+  zh: number[];
+  value: number;
 }
 
-/** The best order-preserving alignment, optionally with one match forbidden. */
-function solve(
-  gains: number[][],
-  skipEn: number[],
-  skipZh: number[],
-  forbid?: { i: number; j: number },
-): { score: number; path: Step[] } {
-  const m = skipEn.length;
-  const n = skipZh.length;
+/** One exchange with one, one left out on either side, or two or three with one (Gale and Church's 2–1, widened). */
+const moves: [number, number][] = [
+  [1, 1],
+  [1, 0],
+  [0, 1],
+  [2, 1],
+  [1, 2],
+  [3, 1],
+  [1, 3],
+];
+
+const range = (end: number, count: number) => Array.from({ length: count }, (_, k) => end - count + k);
+
+/** The best order-preserving alignment, optionally with one step forbidden. */
+function solve(m: number, n: number, gain: Gain, forbid?: Step): { score: number; path: Step[] } {
   const score: number[][] = Array.from({ length: m + 1 }, () => new Array<number>(n + 1).fill(-Infinity));
-  const move: number[][] = Array.from({ length: m + 1 }, () => new Array<number>(n + 1).fill(0));
+  const move: number[][] = Array.from({ length: m + 1 }, () => new Array<number>(n + 1).fill(-1));
+  const forbidden = forbid && `${forbid.en.join(',')}|${forbid.zh.join(',')}`;
   score[0]![0] = 0;
   for (let i = 0; i <= m; i++) {
     for (let j = 0; j <= n; j++) {
       if (i === 0 && j === 0) continue;
-      let best = -Infinity;
-      let how = 0;
-      if (i > 0 && j > 0 && !(forbid && forbid.i === i - 1 && forbid.j === j - 1)) {
-        const value = score[i - 1]![j - 1]! + gains[i - 1]![j - 1]!;
-        if (value > best) [best, how] = [value, 1];
-      }
-      if (i > 0) {
-        const value = score[i - 1]![j]! + skipEn[i - 1]!;
-        if (value > best) [best, how] = [value, 2];
-      }
-      if (j > 0) {
-        const value = score[i]![j - 1]! + skipZh[j - 1]!;
-        if (value > best) [best, how] = [value, 3];
-      }
-      score[i]![j] = best;
-      move[i]![j] = how;
+      moves.forEach(([di, dj], k) => {
+        if (i < di || j < dj || score[i - di]![j - dj] === -Infinity) return;
+        const is = range(i, di);
+        const js = range(j, dj);
+        if (forbidden === `${is.join(',')}|${js.join(',')}`) return;
+        const value = score[i - di]![j - dj]! + gain(is, js);
+        if (value > score[i]![j]!) {
+          score[i]![j] = value;
+          move[i]![j] = k;
+        }
+      });
     }
   }
   const path: Step[] = [];
-  for (let i = m, j = n; (i > 0 || j > 0) && score[m]![n]! > -Infinity;) {
-    const how = move[i]![j]!;
-    if (how === 1) path.push({ i: --i, j: --j });
-    else if (how === 2) path.push({ i: --i });
-    else path.push({ j: --j });
+  if (score[m]![n]! > -Infinity) {
+    for (let i = m, j = n; i > 0 || j > 0;) {
+      const [di, dj] = moves[move[i]![j]!]!;
+      const step = { en: range(i, di), zh: range(j, dj), value: score[i]![j]! - score[i - di]![j - dj]! };
+      path.push(step);
+      i -= di;
+      j -= dj;
+    }
   }
   return { score: score[m]![n]!, path: path.reverse() };
 }

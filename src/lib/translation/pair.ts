@@ -46,14 +46,26 @@ export function unitsOf(transcript: TranscriptBody): Unit[] {
   const units: Unit[] = [];
   if (transcript.opening) units.push({ id: OPENING, text: transcript.opening.text });
   for (const exchange of transcript.exchanges) {
+    const text = [exchange.asker ?? '', questionText(exchange), answerText(exchange)].join('\n');
+    const first = exchange.turns[0];
     units.push({
       id: exchange.id,
-      text: [exchange.asker ?? '', questionText(exchange), answerText(exchange)].join('\n'),
+      text,
       ...(exchange.translation !== undefined && { pin: exchange.translation }),
+      followUps:
+        exchange.turns.filter((turn) => turn.kind === 'follow-up').length +
+        (text.match(afterTheConference) ?? []).length,
+      followUp: first !== undefined && (followUpLabel.test(first.label) || followUpOpening.test(first.text)),
     });
   }
   return units;
 }
+
+/** Questions put after the conference, which a transcript may append to the last answer. */
+const afterTheConference = /after the (?:regular )?press conference|记者会后|会后[，,]?有记者/gi;
+const followUpLabel = /^(?:follow-?up|追问)/i;
+const followUpOpening =
+  /^(?:追问|(?:a |one )?(?:quick |short )?follow-?up\b|(?:I(?:'d| would) like to |let me |can I |may I )?follow(?:ing)? up\b|The following question was raised after)/i;
 
 const families: Kind[][] = [
   ['press-conference', 'briefing'],
