@@ -35,6 +35,8 @@ export interface Draft {
   exchanges?: Partial<ExchangeData>[];
   /** An id for the file name where the title gives no slug (the ministry's document id). */
   docId?: string;
+  /** The translation's id, kept from the file a re-import replaces (set after import: translations.ts). */
+  translation?: string;
   warnings: string[];
 }
 

@@ -22,6 +22,7 @@ export function toMarkdown(draft: Draft & { date: string; source: string }): str
     kind: draft.kind,
     lang: draft.lang,
     source: draft.source,
+    ...(draft.translation && { translation: draft.translation }),
     ...(draft.exchanges?.some((entry) => Object.keys(entry).length > 0) && { exchanges: draft.exchanges }),
   };
   const body = draft.paragraphs

@@ -1,5 +1,5 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
-import { extname, join, relative } from 'node:path';
+import { extname, join, relative, resolve } from 'node:path';
 import { TranscriptError } from '../transcript/errors.ts';
 import { transcriptFiles } from '../transcript/files.ts';
 import { splitSource } from '../transcript/frontmatter.ts';
@@ -17,6 +17,7 @@ import { draftsFromRows } from './rows.ts';
 import { writeInside } from './write.ts';
 import { SourceIndex } from './sources.ts';
 import { readPastedText } from './text.ts';
+import { linkTranslations } from './translations.ts';
 
 export interface ImportOptions {
   /** Output folder of transcripts. */
@@ -59,6 +60,8 @@ export interface ImportReport {
   transcripts: TranscriptReport[];
   summary: Record<Status, number> & { transcripts: number; exchanges: number; warnings: number };
   warnings: string[];
+  /** Files given `translation:` after the import (paths under the output folder): paired with their other-language version. */
+  linked: string[];
 }
 
 const htmlExtensions = new Set(['.html', '.htm', '.shtml']);
@@ -117,6 +120,10 @@ export async function importFiles(inputs: string[], options: ImportOptions): Pro
     }
     options.onProgress?.(i + 1, files.length);
   }
+  const written = reports
+    .filter((report) => report.file !== undefined && ['created', 'updated', 'unchanged'].includes(report.status))
+    .map((report) => relative(options.out, resolve(report.file!)));
+  const linked = await linkTranslations(options.out, written, options.render);
   const count = (status: Status) => reports.filter((report) => report.status === status).length;
   return {
     transcripts: reports,
@@ -131,6 +138,7 @@ export async function importFiles(inputs: string[], options: ImportOptions): Pro
       warnings: warnings.length,
     },
     warnings,
+    linked,
   };
 }
 
@@ -223,7 +231,10 @@ async function writeDraft(
   }
   owners.set(path, source);
   const shown = relative(process.cwd(), path) || path;
-  const markdown = toMarkdown(ready);
+  const current = await readFile(path, 'utf-8').catch(() => undefined);
+  // The pairing a previous import wrote stays: the page itself does not name its translation.
+  const kept = current !== undefined && isAsImported(current, shown) ? keptTranslation(current, shown) : undefined;
+  const markdown = toMarkdown({ ...ready, ...(kept && { translation: kept }) });
   let body: TranscriptBody;
   try {
     body = (await loadTranscript(markdown, shown, options.render)).transcript;
@@ -240,7 +251,6 @@ async function writeDraft(
     exchanges: body.exchanges.length,
     ...(renamed && { renamed }),
   };
-  const current = await readFile(path, 'utf-8').catch(() => undefined);
   if (current === markdown) return { ...report, status: 'unchanged' };
   if (current !== undefined && !options.force && !isAsImported(current, shown)) {
     return {
@@ -255,6 +265,11 @@ async function writeDraft(
     return fail(`${shown}: ${(error as Error).message}`);
   }
   return { ...report, status: current === undefined ? 'created' : 'updated' };
+}
+
+function keptTranslation(text: string, file: string): string | undefined {
+  const value = splitSource(text, file).data.translation;
+  return typeof value === 'string' ? value : undefined;
 }
 
 /** A format error in the generated file, told in terms of the input: its line there, where known. */
