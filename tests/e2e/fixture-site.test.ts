@@ -82,9 +82,10 @@ describe('a site built from fixture transcripts', () => {
     await page.goto(`${site.url}/search/`);
     await page.fill('#q', '华为');
     await page.press('#q', 'Enter');
-    await waitForStatus(page, /^1 answer for 华为/);
-    expect(await results(page).first().innerText()).toBe('关于华为，中方有何评论？ 你能否进一步说明？');
-    await results(page).first().click();
+    await waitForStatus(page, /^2 answers for 华为/);
+    const result = results(page).filter({ hasText: '关于华为' });
+    expect(await result.innerText()).toBe('关于华为，中方有何评论？ 你能否进一步说明？');
+    await result.click();
     await page.waitForURL(/\/remarks\/zh\/zh-wenda\/\?hl=.*#q1$/);
     expect(await page.locator('#q1 mark').first().innerText()).toBe('华为');
   });
@@ -105,8 +106,8 @@ describe('a site built from fixture transcripts', () => {
   test('a Chinese transcript is marked Chinese, with its labels', async () => {
     await page.goto(`${site.url}/remarks/zh/zh-wenda/`);
     expect(await page.getAttribute('html', 'lang')).toBe('zh-Hans');
-    expect(await page.locator('#q1 .turn[data-kind="question"] .label').innerText()).toBe('问：');
-    expect(await page.locator('#q1 .turn[data-kind="follow-up"] .text').innerText()).toBe('你能否进一步说明？');
+    expect(await page.locator('#q1 > .turn[data-kind="question"] .label').innerText()).toBe('问：');
+    expect(await page.locator('#q1 > .turn[data-kind="follow-up"] .text').innerText()).toBe('你能否进一步说明？');
     expect(await page.locator('time').first().getAttribute('datetime')).toBe('2019-06-03');
   });
 
@@ -129,5 +130,60 @@ describe('a site built from fixture transcripts', () => {
     expect(await page.locator('.transcript-list li').count()).toBe(2);
     await page.goto(`${site.url}/remarks/en/qa-classic/`);
     expect(await page.locator('a[rel="next"], a[rel="prev"]').count()).toBeGreaterThan(0);
+  });
+
+  test('both versions of an answer: beside each other on a wide screen, one below the other on a phone and in print', async () => {
+    const fresh = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await fresh.goto(`${site.url}/remarks/en/follow-up-split/q3/`);
+    const alternate = fresh.locator('link[rel="alternate"][hreflang="zh-Hans"]');
+    expect(new URL((await alternate.getAttribute('href'))!).pathname).toBe('/remarks/zh/follow-up-split/q4/');
+    const own = fresh.locator('.bilingual > .exchange');
+    const other = fresh.locator('.bilingual > .counterpart');
+    expect(await other.locator('[lang="zh-Hans"] .turn.question .text').innerText()).toContain('福岛');
+    const box = async () => ({ own: (await own.boundingBox())!, other: (await other.boundingBox())! });
+    const wide = await box();
+    expect(wide.other.x).toBeGreaterThanOrEqual(wide.own.x + wide.own.width);
+    expect(Math.abs(wide.other.y - wide.own.y)).toBeLessThan(wide.own.height);
+
+    await fresh.setViewportSize({ width: 390, height: 844 });
+    const phone = await box();
+    expect(phone.other.y).toBeGreaterThanOrEqual(phone.own.y + phone.own.height);
+    expect(phone.other.width).toBeLessThanOrEqual(390);
+
+    await fresh.setViewportSize({ width: 1280, height: 900 });
+    await fresh.emulateMedia({ media: 'print' });
+    const printed = await box();
+    expect(await other.isVisible()).toBe(true);
+    expect(printed.other.y).toBeGreaterThanOrEqual(printed.own.y + printed.own.height);
+    await fresh.close();
+  });
+
+  test('without JavaScript a transcript shows what the other version left out and opens each counterpart', async () => {
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
+    const fresh = await context.newPage();
+    await fresh.goto(`${site.url}/remarks/zh/omitted/`);
+    expect(await fresh.locator('.translation-summary').innerText()).toContain('1问仅见于中文版');
+    expect(await fresh.locator('#q3 .no-counterpart').innerText()).toBe('英文版无此问答');
+    const details = fresh.locator('#q4 details.counterpart');
+    expect(await details.locator('.counterpart-body').isVisible()).toBe(false);
+    await details.locator('summary').click();
+    expect(await details.locator('[lang="en"] .turn.question .text').innerText()).toContain('HarmonyOS');
+    expect(await details.locator('.counterpart-link a').getAttribute('href')).toBe('/remarks/en/omitted/q3/');
+
+    await fresh.goto(`${site.url}/differences/`);
+    const item = fresh.locator('.differences-list li', { hasText: '端午节' });
+    expect(await item.locator('a').first().getAttribute('href')).toBe('/remarks/zh/omitted/q3/');
+    expect(await item.innerText()).toContain('Chinese only');
+    await fresh.goto(`${site.url}/differences/2021/`);
+    expect(await fresh.locator('.differences-list li').count()).toBe(1);
+    await context.close();
+  });
+
+  test('search: a result offers the same answer in the other language', async () => {
+    await page.goto(`${site.url}/search/?q=Fukushima`);
+    await waitForStatus(page, /^1 answer for Fukushima/);
+    const other = page.locator('#results li a.other-version');
+    expect(await other.getAttribute('href')).toBe('/remarks/zh/follow-up-split/#q4');
+    expect(await other.getAttribute('hreflang')).toBe('zh-Hans');
   });
 });

@@ -4,13 +4,20 @@ import { join } from 'node:path';
 import { projectRoot } from '../../scripts/support/paths.ts';
 
 const fixtures = join(projectRoot, 'tests/fixtures/transcripts');
+const translations = join(projectRoot, 'tests/fixtures/translation');
 
-/** A content folder of every well-formed fixture transcript, plus the seed: both languages, several spokespeople. */
+/** A content folder of every well-formed fixture transcript, two translated pairs and the seed: both languages, several spokespeople. */
 export function fixtureContent(): string {
   // Transcripts go in <tmp>/remarks: the permalink manifest is written beside them.
   const dir = join(mkdtempSync(join(tmpdir(), 'lectern-content-')), 'remarks');
   for (const name of readdirSync(fixtures).filter((n) => !n.startsWith('malformed-'))) {
     cpSync(join(fixtures, name, 'input.md'), join(dir, name.startsWith('zh-') ? 'zh' : 'en', `${name}.md`));
+  }
+  // Two transcripts in both languages: a follow-up one version asks separately, an exchange only in Chinese.
+  for (const name of ['follow-up-split', 'omitted']) {
+    for (const lang of ['en', 'zh']) {
+      cpSync(join(translations, name, `${lang}.md`), join(dir, lang, `${name}.md`));
+    }
   }
   cpSync(join(projectRoot, 'content/remarks'), dir, { recursive: true });
   return dir;

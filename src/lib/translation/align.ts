@@ -63,7 +63,15 @@ const MARGIN_SCALE = SKIP;
 
 export function align(en: Unit[], zh: Unit[]): Alignment {
   checkPins(en, zh);
-  const gain = gainFunction(en, zh);
+  // Each step's worth is asked for again by every re-solve that measures a confidence: work it out once.
+  const worth = gainFunction(en, zh);
+  const known = new Map<string, number>();
+  const gain: Gain = (is, js) => {
+    const key = `${is.join(',')}|${js.join(',')}`;
+    let value = known.get(key);
+    if (value === undefined) known.set(key, (value = worth(is, js)));
+    return value;
+  };
   const best = solve(en.length, zh.length, gain);
   if (best.score === -Infinity) throw new PinError(describeConflict(en, zh));
   const links: Link[] = [];

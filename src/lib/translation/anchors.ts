@@ -23,7 +23,9 @@ export function anchorsOf(text: string, lang: Lang): Set<string> {
   } else {
     for (const match of text.matchAll(/(\d{1,2})月(\d{1,2})日/g))
       anchors.add(`d:${Number(match[1])}-${Number(match[2])}`);
-    for (const match of text.matchAll(/[A-Za-z][A-Za-z0-9-]*[A-Za-z0-9]/g)) anchors.add(`l:${match[0].toUpperCase()}`);
+    for (const match of text.matchAll(/[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9]/g)) {
+      if (/[A-Za-z]/.test(match[0])) anchors.add(`l:${match[0].toUpperCase()}`);
+    }
   }
   for (const key of termsIn(text, lang)) anchors.add(`t:${key}`);
   return anchors;
