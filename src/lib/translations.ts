@@ -35,7 +35,17 @@ export interface Translations {
   counterpart(remark: Remark, exchangeId: string): Counterpart | undefined;
   /** Every exchange published in one language only, newest first. */
   oneLanguageOnly: readonly Omission[];
+  /** Exchanges one version splits in two or three (a follow-up asked as its own question), newest first. */
+  splits: readonly Split[];
   pairs: readonly Pair[];
+}
+
+/** An exchange that the other version asks as several: the follow-up split off as a question of its own. */
+export interface Split {
+  remark: Remark;
+  exchange: Exchange;
+  other: Remark;
+  parts: Exchange[];
 }
 
 /** An exchange the other version of its transcript left out. */
@@ -95,6 +105,27 @@ function build(remarks: Remark[]): Translations {
       if (exchange) oneLanguageOnly.push({ remark, exchange, other, confidence: link.confidence, pinned: link.pinned });
     }
   }
+  const splits: Split[] = [];
+  for (const pair of pairs) {
+    for (const lang of ['en', 'zh'] as const) {
+      const otherLang = lang === 'en' ? 'zh' : 'en';
+      const parts = new Map<string, string[]>();
+      for (const link of pair.alignment.links) {
+        const own = link[lang];
+        const theirs = link[otherLang];
+        if (own && theirs && own !== 'opening') parts.set(own, [...(parts.get(own) ?? []), theirs]);
+      }
+      const remark = byId.get(pair[lang])!;
+      const other = byId.get(pair[otherLang])!;
+      for (const [id, list] of parts) {
+        const exchange = exchangeOf(remark, id);
+        if (exchange && list.length > 1) {
+          splits.push({ remark, exchange, other, parts: list.flatMap((each) => exchangeOf(other, each) ?? []) });
+        }
+      }
+    }
+  }
+  splits.sort((a, b) => b.remark.data.date.localeCompare(a.remark.data.date) || a.remark.id.localeCompare(b.remark.id));
   oneLanguageOnly.sort(
     (a, b) =>
       b.remark.data.date.localeCompare(a.remark.data.date) ||
@@ -104,6 +135,7 @@ function build(remarks: Remark[]): Translations {
   return {
     pairs,
     oneLanguageOnly,
+    splits,
     of(remark) {
       const found = pairOf.get(remark.id);
       if (!found) {
