@@ -24,8 +24,20 @@ async function copy(text: string, status: Element | null, message: string, field
   }
 }
 
+/** The question in brief, as a shared link's title: compact controls carry none of their own. */
+function questionOf(exchange: HTMLElement | null): string | undefined {
+  const text = exchange?.querySelector('.turn.question .text')?.textContent?.replace(/\s+/g, ' ').trim();
+  if (!text) return undefined;
+  const chars = [...text];
+  const max = /\p{Script=Han}/u.test(text) ? 50 : 120;
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
+
 for (const group of document.querySelectorAll<HTMLElement>('.share')) {
-  const url = group.dataset.url!;
+  const exchange = group.closest<HTMLElement>('.exchange[data-answer-url]');
+  const url = group.dataset.url ?? exchange?.dataset.answerUrl;
+  if (!url) continue;
+  const title = group.dataset.title ?? questionOf(exchange) ?? document.title;
   const status = group.querySelector('.share-status');
   const copyButton = group.querySelector<HTMLButtonElement>('.copy-link')!;
   copyButton.hidden = false;
@@ -34,10 +46,7 @@ for (const group of document.querySelectorAll<HTMLElement>('.share')) {
   const native = group.querySelector<HTMLButtonElement>('.native-share')!;
   if ('share' in navigator) {
     native.hidden = false;
-    native.addEventListener(
-      'click',
-      () => void navigator.share({ url, title: group.dataset.title ?? document.title }).catch(() => undefined),
-    );
+    native.addEventListener('click', () => void navigator.share({ url, title }).catch(() => undefined));
   }
 }
 

@@ -158,25 +158,46 @@ describe('a site built from fixture transcripts', () => {
     await fresh.close();
   });
 
-  test('without JavaScript a transcript shows what the other version left out and opens each counterpart', async () => {
+  test('without JavaScript a transcript says what the other version left out and links each counterpart', async () => {
     const context = await site.browser.newContext({ javaScriptEnabled: false });
     const fresh = await context.newPage();
     await fresh.goto(`${site.url}/remarks/zh/omitted/`);
     expect(await fresh.locator('.translation-summary').innerText()).toContain('1问仅见于中文版');
     expect(await fresh.locator('#q3 .no-counterpart').innerText()).toBe('英文版无此问答');
-    const details = fresh.locator('#q4 details.counterpart');
-    expect(await details.locator('.counterpart-body').isVisible()).toBe(false);
-    await details.locator('summary').click();
-    expect(await details.locator('[lang="en"] .turn.question .text').innerText()).toContain('HarmonyOS');
-    expect(await details.locator('.counterpart-link a').getAttribute('href')).toBe('/remarks/en/omitted/q3/');
+    expect(await fresh.locator('button.show-translation').isVisible()).toBe(false);
+    const link = fresh.locator('#q4 .counterpart-ref a');
+    expect(await link.innerText()).toBe('英文版：第3问');
+    await link.click();
+    await fresh.waitForURL(/\/remarks\/en\/omitted\/q3\/$/);
+    expect(await fresh.locator('.bilingual > .counterpart [lang="zh-Hans"]').innerText()).toContain('鸿蒙');
 
     await fresh.goto(`${site.url}/differences/`);
     const item = fresh.locator('.differences-list li', { hasText: '端午节' });
     expect(await item.locator('a').first().getAttribute('href')).toBe('/remarks/zh/omitted/q3/');
     expect(await item.innerText()).toContain('Chinese only');
     await fresh.goto(`${site.url}/differences/2021/`);
-    expect(await fresh.locator('.differences-list li').count()).toBe(1);
+    expect(await fresh.locator('#main > .differences-list li').count()).toBe(1);
+    expect(await fresh.locator('#splits + p + .differences-list li').count()).toBe(1);
     await context.close();
+  });
+
+  test('a transcript shows the whole other version beside it, exchange by exchange, when asked', async () => {
+    const fresh = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await fresh.goto(`${site.url}/remarks/en/follow-up-split/`);
+    const toggle = fresh.locator('button.show-translation');
+    await toggle.click();
+    await fresh.locator('#q2 > .counterpart.inline').waitFor();
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    // English question 2 holds the follow-up that the Chinese version asks as question 3: both are beside it.
+    const beside = fresh.locator('#q2 > .counterpart.inline');
+    expect(await beside.getAttribute('lang')).toBe('zh-Hans');
+    expect(await beside.locator('.turn').count()).toBe(4);
+    const own = (await fresh.locator('#q2 > .turn').first().boundingBox())!;
+    const other = (await beside.boundingBox())!;
+    expect(other.x).toBeGreaterThanOrEqual(own.x + own.width);
+    await toggle.click();
+    expect(await fresh.locator('.counterpart.inline').count()).toBe(0);
+    await fresh.close();
   });
 
   test('search: a result offers the same answer in the other language', async () => {
