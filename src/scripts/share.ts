@@ -26,7 +26,7 @@ async function copy(text: string, status: Element | null, message: string, field
 
 /** The question in brief, as a shared link's title: compact controls carry none of their own. */
 function questionOf(exchange: HTMLElement | null): string | undefined {
-  const text = exchange?.querySelector('.turn.question .text')?.textContent?.replace(/\s+/g, ' ').trim();
+  const text = exchange?.querySelector('.turn.question .text')?.textContent.replace(/\s+/g, ' ').trim();
   if (!text) return undefined;
   const chars = [...text];
   const max = /\p{Script=Han}/u.test(text) ? 50 : 120;

@@ -35,7 +35,7 @@ async function show(control: HTMLButtonElement): Promise<void> {
     const section = document.createElement('section');
     section.className = 'counterpart inline';
     section.lang = doc.documentElement.lang;
-    section.setAttribute('aria-label', ref.querySelector('a')?.textContent?.trim() ?? '');
+    section.setAttribute('aria-label', ref.querySelector('a')?.textContent.trim() ?? '');
     for (const id of (ref.dataset.exchanges ?? '').split(' ').filter(Boolean)) {
       // Only the turns: the other page's ids, headings and controls would clash with this page's.
       for (const turn of doc.querySelectorAll(`#${CSS.escape(id)} > .turn`))
