@@ -49,6 +49,19 @@ const count = (lang: 'en' | 'zh') => inputs.filter((input) => input.lang === lan
 const differing = pairs.filter(
   (pair) => byId.get(pair.en)!.transcript.exchanges.length !== byId.get(pair.zh)!.transcript.exchanges.length,
 ).length;
+const unpairedEnglish: string[] = inputs
+  .filter((input) => input.lang === 'en' && !pairs.some((pair) => pair.en === input.id))
+  .map((input) => input.id);
+/** Exchanges matched with two or three of the other version: a follow-up one version asks on its own. */
+const splitFollowUps = pairs.reduce((sum, pair) => {
+  const seen = new Map<string, number>();
+  for (const link of pair.alignment.links) {
+    if (!link.en || !link.zh) continue;
+    seen.set(`en:${link.en}`, (seen.get(`en:${link.en}`) ?? 0) + 1);
+    seen.set(`zh:${link.zh}`, (seen.get(`zh:${link.zh}`) ?? 0) + 1);
+  }
+  return sum + [...seen.values()].filter((n) => n > 1).length;
+}, 0);
 const checked = scoreChecked(checkedPairs(), pairs);
 const ablation = ablate(inputs, pairs, Number(values.seed));
 const pct = (a: number, b: number) => Math.round((1000 * a) / Math.max(b, 1)) / 10;
@@ -59,11 +72,13 @@ const results = {
   pairs: pairs.length,
   englishPaired: pct(pairs.length, count('en')),
   pairsWithDifferentCounts: differing,
+  unpairedEnglish,
+  splitFollowUps,
   exchanges: { aligned: aligned.length, englishOnly: enOnly, chineseOnly: zhOnly },
   confidence: {
-    meanAligned: Math.round(mean(aligned.map((link) => link.confidence)) * 100) / 100,
+    meanAligned: Math.round(mean(aligned.map((link) => link.confidence)) * 1000) / 1000,
     meanOneLanguage:
-      Math.round(mean(links.filter((link) => !link.en || !link.zh).map((link) => link.confidence)) * 100) / 100,
+      Math.round(mean(links.filter((link) => !link.en || !link.zh).map((link) => link.confidence)) * 1000) / 1000,
     uncertainAligned: aligned.filter((link) => link.confidence < 0.5).length,
   },
   pairingSeconds: Math.round(seconds * 10) / 10,
@@ -90,12 +105,14 @@ Run ${r.date.slice(0, 10)} on the whole shared corpus imported (${r.transcripts.
 | | |
 | --- | --- |
 | pairs found | ${r.pairs} (${r.englishPaired}% of English transcripts) |
+| English transcripts without a pair | ${r.unpairedEnglish.length}${r.unpairedEnglish.length > 0 ? ` (${r.unpairedEnglish.join(', ')})` : ''} |
 | pairs whose exchange counts differ | ${r.pairsWithDifferentCounts} |
+| exchanges one version splits in two or three (a follow-up asked on its own) | ${r.splitFollowUps} |
 | exchanges aligned (pairs of exchanges) | ${r.exchanges.aligned} |
 | exchanges in English only | ${r.exchanges.englishOnly} |
 | exchanges in Chinese only | ${r.exchanges.chineseOnly} |
 | mean confidence, aligned exchanges | ${r.confidence.meanAligned} |
-| mean confidence, one-language exchanges | ${r.confidence.meanOneLanguage} |
+| mean confidence, one-language exchanges | ${r.exchanges.englishOnly + r.exchanges.chineseOnly > 0 ? r.confidence.meanOneLanguage : '— (none)'} |
 | aligned with confidence below 0.5 (shown as uncertain) | ${r.confidence.uncertainAligned} |
 | pairing and aligning the whole corpus | ${r.pairingSeconds} s |
 

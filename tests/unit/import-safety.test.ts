@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { printable } from '../../src/lib/import/escape.ts';
 import { transcriptPath } from '../../src/lib/import/paths.ts';
+import { isAsImported, stringifyWithDigest } from '../../src/lib/import/markdown.ts';
 import { MAX_PAGE_BYTES, importFiles } from '../../src/lib/import/run.ts';
+import { loadTranscript } from '../../src/lib/transcript/load.ts';
 import { renderTranscript } from '../../src/plugins/render.ts';
 import { projectRoot } from '../../scripts/support/paths.ts';
 
@@ -172,4 +174,22 @@ describe('a paragraph too long to be one', () => {
       /one-line\.txt:3: a paragraph of 30,0\d\d characters, over the 20,000/,
     );
   });
+});
+
+test('a digest of digits alone is written quoted, so the site reads it as text', async () => {
+  const data = {
+    title: 'T',
+    date: '2020-03-20',
+    kind: 'press-conference',
+    lang: 'en',
+    source: 'https://example.org/a',
+  };
+  // Search a body whose digest has no letter (about one in two thousand do).
+  let text = '';
+  for (let n = 0; !/importDigest: '\d+'/.test(text); n++) {
+    text = stringifyWithDigest(`\nQ: Question ${n}?\n\nA: Answer.\n`, data);
+  }
+  expect(isAsImported(text, 'x.md')).toBe(true);
+  const { frontmatter } = await loadTranscript(text, 'x.md', renderTranscript);
+  expect(frontmatter.importDigest).toMatch(/^\d{16}$/);
 });

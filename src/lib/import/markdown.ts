@@ -31,8 +31,18 @@ export function toMarkdown(draft: Draft & { date: string; source: string }): str
       return paragraph.notLabel ? escapeLabelColon(markdown) : markdown;
     })
     .join('\n\n');
-  const text = matter.stringify(`\n${body}\n`, data);
-  return matter.stringify(`\n${body}\n`, { ...data, [DIGEST_KEY]: digestOf(text) });
+  return stringifyWithDigest(`\n${body}\n`, data);
+}
+
+/**
+ * The file for a body and front matter, with `importDigest` over the rest. gray-matter's YAML
+ * writer leaves a digest of digits alone ("0487259375177439": not octal in YAML 1.1), which the
+ * site's YAML 1.2 reader takes for a number: such a digest is quoted.
+ */
+export function stringifyWithDigest(body: string, data: Record<string, unknown>): string {
+  const digest = digestOf(matter.stringify(body, data));
+  const text = matter.stringify(body, { ...data, [DIGEST_KEY]: digest });
+  return /^\d+$/.test(digest) ? text.replace(`\n${DIGEST_KEY}: ${digest}\n`, `\n${DIGEST_KEY}: '${digest}'\n`) : text;
 }
 
 /** The digest a file's importDigest should have: over the file as it would be without that key. */

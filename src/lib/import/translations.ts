@@ -1,11 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import matter from 'gray-matter';
 import { splitSource } from '../transcript/frontmatter.ts';
 import { loadTranscript, type RenderTranscript } from '../transcript/load.ts';
 import { transcriptFiles } from '../transcript/files.ts';
 import { pairTranscripts, type PairInput } from '../translation/pair.ts';
-import { DIGEST_KEY, digestOf, isAsImported } from './markdown.ts';
+import { DIGEST_KEY, isAsImported, stringifyWithDigest } from './markdown.ts';
 import { writeInside } from './write.ts';
 
 /**
@@ -70,9 +69,7 @@ export async function linkTranslations(out: string, written: string[], render: R
 function withTranslation(text: string, file: string, translation: string): string {
   const { data, body } = splitSource(text, file);
   const rest = Object.fromEntries(Object.entries(data).filter(([key]) => key !== DIGEST_KEY));
-  const ordered = { ...withKeyAfter(rest, 'source', 'translation', translation) };
-  const digest = digestOf(matter.stringify(body, ordered));
-  return matter.stringify(body, { ...ordered, [DIGEST_KEY]: digest });
+  return stringifyWithDigest(body, withKeyAfter(rest, 'source', 'translation', translation));
 }
 
 function withKeyAfter(
