@@ -189,7 +189,9 @@ async function addOne(content: string, work: string, previous: string) {
       added,
       (date ? text.replace(/^date: .*$/m, `date: '${date}'`) : text)
         .replace(/^source: .*$/m, `source: 'https://www.mfa.gov.cn/web/bench/${label}.shtml'`)
-        .replace(/^importDigest: .*\n/m, ''),
+        .replace(/^importDigest: .*\n/m, '')
+        // New remarks name no translation yet: the site pairs them (or not) itself.
+        .replace(/^translation: .*\n/m, ''),
     );
     const out = join(work, `dist-added-${label}`);
     const rebuild = await ours(content, join(work, 'cache'), out);

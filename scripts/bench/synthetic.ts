@@ -4,7 +4,8 @@ import { dirname, join } from 'node:path';
 /**
  * An archive `times` the size of a real one, made at bench time from it: each copy moves every
  * transcript back by five years per copy (2016 → 2011 → … → 1971), keeping its text, language and
- * length, under a file name of its own. Nothing of it is kept in the repository.
+ * length, under a file name of its own, paired with the same copy of its translation. Nothing of
+ * it is kept in the repository.
  */
 export function syntheticArchive(real: string, out: string, times: number): number {
   let count = 0;
@@ -27,7 +28,13 @@ export function syntheticArchive(real: string, out: string, times: number): numb
       const year = /^date: '(\d{4})/m.exec(moved)?.[1] ?? 'x';
       const target = join(out, lang, year, copy === 0 ? file : file.replace(/\.md$/, `-c${copy}.md`));
       mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, moved.replace(/^importDigest: .*\n/m, ''));
+      // A copy's translation is the same copy of the other language's transcript.
+      const paired = moved.replace(
+        /^translation: (en|zh)\/(\d{4})\/(.+)$/m,
+        (_, other: string, pinnedYear: string, pinned: string) =>
+          `translation: ${other}/${Number(pinnedYear) - shift}/${copy === 0 ? pinned : `${pinned}-c${copy}`}`,
+      );
+      writeFileSync(target, paired.replace(/^importDigest: .*\n/m, ''));
       count++;
     }
   }

@@ -1,21 +1,7 @@
 import type { Kind } from '../../schemas/kind.ts';
 import type { Lang } from '../../schemas/transcript.ts';
 import { spokespeople } from '../transcript/spokespeople.ts';
-
-const months = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
+import { englishMonths as months } from '../transcript/months.ts';
 
 /** What a ministry title says of its transcript. */
 export interface TitleFacts {
@@ -38,7 +24,7 @@ function titleDate(title: string): Pick<TitleFacts, 'date' | 'monthDay'> {
   if (zh) return { date: `${zh[1]}-${pad(Number(zh[2]))}-${pad(Number(zh[3]))}` };
   const en = new RegExp(`\\b(${months.join('|')})\\s*(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?`, 'i').exec(title);
   if (!en) return {};
-  const monthDay = `${pad(months.indexOf(en[1]!.toLowerCase()) + 1)}-${pad(Number(en[2]))}`;
+  const monthDay = `${pad(months.indexOf(en[1]!.toLowerCase() as (typeof months)[number]) + 1)}-${pad(Number(en[2]))}`;
   return en[3] ? { date: `${en[3]}-${monthDay}` } : { monthDay };
 }
 

@@ -1,5 +1,6 @@
 import type { Lang } from '../../schemas/transcript.ts';
 import { lexicon, type Term } from './lexicon.ts';
+import { englishMonths as months } from '../transcript/months.ts';
 
 /**
  * Anchors: what survives translation between an English and a Chinese text, as comparable keys.
@@ -14,7 +15,7 @@ export function anchorsOf(text: string, lang: Lang): Set<string> {
   }
   if (lang === 'en') {
     for (const match of text.matchAll(englishDates)) {
-      anchors.add(`d:${months.indexOf(match[1]!.toLowerCase()) + 1}-${Number(match[2])}`);
+      anchors.add(`d:${months.indexOf(match[1]!.toLowerCase() as (typeof months)[number]) + 1}-${Number(match[2])}`);
     }
     // Only tokens with a capital or a digit: the Chinese text keeps acronyms and model names, not words.
     for (const match of text.matchAll(/(?<![\p{L}\p{N}])[A-Za-z]*[A-Z0-9][A-Za-z0-9-]*[A-Za-z0-9](?![\p{L}\p{N}])/gu)) {
@@ -30,21 +31,6 @@ export function anchorsOf(text: string, lang: Lang): Set<string> {
   for (const key of termsIn(text, lang)) anchors.add(`t:${key}`);
   return anchors;
 }
-
-const months = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
 
 const englishDates = new RegExp(`\\b(${months.join('|')}) (\\d{1,2})\\b`, 'gi');
 
