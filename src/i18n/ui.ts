@@ -37,15 +37,12 @@ const strings = {
     otherLang: 'zh-Hans',
     counterpart: (ns: number[]) =>
       `Chinese version: ${ns.length === 1 ? 'question' : 'questions'} ${ns.join(ns.length === 2 ? ' and ' : ', ')}`,
-    counterpartOpening: 'Chinese version',
     noCounterpart: 'Not in the Chinese transcript',
     uncertain: 'Probable match: the two versions could not be aligned with certainty.',
     pinned: 'Matched by an editor.',
     uncertainShort: '(probable match)',
     showBeside: 'Show the Chinese version beside each answer',
     besideFailed: 'The Chinese version could not be loaded: follow the links to each answer instead.',
-    counterpartPage: 'Open the Chinese answer',
-    inOtherLang: '中文',
     differences: (here: number, there: number) =>
       here === 0 && there === 0
         ? 'Every question is in both versions.'
@@ -92,15 +89,12 @@ const strings = {
     shareLabel: (n: number) => `分享第${n}问`,
     otherLang: 'en',
     counterpart: (ns: number[]) => `英文版：第${ns.join('、')}问`,
-    counterpartOpening: '英文版',
     noCounterpart: '英文版无此问答',
     uncertain: '可能的对应问答：两个版本未能确切对齐。',
     pinned: '由编辑确认对应。',
     uncertainShort: '（可能的对应）',
     showBeside: '逐条对照英文版',
     besideFailed: '英文版未能加载：请点击各问答的链接查看。',
-    counterpartPage: '打开英文版问答',
-    inOtherLang: 'English',
     differences: (here: number, there: number) =>
       here === 0 && there === 0
         ? '两个版本问答一一对应。'
