@@ -1,7 +1,9 @@
 // @ts-check
 import process from 'node:process';
+import { URL } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
+import sitemap from '@astrojs/sitemap';
 import { markdownOptions } from './src/plugins/index.ts';
 import { buildDataCleanup } from './src/integrations/build-data.ts';
 import pagefind from './src/integrations/pagefind.ts';
@@ -9,6 +11,9 @@ import permalinks from './src/integrations/permalinks.ts';
 import { readRedirects } from './src/integrations/redirects.ts';
 import shareCards from './src/integrations/share-cards.ts';
 import { siteUrl, siteUrlCheck } from './src/integrations/site-url.ts';
+
+const redirects = readRedirects();
+const redirected = new Set(Object.keys(redirects).map((from) => from.replace(/\/?$/, '/')));
 
 export default defineConfig({
   // The public address the site is served from: canonical URLs and share previews need it.
@@ -27,8 +32,16 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   vite: { build: { assetsInlineLimit: 0 } },
   // Answers that moved keep their old address (content/redirects.json).
-  redirects: readRedirects(),
-  // In order: published links checked, share cards drawn, search index built, build data removed.
-  integrations: [siteUrlCheck(), permalinks(), shareCards(), pagefind(), buildDataCleanup()],
+  redirects,
+  // In order: published links checked, share cards drawn, search index built, pages listed for
+  // crawlers (pages only: not feeds, data files or the old addresses of moved answers), build data removed.
+  integrations: [
+    siteUrlCheck(),
+    permalinks(),
+    shareCards(),
+    pagefind(),
+    sitemap({ filter: (url) => url.endsWith('/') && !redirected.has(new URL(url).pathname) }),
+    buildDataCleanup(),
+  ],
   devToolbar: { enabled: false },
 });

@@ -41,7 +41,7 @@ export function siteUrlCheck(): AstroIntegration {
       'astro:build:start': ({ logger }) => {
         if (process.env.SITE_URL?.trim()) return;
         logger.warn(
-          `SITE_URL is not set: this build's canonical links, og:url, share-card (og:image) addresses, share links and citations all point at ${LOCAL_SITE}. ` +
+          `SITE_URL is not set: this build's canonical links, og:url, share-card (og:image) addresses, share links, citations, feeds, the sitemap, robots.txt and the open data's links all point at ${LOCAL_SITE}. ` +
             'Fine for npm start and the tests; to deploy, build with SITE_URL=https://your.public.address npm run build.',
         );
       },

@@ -56,7 +56,7 @@ export function renderBlocks(
 }
 
 /** The text of the HTML: blocks on lines of their own, paragraphs apart, runs of spaces as one. */
-function plainText(hast: HastRoot): string {
+export function plainText(hast: HastRoot): string {
   // A note's number, its back-link ("↩") and the notes' hidden heading are navigation, not the
   // ministry's words; the note's text is.
   const tree = structuredClone(hast);

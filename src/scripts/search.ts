@@ -10,6 +10,7 @@ import { hasHan, looserQueries, toPagefindQuery } from '../lib/search/cjk.ts';
 import { escapeHtml, hanExcerpt, wordExcerpt } from '../lib/search/excerpt.ts';
 import type { Fragment, Hit, Results } from '../lib/search/pagefind-runtime.ts';
 import { SearchIndex } from '../lib/search/segments.ts';
+import { drawTimeline, monthLabel, timelineOf } from '../lib/timeline.ts';
 
 type Lang = 'en' | 'zh';
 /** A result as shown: the search's hit (where its words matched) and its fragment (what it says). */
@@ -22,6 +23,13 @@ interface State {
   sort: string;
   langs: Lang[];
   filters: Record<string, string[]>;
+  /** A month ("2019-03") chosen on the chart, within its year's filter. */
+  month: string | undefined;
+}
+/** A language's results, and how many of them each month holds before a month is chosen (for the chart). */
+interface Searched {
+  search: Results;
+  byMonth: Map<string, number>;
 }
 
 const PAGE = 10;
@@ -32,6 +40,7 @@ const refine = form.querySelector<HTMLDetailsElement>('#refine')!;
 const status = document.querySelector<HTMLElement>('#search-status')!;
 const list = document.querySelector<HTMLOListElement>('#results')!;
 const more = document.querySelector<HTMLButtonElement>('#more')!;
+const chart = document.querySelector<HTMLElement>('#timeline')!;
 const bundles = (form.dataset.bundles ?? 'en').split(' ') as Lang[];
 const boxes = [...form.querySelectorAll<HTMLInputElement>('fieldset input')];
 const staticCounts = new Map(boxes.map((box) => [box, box.nextElementSibling?.textContent ?? '']));
@@ -103,7 +112,16 @@ function fromUrl(): State {
   const q = params.get('q') ?? '';
   const chosen = params.getAll('lang').filter((lang): lang is Lang => bundles.includes(lang as Lang));
   const guess: Lang[] = q.trim() === '' ? bundles : [hasHan(q) && bundles.includes('zh') ? 'zh' : bundles[0]!];
-  return { q, sort: params.get('sort') ?? 'relevance', langs: chosen.length > 0 ? chosen : guess, filters };
+  // A month counts only inside its year's filter, so that the filter counts stay those of the year.
+  const month = params.get('month') ?? undefined;
+  const inYear = month !== undefined && /^\d{4}-\d{2}$/.test(month) && filters.year?.includes(month.slice(0, 4));
+  return {
+    q,
+    sort: params.get('sort') ?? 'relevance',
+    langs: chosen.length > 0 ? chosen : guess,
+    filters,
+    month: inYear ? month : undefined,
+  };
 }
 
 /** The URL of the form's state; typing replaces the history entry, other changes add one. */
@@ -112,6 +130,9 @@ function toUrl(push: boolean): void {
   if (input.value.trim()) params.set('q', input.value.trim());
   for (const box of boxes) if (box.checked) params.append(box.name, box.value);
   if (sortSelect.value !== 'relevance') params.set('sort', sortSelect.value);
+  // The month chosen on the chart stays while its year does.
+  const month = new URLSearchParams(location.search).get('month');
+  if (month && params.getAll('year').includes(month.slice(0, 4))) params.set('month', month);
   const url = `${location.pathname}${params.size > 0 ? `?${params}` : ''}`;
   if (url !== `${location.pathname}${location.search}`) history[push ? 'pushState' : 'replaceState'](null, '', url);
 }
@@ -162,6 +183,7 @@ async function searchNow(): Promise<void> {
   if (filtered) refine.open = true;
   if (browsing && !filtered) {
     list.replaceChildren();
+    chart.replaceChildren();
     more.hidden = true;
     status.textContent = 'Type a question, a name or a phrase, or choose a filter.';
     for (const [box, count] of staticCounts) box.nextElementSibling!.textContent = count;
@@ -177,16 +199,18 @@ async function searchNow(): Promise<void> {
         ? 'asc'
         : undefined;
   const facets = refine.open;
-  let searches: Results[];
+  let searched: Searched[];
   try {
-    searches = await runSearches(state, browsing, selected, byDate, facets);
+    searched = await runSearches(state, browsing, selected, byDate, facets);
   } catch (error) {
     forget(state.langs);
     if (mine === run) showFailure(error);
     return;
   }
   if (mine !== run) return;
+  const searches = searched.map(({ search }) => search);
   if (facets) showCounts(state, searches);
+  showTimeline(state, searched);
   queue = new Merge(
     searches.map((search) => search.results),
     byDate,
@@ -205,7 +229,46 @@ async function searchNow(): Promise<void> {
     state.langs.length === bundles.length
       ? ''
       : ` in ${state.langs.map((lang) => (lang === 'zh' ? 'Chinese' : 'English')).join(' and ')}`;
-  status.textContent = `${count.toLocaleString('en')} ${count === 1 ? 'answer' : 'answers'}${browsing ? '' : ` for ${state.q}`}${where}`;
+  const when = state.month ? ` in ${monthLabel(state.month)}` : '';
+  status.textContent = `${count.toLocaleString('en')} ${count === 1 ? 'answer' : 'answers'}${browsing ? '' : ` for ${state.q}`}${where}${when}`;
+}
+
+/**
+ * How many of the results fall in each month or year, above them; a bar leads to its period. The
+ * counts come from the results' ranks and segments.json (segments.ts): nothing more is fetched.
+ */
+function showTimeline(state: State, searched: Searched[]): void {
+  const byMonth = new Map<string, number>();
+  for (const { byMonth: counts } of searched)
+    for (const [month, n] of counts) byMonth.set(month, (byMonth.get(month) ?? 0) + n);
+  const timeline = timelineOf(byMonth);
+  chart.innerHTML =
+    timeline.bins.length > 1
+      ? drawTimeline(timeline, {
+          caption: `Answers per ${timeline.unit}${state.month ? `: ${monthLabel(state.month)} chosen` : ''}`,
+          href: (bin) => periodHref(bin.key),
+          selected: state.month ?? (state.filters.year?.length === 1 ? state.filters.year[0] : undefined),
+        })
+      : '';
+  if (state.month) {
+    const whole = document.createElement('p');
+    whole.className = 'period-chosen';
+    const link = document.createElement('a');
+    link.href = periodHref(state.month.slice(0, 4));
+    link.textContent = `Show all of ${state.month.slice(0, 4)}`;
+    whole.append(link);
+    chart.append(whole);
+  }
+}
+
+/** This search narrowed to a year ("2019") or a month ("2019-03"). */
+function periodHref(period: string): string {
+  const params = new URLSearchParams(location.search);
+  params.delete('year');
+  params.delete('month');
+  params.append('year', period.slice(0, 4));
+  if (period.length > 4) params.set('month', period);
+  return `${location.pathname}?${params}`;
 }
 
 function runSearches(
@@ -214,7 +277,7 @@ function runSearches(
   selected: Record<string, { any: string[] }>,
   byDate: 'asc' | 'desc' | undefined,
   facets: boolean,
-): Promise<Results[]> {
+): Promise<Searched[]> {
   return Promise.all(
     state.langs.map(async (lang) => {
       const pf = await bundle(lang, facets);
@@ -225,7 +288,11 @@ function runSearches(
       }
       // A record's rank is its place in date order, so sorting by date needs no sort table.
       if (byDate) search.results.sort((a, b) => (byDate === 'asc' ? 1 : -1) * (a.rank - b.rank));
-      return search;
+      const byMonth = new Map<string, number>();
+      const months = search.results.map((hit) => pf.monthOf(hit.rank));
+      for (const month of months) byMonth.set(month, (byMonth.get(month) ?? 0) + 1);
+      if (state.month) search = { ...search, results: search.results.filter((_, i) => months[i] === state.month) };
+      return { search, byMonth };
     }),
   );
 }
@@ -236,6 +303,7 @@ function runSearches(
  */
 function showFailure(error: unknown): void {
   list.replaceChildren();
+  chart.replaceChildren();
   more.hidden = true;
   const why =
     error instanceof SearchFailure || (error instanceof Error && error.name === 'BundleError')
@@ -314,5 +382,13 @@ refine.addEventListener('toggle', () => {
   if (refine.open && location.search) void searchNow();
 });
 more.addEventListener('click', () => void showMore(run).catch(showFailure));
+// A bar (or a row of the figures) narrows this search without reloading the page.
+chart.addEventListener('click', (event) => {
+  const link = (event.target as Element).closest('a');
+  if (!link || event.ctrlKey || event.metaKey || event.shiftKey) return;
+  event.preventDefault();
+  history.pushState(null, '', link.getAttribute('href'));
+  void searchNow();
+});
 addEventListener('popstate', () => void searchNow());
 void searchNow();

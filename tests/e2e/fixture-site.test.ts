@@ -207,4 +207,45 @@ describe('a site built from fixture transcripts', () => {
     expect(await other.getAttribute('href')).toBe('/remarks/zh/follow-up-split/#q4');
     expect(await other.getAttribute('hreflang')).toBe('zh-Hans');
   });
+
+  test('search: the chart of results over time adds up to them, and a bar narrows the search to its period', async () => {
+    /** The chart's figures (its table), period → count. */
+    const figures = async () =>
+      new Map(
+        (
+          await page
+            .locator('#timeline tbody tr')
+            .evaluateAll((rows) =>
+              rows.map((row) => [row.querySelector('th')!.textContent, row.querySelector('td')!.textContent]),
+            )
+        ).map(([period, count]) => [period!, Number(count)]),
+      );
+    const total = (counts: Map<string, number>) => [...counts.values()].reduce((sum, n) => sum + n, 0);
+    const shown = async () => Number(/^(\d+)/.exec((await page.textContent('#search-status')) ?? '')![1]);
+
+    await page.goto(`${site.url}/search/?q=answer`);
+    await waitForStatus(page, /^\d+ answers? for answer/);
+    expect(await page.getAttribute('#timeline figure', 'data-unit')).toBe('year');
+    const years = await figures();
+    expect(years.size).toBeGreaterThan(1);
+    expect(total(years)).toBe(await shown());
+
+    // A year's bar: the search within that year, shown by month.
+    const [year, inYear] = [...years].find(([, n]) => n > 1)!;
+    await page.click(`#timeline svg a[aria-label^="${year}:"]`);
+    await waitForStatus(page, new RegExp(`^${inYear} answers for answer`));
+    expect(new URL(page.url()).searchParams.getAll('year')).toEqual([year]);
+    expect(await page.getAttribute('#timeline figure', 'data-unit')).toBe('month');
+    const months = await figures();
+    expect(total(months)).toBe(inYear);
+
+    // A month's bar: only that month's answers, as many as its bar says.
+    const [month, inMonth] = [...months].find(([, n]) => n > 0)!;
+    await page.click(`#timeline svg a[aria-label^="${month}:"]`);
+    await waitForStatus(page, new RegExp(`^${inMonth} answers? for answer in English in ${month}$`));
+    expect(await results(page).count()).toBe(inMonth);
+    expect(new URL(page.url()).searchParams.get('month')).toMatch(new RegExp(`^${year}-\\d{2}$`));
+    await page.click('#timeline .period-chosen a');
+    await waitForStatus(page, new RegExp(`^${inYear} answers for answer in English$`));
+  });
 });

@@ -25,8 +25,12 @@ const pages: [string, string][] = [
   ['answer beside its translation', '/remarks/en/follow-up-split/q2/'],
   ['one language only', '/differences/'],
   ['one language only, a year', '/differences/2021/'],
+  ['topics', '/topics/'],
+  ['topic, with its chart', '/topics/5g/'],
+  ['open data and feeds', '/data/'],
   ['answer landed on from search, terms marked', '/remarks/en/pinned-ids/?hl=Huawei#huawei-5g'],
-  ['search with a query (en)', '/search/?q=answer'],
+  ['search with a query and its chart (en)', '/search/?q=answer'],
+  ['search narrowed to a month on the chart', '/search/?q=answer&year=2020&month=2020-03'],
   ['search with a query (zh)', '/search/?q=%E5%8D%8E%E4%B8%BA'],
   ['404', '/no-such-page/'],
 ];

@@ -28,7 +28,20 @@ describe('public/_headers', () => {
     expect(cache('/pagefind/en/latest/pagefind-entry.json')).toBe('no-cache');
     expect(cache('/pagefind/en/segments.json')).toBe('no-cache');
     expect(cache('/pagefind/en/wasm.en.pagefind')).toBe('no-cache');
-    for (const page of ['/', '/remarks/en/2019/x/', '/remarks/en/2019/x/q1/card.png', '/archive/2019/', '/search/'])
+    for (const page of [
+      '/',
+      '/remarks/en/2019/x/',
+      '/remarks/en/2019/x.json',
+      '/remarks/en/2019/x/q1/card.png',
+      '/archive/2019/',
+      '/search/',
+      '/differences/',
+      '/topics/5g/',
+      '/feeds/all.xml',
+      '/data/answers.jsonl.gz',
+      '/sitemap-index.xml',
+      '/robots.txt',
+    ])
       expect(cache(page), page).toBe('no-cache');
   });
 });

@@ -1,4 +1,5 @@
 import type { Remark } from '../remarks.ts';
+import { answerTopics } from '../topics.ts';
 import { answerText, questionText } from '../transcript/exchange.ts';
 import { answerInTranscriptPath } from '../transcript/permalink.ts';
 import { findSpokesperson } from '../transcript/spokespeople.ts';
@@ -49,13 +50,12 @@ export type CounterpartOf = (remark: Remark, exchangeId: string) => string | und
 
 export function searchRecords(remark: Remark, counterpartOf: CounterpartOf = () => undefined): SearchRecord[] {
   const { data } = remark;
-  const topics = [...data.topics];
   const base = (topicsHere: string[]) => ({
     filters: {
       spokesperson: [spokespersonFilter(data.spokesperson)],
       year: [data.date.slice(0, 4)],
       kind: [kindName(data.kind, 'en')],
-      ...(topicsHere.length > 0 && { topic: [...new Set(topicsHere)] }),
+      ...(topicsHere.length > 0 && { topic: topicsHere }),
     },
     language: data.lang === 'zh' ? ('und' as const) : ('en' as const),
   });
@@ -78,7 +78,7 @@ export function searchRecords(remark: Remark, counterpartOf: CounterpartOf = () 
       url: answerInTranscriptPath(remark.id, 'opening'),
       content: toBigramText(opening.text),
       meta: meta(question, 'opening'),
-      ...base(topics),
+      ...base([...new Set(data.topics)]),
     });
   }
   for (const exchange of exchanges) {
@@ -88,7 +88,7 @@ export function searchRecords(remark: Remark, counterpartOf: CounterpartOf = () 
       url: answerInTranscriptPath(remark.id, exchange.id),
       content: toBigramText(`${answer}\n${question}`),
       meta: meta(question, exchange.id),
-      ...base([...topics, ...exchange.topics]),
+      ...base(answerTopics(remark, exchange)),
     });
   }
   return records;

@@ -18,19 +18,28 @@ import { BundleError, type Counts, type Hit, type Load, PagefindBundle, type Res
  */
 export const SEGMENTS_FILE = 'segments.json';
 
+/** A segment as segments.json lists it: its folder, and the rank where each of its months begins ("2019-03" → 812). */
+export interface Segment {
+  name: string;
+  months: Record<string, number>;
+}
+
 /** How far apart the ranks of two segments are kept, so that one number orders answers by date across segments. */
 const RANK_SPAN = 1e8;
 
 export class SearchIndex {
   private readonly segments: PagefindBundle[];
+  /** Per segment, its months and the rank each begins at, in date order. */
+  private readonly months: [month: string, start: number][][];
 
-  private constructor(segments: PagefindBundle[]) {
+  private constructor(segments: PagefindBundle[], listed: Segment[]) {
     this.segments = segments;
+    this.months = listed.map((segment) => Object.entries(segment.months).sort(([, a], [, b]) => a - b));
   }
 
   static async open(load: Load): Promise<SearchIndex> {
-    const names = JSON.parse(new TextDecoder().decode(await load(`${SEGMENTS_FILE}?ts=${Date.now()}`))) as unknown;
-    if (!Array.isArray(names) || names.length === 0 || !names.every((name) => typeof name === 'string'))
+    const listed = JSON.parse(new TextDecoder().decode(await load(`${SEGMENTS_FILE}?ts=${Date.now()}`))) as unknown;
+    if (!Array.isArray(listed) || listed.length === 0 || !listed.every(isSegment))
       throw new BundleError(`${SEGMENTS_FILE} does not list the index's segments`);
     // The segments' WebAssembly is the same file at the language's root: fetched once for all.
     const shared = new Map<string, Promise<ArrayBuffer>>();
@@ -40,7 +49,22 @@ export class SearchIndex {
       if (!loading) shared.set(path, (loading = load(path)));
       return loading;
     };
-    return new SearchIndex(await Promise.all(names.map((name) => PagefindBundle.open(loadIn(name)))));
+    return new SearchIndex(await Promise.all(listed.map(({ name }) => PagefindBundle.open(loadIn(name)))), listed);
+  }
+
+  /** The month ("2019-03") of the answer a hit's rank places, from segments.json alone: no fragment is fetched. */
+  monthOf(rank: number): string {
+    const months = this.months[Math.floor(rank / RANK_SPAN)] ?? [];
+    const local = rank % RANK_SPAN;
+    let low = 0;
+    let high = months.length - 1;
+    // The last month that begins at or before the rank.
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2);
+      if (months[middle]![1] <= local) low = middle;
+      else high = middle - 1;
+    }
+    return months[low]?.[0] ?? '';
   }
 
   /** Answers matching `query` in every segment, best first; each hit's `rank` orders them by date. */
@@ -60,6 +84,17 @@ export class SearchIndex {
   async filters(): Promise<Counts> {
     return addCounts(await Promise.all(this.segments.map((segment) => segment.filters())));
   }
+}
+
+function isSegment(value: unknown): value is Segment {
+  if (typeof value !== 'object' || value === null) return false;
+  const { name, months } = value as { name?: unknown; months?: unknown };
+  return (
+    typeof name === 'string' &&
+    typeof months === 'object' &&
+    months !== null &&
+    Object.values(months).every((start) => typeof start === 'number')
+  );
 }
 
 function addCounts(all: Counts[]): Counts {

@@ -4,7 +4,7 @@ import * as pagefind from 'pagefind';
 import { fromBigramText } from './cjk.ts';
 import { type CompactStats, compactBundle } from './compact-bundle.ts';
 import type { SearchRecord } from './records.ts';
-import { SEGMENTS_FILE } from './segments.ts';
+import { type Segment, SEGMENTS_FILE } from './segments.ts';
 
 const BATCH = 256;
 
@@ -36,7 +36,7 @@ export async function writeBundles(
   latestChunkBudget = Math.min(chunkBudget, LATEST_CHUNK_BUDGET),
 ): Promise<CompactStats[]> {
   const compacted: Promise<CompactStats>[] = [];
-  const written: { dir: string; segments: string[] }[] = [];
+  const written: { dir: string; segments: Segment[] }[] = [];
   for (const { records, dir } of bundles) {
     // In date order: a record's rank in its segment is its place by date (page-id.ts).
     const ordered = [...records].sort((a, b) => a.meta.date.localeCompare(b.meta.date));
@@ -53,7 +53,10 @@ export async function writeBundles(
       compacting.catch(() => undefined);
       compacted.push(compacting);
     }
-    written.push({ dir, segments: segments.map((segment) => segment.name) });
+    written.push({
+      dir,
+      segments: segments.map((segment) => ({ name: segment.name, months: monthStarts(segment.records) })),
+    });
   }
   const stats = await Promise.all(compacted);
   for (const { dir, segments } of written) await joinSegments(dir, segments);
@@ -75,9 +78,19 @@ export function quarterStart(day: string): string {
   return `${day.slice(0, 4)}-${String(month - ((month - 1) % 3)).padStart(2, '0')}-01`;
 }
 
+/**
+ * Where each month begins among a segment's records (in date order: a record's rank is its place),
+ * so that the browser dates a result by its rank alone, as the chart of results over time needs.
+ */
+function monthStarts(records: SearchRecord[]): Record<string, number> {
+  const starts: Record<string, number> = {};
+  records.forEach((record, rank) => (starts[record.meta.date.slice(0, 7)] ??= rank));
+  return starts;
+}
+
 /** The segments' list, and their WebAssembly (the same file in each) moved up to the language's folder. */
-async function joinSegments(dir: string, segments: string[]): Promise<void> {
-  for (const segment of segments) {
+async function joinSegments(dir: string, segments: Segment[]): Promise<void> {
+  for (const { name: segment } of segments) {
     for (const name of (await readdir(join(dir, segment))).filter((file) => file.startsWith('wasm.'))) {
       await rm(join(dir, name), { force: true });
       await rename(join(dir, segment, name), join(dir, name));

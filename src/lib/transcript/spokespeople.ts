@@ -1,3 +1,5 @@
+import { slugOf } from '../slug.ts';
+
 /**
  * The ministry's spokespeople, in both languages. A label naming one of them marks an answer in
  * the 2020+ style ("Zhao Lijian: ..."), and their pages gather transcripts of both languages.
@@ -43,14 +45,5 @@ export function findSpokesperson(name: string): Spokesperson | undefined {
  */
 export function spokespersonSlug(name: string): string {
   const known = findSpokesperson(name)?.slug;
-  if (known) return known;
-  const slug = name
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_]+/g, '-')
-    .replace(/[^\p{L}\p{N}-]/gu, '')
-    .replace(/-{2,}/g, '-')
-    .replace(/^-|-$/g, '');
-  // A name of punctuation alone ("—") has no letters to make a slug of: its code points do.
-  return slug !== '' ? slug : `p-${[...name.trim()].map((char) => char.codePointAt(0)!.toString(36)).join('-')}`;
+  return known ?? slugOf(name);
 }

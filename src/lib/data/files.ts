@@ -1,0 +1,117 @@
+import { createHash } from 'node:crypto';
+import { once } from 'node:events';
+import { createGzip } from 'node:zlib';
+import { z } from 'astro/zod';
+import { csvHeader, csvLine } from './csv.ts';
+import { openData } from './open-data.ts';
+import { answerRow, type AnswerRow, DATA_VERSION, transcriptDocument, transcriptRow } from './rows.ts';
+
+/** The files under /data/, as the site publishes them. */
+export interface DataFile {
+  /** Its path under /data/. */
+  name: string;
+  bytes: Buffer;
+  rows?: number;
+  /** The JSON Schema of a row (or of the file, for a transcript's own JSON), by its name under /data/. */
+  schema?: string;
+  format: string;
+}
+
+/** The JSON Schemas, by their file name under /data/. */
+export const schemas = {
+  'answers.schema.json': answerRow,
+  'transcripts.schema.json': transcriptRow,
+  'transcript.schema.json': transcriptDocument,
+} as const;
+
+export function jsonSchema(name: keyof typeof schemas, site: URL): object {
+  return {
+    $id: new URL(`/data/${name}`, site).href,
+    ...z.toJSONSchema(schemas[name]),
+  };
+}
+
+/** The CSV has the JSONL's columns; `turns`, a list of objects there, is one "Label: text" paragraph per turn here. */
+const CSV_COLUMNS = Object.keys(answerRow.shape) as (keyof AnswerRow)[];
+const PARAGRAPHS = new Set(['follow_ups', 'turns']);
+
+function csvRow(row: AnswerRow) {
+  return { ...row, turns: row.turns.map((turn) => `${turn.label}: ${turn.text}`) };
+}
+
+/**
+ * Gzip of many lines, written a line at a time so that the archive's whole text is never one
+ * string. Node writes no time into a gzip header: the same rows give the same bytes.
+ */
+async function gzipLines(lines: Iterable<string>): Promise<Buffer> {
+  const gzip = createGzip({ level: 9 });
+  const chunks: Buffer[] = [];
+  gzip.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = once(gzip, 'end');
+  for (const line of lines) if (!gzip.write(line)) await once(gzip, 'drain');
+  gzip.end();
+  await ended;
+  return Buffer.concat(chunks);
+}
+
+function* jsonLines(rows: readonly unknown[]): Iterable<string> {
+  for (const row of rows) yield `${JSON.stringify(row)}\n`;
+}
+
+function* csvLines(rows: readonly AnswerRow[]): Iterable<string> {
+  yield csvHeader(CSV_COLUMNS);
+  for (const row of rows) yield csvLine(CSV_COLUMNS, csvRow(row), (column) => (PARAGRAPHS.has(column) ? '\n\n' : '; '));
+}
+
+let cache: Promise<DataFile[]> | undefined;
+
+/** The bulk files, made once per build (the index lists their sizes and digests). */
+export function bulkFiles(site: URL): Promise<DataFile[]> {
+  cache ??= (async () => {
+    const data = await openData(site);
+    return [
+      {
+        name: 'answers.jsonl.gz',
+        bytes: await gzipLines(jsonLines(data.answers)),
+        rows: data.answers.length,
+        schema: 'answers.schema.json',
+        format: 'JSON Lines, gzip',
+      },
+      {
+        name: 'answers.csv.gz',
+        bytes: await gzipLines(csvLines(data.answers)),
+        rows: data.answers.length,
+        schema: 'answers.schema.json',
+        format: 'CSV (RFC 4180, UTF-8, header row), gzip',
+      },
+      {
+        name: 'transcripts.jsonl.gz',
+        bytes: await gzipLines(jsonLines(data.transcripts)),
+        rows: data.transcripts.length,
+        schema: 'transcripts.schema.json',
+        format: 'JSON Lines, gzip',
+      },
+    ];
+  })();
+  return cache;
+}
+
+/** /data/index.json: what is there, how many rows, and a digest to check a download against. */
+export async function dataIndex(site: URL) {
+  const files = await bulkFiles(site);
+  return {
+    version: DATA_VERSION,
+    files: files.map(({ name, bytes, rows, schema, format }) => ({
+      url: new URL(`/data/${name}`, site).href,
+      format,
+      rows,
+      bytes: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      schema: schema && new URL(`/data/${schema}`, site).href,
+    })),
+    transcript: {
+      url: `${new URL('/remarks/', site).href}{id}.json`,
+      schema: new URL('/data/transcript.schema.json', site).href,
+    },
+  };
+}

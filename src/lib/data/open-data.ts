@@ -1,0 +1,31 @@
+import { allRemarks } from '../remarks.ts';
+import { translations } from '../translations.ts';
+import { answerRows, type AnswerRow, transcriptRowOf, type TranscriptRow } from './rows.ts';
+
+export interface OpenData {
+  /** Newest transcript first, each transcript's exchanges in order. */
+  answers: AnswerRow[];
+  transcripts: TranscriptRow[];
+  /** A transcript's row, by its id. */
+  transcriptOf: Map<string, TranscriptRow>;
+  /** A transcript's exchanges' rows, by transcript id. */
+  answersOf: Map<string, AnswerRow[]>;
+}
+
+let cache: Promise<OpenData> | undefined;
+
+/** Every row of the open data, made once per build for the files that publish it. */
+export function openData(site: URL): Promise<OpenData> {
+  cache ??= (async () => {
+    const [remarks, translated] = await Promise.all([allRemarks(), translations()]);
+    const answersOf = new Map(remarks.map((remark) => [remark.id, answerRows(remark, site, translated)]));
+    const transcripts = remarks.map((remark) => transcriptRowOf(remark, site, translated));
+    return {
+      answers: [...answersOf.values()].flat(),
+      transcripts,
+      transcriptOf: new Map(transcripts.map((row) => [row.id, row])),
+      answersOf,
+    };
+  })();
+  return cache;
+}

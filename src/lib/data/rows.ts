@@ -1,0 +1,137 @@
+import { z } from 'astro/zod';
+import type { Remark } from '../remarks.ts';
+import { answerTopics } from '../topics.ts';
+import { answerText, questionTurn } from '../transcript/exchange.ts';
+import { answerPath, transcriptPath } from '../transcript/permalink.ts';
+import type { Translations } from '../translations.ts';
+
+/**
+ * The open data: one row per exchange (answers.jsonl.gz, answers.csv.gz) and one per transcript
+ * (transcripts.jsonl.gz, and each transcript's own JSON), made from the transcript model as the
+ * pages are. The zod schemas below are the one definition of the rows: their types, the JSON
+ * Schemas published beside the files, and the check the tests run on every row.
+ *
+ * Columns that mean what a column of the CMFA PressCon corpus (Mochtak & Turcsanyi) means carry
+ * its name — id, link, date, spokesperson, question, answer, who_asked — so that code written for
+ * that corpus reads these files.
+ */
+
+/** Bump when a column changes meaning or goes away (adding one is not a break). */
+export const DATA_VERSION = 1;
+
+const turnRow = z.object({
+  role: z.enum(['question', 'answer']).describe("The journalist's side or the spokesperson's."),
+  kind: z
+    .enum(['question', 'follow-up', 'interjection', 'answer'])
+    .describe('question opens the exchange; follow-up and interjection are later turns of the journalist.'),
+  label: z.string().describe('The label as the transcript writes it: "Q", "A", "Reuters", "问", "汪文斌".'),
+  text: z.string(),
+});
+
+export const answerRow = z
+  .object({
+    id: z.string().describe("The answer's id: its transcript's id and its exchange's, \"en/2020/2020-03-12/q3\"."),
+    link: z.url().describe("The answer's own page: its permalink."),
+    transcript_id: z.string().describe("The transcript's id: its file's path under content/remarks, without .md."),
+    transcript_link: z.url().describe("The transcript's page."),
+    n: z.int().positive().describe("The exchange's place in its transcript, from 1."),
+    date: z.iso.date().describe('The day of the remarks (YYYY-MM-DD).'),
+    lang: z.enum(['en', 'zh']).describe('The language of the transcript: en or zh.'),
+    spokesperson: z
+      .string()
+      .nullable()
+      .describe('The spokesperson, as the transcript names them; null where it does not.'),
+    kind: z.string().describe('The kind of transcript: press-conference, briefing, remarks, answers, statement.'),
+    who_asked: z.string().nullable().describe('The outlet that asked, where the transcript names it.'),
+    topics: z.array(z.string()).describe('The topics editors gave the transcript and the exchange.'),
+    question: z.string().describe('The question that opens the exchange.'),
+    answer: z.string().describe("The spokesperson's side: every answer turn, paragraphs apart."),
+    follow_ups: z.array(z.string()).describe("The journalist's later turns (follow-ups and interjections), in order."),
+    turns: z.array(turnRow).describe('Every turn of the exchange in order, as the answer page shows them.'),
+    counterpart: z
+      .array(z.string())
+      .describe(
+        'The same exchange in the other language, by answer id: usually one, two or three where one version asks a follow-up as a question of its own; empty where the other version leaves it out or there is none.',
+      ),
+    source: z.url().describe("The ministry's page the transcript was taken from."),
+  })
+  .describe(`One exchange of a press remark: a question and its answer. Version ${DATA_VERSION}.`);
+
+export const transcriptRow = z
+  .object({
+    id: z.string().describe("The transcript's id: its file's path under content/remarks, without .md."),
+    link: z.url().describe("The transcript's page."),
+    title: z.string().describe('Its title, as the ministry gave it.'),
+    date: z.iso.date().describe('The day of the remarks (YYYY-MM-DD).'),
+    lang: z.enum(['en', 'zh']).describe('Its language: en or zh.'),
+    spokesperson: z.string().nullable().describe('The spokesperson; null where the transcript names none.'),
+    kind: z.string().describe('press-conference, briefing, remarks, answers or statement.'),
+    topics: z.array(z.string()).describe('The topics editors gave the transcript.'),
+    source: z.url().describe("The ministry's page it was taken from."),
+    translation: z.string().nullable().describe("The other language's transcript: its id here, or its URL elsewhere."),
+    opening: z.string().nullable().describe('Opening statements, before the first question.'),
+    answers: z.array(z.string()).describe('Its answers, by id, in order.'),
+  })
+  .describe(`One transcript: a press conference, remarks or statement on one day. Version ${DATA_VERSION}.`);
+
+/** A transcript's own JSON, beside its page: its row, with its exchanges' rows in full. */
+export const transcriptDocument = transcriptRow
+  .extend({ exchanges: z.array(answerRow) })
+  .describe(`One transcript with its exchanges, as answers.jsonl has them. Version ${DATA_VERSION}.`);
+
+export type AnswerRow = z.infer<typeof answerRow>;
+export type TranscriptRow = z.infer<typeof transcriptRow>;
+export type TranscriptDocument = z.infer<typeof transcriptDocument>;
+
+/** An answer's id in the open data. */
+export function answerId(transcriptId: string, exchangeId: string): string {
+  return `${transcriptId}/${exchangeId}`;
+}
+
+export function answerRows(remark: Remark, site: URL, translated: Translations): AnswerRow[] {
+  const { data } = remark;
+  return data.transcript.exchanges.map((exchange) => {
+    const counterpart = translated.counterpart(remark, exchange.id);
+    return {
+      id: answerId(remark.id, exchange.id),
+      link: new URL(answerPath(remark.id, exchange.id), site).href,
+      transcript_id: remark.id,
+      transcript_link: new URL(transcriptPath(remark.id), site).href,
+      n: exchange.n,
+      date: data.date,
+      lang: data.lang,
+      spokesperson: data.spokesperson ?? null,
+      kind: data.kind,
+      who_asked: exchange.asker ?? null,
+      topics: answerTopics(remark, exchange),
+      question: questionTurn(exchange).text,
+      answer: answerText(exchange),
+      follow_ups: exchange.turns.filter((turn, i) => i > 0 && turn.role === 'question').map((turn) => turn.text),
+      turns: exchange.turns.map(({ role, kind, label, text }) => ({ role, kind, label, text })),
+      counterpart:
+        counterpart?.kind === 'paired'
+          ? counterpart.exchanges.map((other) => answerId(counterpart.remark.id, other.id))
+          : [],
+      source: data.source,
+    };
+  });
+}
+
+export function transcriptRowOf(remark: Remark, site: URL, translated: Translations): TranscriptRow {
+  const { data } = remark;
+  const translation = translated.of(remark);
+  return {
+    id: remark.id,
+    link: new URL(transcriptPath(remark.id), site).href,
+    title: data.title,
+    date: data.date,
+    lang: data.lang,
+    spokesperson: data.spokesperson ?? null,
+    kind: data.kind,
+    topics: data.topics,
+    source: data.source,
+    translation: translation?.remark?.id ?? translation?.external ?? null,
+    opening: data.transcript.opening?.text ?? null,
+    answers: data.transcript.exchanges.map((exchange) => answerId(remark.id, exchange.id)),
+  };
+}

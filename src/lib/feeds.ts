@@ -1,0 +1,142 @@
+import type { RSSFeedItem } from '@astrojs/rss';
+import { SITE_TITLE } from '../consts.ts';
+import { formatDay, kindName, ui } from '../i18n/ui.ts';
+import { allRemarks, groupBy, spokespersonKey, type Remark } from './remarks.ts';
+import { answerTopics, topicsOf } from './topics.ts';
+import { brief, questionText } from './transcript/exchange.ts';
+import type { Exchange } from './transcript/model.ts';
+import { answerPath, transcriptPath } from './transcript/permalink.ts';
+
+/**
+ * The site's feeds (RSS 2.0): the whole site, each language, each spokesperson, each topic. An
+ * entry is a transcript, its id its permalink; it links each of its answers (on a topic's feed,
+ * the answers on that topic).
+ */
+export const FEED_ENTRIES = 50;
+
+export interface Feed {
+  /** Its path under /feeds/, without ".xml": "all", "en", "spokespeople/lu-kang", "topics/5g". */
+  key: string;
+  title: string;
+  description: string;
+  /** The language of every entry, where the feed has one. */
+  language?: string;
+  /** The page the feed follows. */
+  page: string;
+  /** Newest first, at most FEED_ENTRIES. */
+  remarks: Remark[];
+  /** The answers an entry links: all of a transcript's, or those on the feed's topic. */
+  answersOf: (remark: Remark) => Exchange[];
+}
+
+export function feedPath(key: string): string {
+  return `/feeds/${key}.xml`;
+}
+
+const allAnswers = (remark: Remark) => remark.data.transcript.exchanges;
+
+let cache: Promise<Feed[]> | undefined;
+
+export function allFeeds(): Promise<Feed[]> {
+  cache ??= (async () => {
+    const remarks = await allRemarks();
+    const newest = (list: Remark[]) => list.slice(0, FEED_ENTRIES);
+    const feeds: Feed[] = [
+      {
+        key: 'all',
+        title: SITE_TITLE,
+        description: 'Every transcript of the spokesperson’s remarks, in English and Chinese, newest first.',
+        page: '/',
+        remarks: newest(remarks),
+        answersOf: allAnswers,
+      },
+    ];
+    for (const [lang, list] of groupBy(remarks, (remark) => remark.data.lang)) {
+      feeds.push({
+        key: lang,
+        title: lang === 'zh' ? `${SITE_TITLE}：外交部发言人中文记录` : `${SITE_TITLE}: transcripts in English`,
+        description:
+          lang === 'zh'
+            ? '外交部发言人记者会及谈话的中文记录，最新在前。'
+            : 'The spokesperson’s remarks in English, newest first.',
+        language: ui(lang as 'en' | 'zh').htmlLang,
+        page: '/archive/',
+        remarks: newest(list),
+        answersOf: allAnswers,
+      });
+    }
+    for (const [slug, list] of groupBy(remarks, spokespersonKey)) {
+      const names = [...new Set(list.map((remark) => remark.data.spokesperson))].join(' · ');
+      feeds.push({
+        key: `spokespeople/${slug}`,
+        title: `${SITE_TITLE}: ${names}`,
+        description: `Transcripts with spokesperson ${names}, newest first.`,
+        page: `/spokespeople/${slug}/`,
+        remarks: newest(list),
+        answersOf: allAnswers,
+      });
+    }
+    for (const topic of topicsOf(remarks)) {
+      const names = topic.names.join(' · ');
+      const on = new Set(topic.answers.map(({ exchange }) => exchange));
+      feeds.push({
+        key: `topics/${topic.slug}`,
+        title: `${SITE_TITLE}: ${names}`,
+        description: `Answers on ${names}, by transcript, newest first.`,
+        page: `/topics/${topic.slug}/`,
+        remarks: newest(topic.remarks),
+        answersOf: (remark) => remark.data.transcript.exchanges.filter((exchange) => on.has(exchange)),
+      });
+    }
+    return feeds;
+  })();
+  return cache;
+}
+
+/** The feeds a page offers readers through `<link rel="alternate">`. */
+export interface FeedLink {
+  href: string;
+  title: string;
+}
+
+export async function feedLinks(...keys: string[]): Promise<FeedLink[]> {
+  const feeds = await allFeeds();
+  return keys.flatMap((key) => {
+    const feed = feeds.find((candidate) => candidate.key === key);
+    return feed ? [{ href: feedPath(feed.key), title: feed.title }] : [];
+  });
+}
+
+const escapeHtml = (text: string) =>
+  text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+
+/** A transcript as a feed entry: its date, spokesperson, a summary, and links to its answers. */
+export function feedItem(feed: Feed, remark: Remark, site: URL): RSSFeedItem {
+  const { data } = remark;
+  const strings = ui(data.lang);
+  const answers = feed.answersOf(remark);
+  const byline = [formatDay(data.date, data.lang), data.spokesperson, kindName(data.kind, data.lang)]
+    .filter(Boolean)
+    .join(' · ');
+  const questions = answers.map((exchange) => brief(questionText(exchange), data.lang === 'zh' ? 40 : 90));
+  const summary = brief(
+    [strings.exchanges(answers.length), questions.join(data.lang === 'zh' ? '；' : ' · ')].join(strings.colon + ' '),
+    data.lang === 'zh' ? 160 : 320,
+  );
+  const list = answers
+    .map(
+      (exchange, i) =>
+        `<li><a href="${escapeHtml(new URL(answerPath(remark.id, exchange.id), site).href)}">${escapeHtml(strings.exchange(exchange.n))}</a>${escapeHtml(strings.colon)} ${escapeHtml(questions[i]!)}</li>`,
+    )
+    .join('');
+  const topics = [...new Set([...data.topics, ...answers.flatMap((exchange) => answerTopics(remark, exchange))])];
+  return {
+    title: data.title,
+    link: new URL(transcriptPath(remark.id), site).href,
+    pubDate: new Date(`${data.date}T00:00:00Z`),
+    description: summary,
+    content: `<p>${escapeHtml(byline)}</p>${data.transcript.opening ? `<p>${escapeHtml(brief(data.transcript.opening.text, 300))}</p>` : ''}<ol>${list}</ol>`,
+    ...(data.spokesperson && { customData: `<dc:creator>${escapeHtml(data.spokesperson)}</dc:creator>` }),
+    ...(topics.length > 0 && { categories: topics }),
+  };
+}

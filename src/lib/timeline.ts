@@ -1,0 +1,118 @@
+/**
+ * How many answers fall in each period, drawn as a small bar chart with the figures in a table
+ * behind it: above search results (from the results already loaded) and on a topic's page (at
+ * build time). One function draws both, so the page and the browser show the same chart.
+ *
+ * A span of up to two years is shown by month, a longer one by year, so that bars stay wide
+ * enough to read and to click; every period in the span has its bar, empty ones included, so the
+ * gaps are seen too.
+ */
+export interface Bin {
+  /** "2019" or "2019-03": what a click filters to. */
+  key: string;
+  label: string;
+  count: number;
+}
+
+export interface Timeline {
+  unit: 'year' | 'month';
+  bins: Bin[];
+  total: number;
+}
+
+const MONTHS_SHOWN = 24;
+const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "2019-03" → "Mar 2019". */
+export function monthLabel(month: string): string {
+  return `${MONTH_NAMES[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+}
+
+/** The timeline of answers counted by month ("2019-03" → n). */
+export function timelineOf(byMonth: ReadonlyMap<string, number>): Timeline {
+  const months = [...byMonth.keys()].filter((month) => (byMonth.get(month) ?? 0) > 0).sort();
+  const total = [...byMonth.values()].reduce((sum, n) => sum + n, 0);
+  if (months.length === 0) return { unit: 'year', bins: [], total };
+  const first = months[0]!;
+  const last = months.at(-1)!;
+  const span = monthIndex(last) - monthIndex(first) + 1;
+  if (span <= MONTHS_SHOWN) {
+    const bins: Bin[] = [];
+    for (let i = monthIndex(first); i <= monthIndex(last); i++) {
+      const key = monthKey(i);
+      bins.push({ key, label: monthLabel(key), count: byMonth.get(key) ?? 0 });
+    }
+    return { unit: 'month', bins, total };
+  }
+  const byYear = new Map<string, number>();
+  for (const [month, n] of byMonth) byYear.set(month.slice(0, 4), (byYear.get(month.slice(0, 4)) ?? 0) + n);
+  const bins: Bin[] = [];
+  for (let year = Number(first.slice(0, 4)); year <= Number(last.slice(0, 4)); year++) {
+    const key = String(year);
+    bins.push({ key, label: key, count: byYear.get(key) ?? 0 });
+  }
+  return { unit: 'year', bins, total };
+}
+
+function monthIndex(month: string): number {
+  return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+}
+
+function monthKey(index: number): string {
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+const escape = (text: string) =>
+  text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+
+const HEIGHT = 48;
+const BAR = 10;
+const GAP = 2;
+
+export interface DrawOptions {
+  /** What the chart counts, as its heading says it: "Answers per year". */
+  caption: string;
+  /** Where a bar leads: the search filtered to its period. */
+  href: (bin: Bin) => string;
+  /** The period already chosen, marked. */
+  selected?: string | undefined;
+}
+
+/**
+ * The chart's HTML: bars as links (each named with its period and count), the first and last
+ * period under them, and the figures as a table. Attributes only, no inline style: it lives under
+ * the site's Content-Security-Policy.
+ */
+export function drawTimeline({ unit, bins }: Timeline, { caption, href, selected }: DrawOptions): string {
+  if (bins.length === 0) return '';
+  const max = Math.max(...bins.map((bin) => bin.count));
+  const width = bins.length * (BAR + GAP);
+  const noun = (n: number) => `${n.toLocaleString('en')} ${n === 1 ? 'answer' : 'answers'}`;
+  const bars = bins
+    .map((bin, i) => {
+      const height = bin.count === 0 ? 0 : Math.max(2, Math.round((bin.count / max) * HEIGHT));
+      const mark = bin.key === selected ? ' class="selected"' : '';
+      const rect = `<rect x="${i * (BAR + GAP)}" y="${HEIGHT - height}" width="${BAR}" height="${height}"${mark}/>`;
+      // An empty period is drawn (a gap says something) but leads nowhere.
+      if (bin.count === 0) return rect;
+      const name = escape(`${bin.label}: ${noun(bin.count)}`);
+      // A transparent full-height target keeps a short bar easy to click.
+      return `<a href="${escape(href(bin))}" aria-label="${name}"><title>${name}</title><rect class="target" x="${i * (BAR + GAP)}" y="0" width="${BAR + GAP}" height="${HEIGHT}"/>${rect}</a>`;
+    })
+    .join('');
+  const rows = bins
+    .filter((bin) => bin.count > 0)
+    .map(
+      (bin) =>
+        `<tr><th scope="row"><a href="${escape(href(bin))}">${escape(bin.label)}</a></th><td>${bin.count.toLocaleString('en')}</td></tr>`,
+    )
+    .join('');
+  return (
+    `<figure class="timeline" data-unit="${unit}">` +
+    `<figcaption>${escape(caption)}</figcaption>` +
+    `<svg viewBox="0 0 ${width} ${HEIGHT}" preserveAspectRatio="none" role="group" aria-label="${escape(caption)}">${bars}</svg>` +
+    `<div class="timeline-axis" aria-hidden="true"><span>${escape(bins[0]!.label)}</span><span>${escape(bins.at(-1)!.label)}</span></div>` +
+    `<details><summary>The figures</summary><table><thead><tr><th scope="col">${unit === 'year' ? 'Year' : 'Month'}</th><th scope="col">Answers</th></tr></thead><tbody>${rows}</tbody></table></details>` +
+    `</figure>`
+  );
+}

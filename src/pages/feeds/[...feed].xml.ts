@@ -1,0 +1,28 @@
+import rss from '@astrojs/rss';
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { allFeeds, type Feed, feedItem, feedPath } from '../../lib/feeds';
+import { siteOf } from '../../lib/site';
+
+/** Every feed of the site (src/lib/feeds.ts), at /feeds/<key>.xml. */
+export const getStaticPaths = (async () =>
+  (await allFeeds()).map((feed) => ({ params: { feed: feed.key }, props: { feed } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ feed: Feed }> = ({ props: { feed }, site }) => {
+  const url = siteOf(site);
+  const self = new URL(feedPath(feed.key), url).href;
+  const newest = feed.remarks[0]?.data.date;
+  return rss({
+    title: feed.title,
+    description: feed.description,
+    site: new URL(feed.page, url).href,
+    trailingSlash: true,
+    xmlns: { atom: 'http://www.w3.org/2005/Atom', dc: 'http://purl.org/dc/elements/1.1/' },
+    customData: [
+      `<atom:link href="${self}" rel="self" type="application/rss+xml"/>`,
+      feed.language ? `<language>${feed.language}</language>` : '',
+      // The newest entry's day, not the build's: two builds of the same content give the same bytes.
+      newest ? `<lastBuildDate>${new Date(`${newest}T00:00:00Z`).toUTCString()}</lastBuildDate>` : '',
+    ].join(''),
+    items: feed.remarks.map((remark) => feedItem(feed, remark, url)),
+  });
+};

@@ -1,0 +1,17 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { openData } from '../../lib/data/open-data';
+import type { TranscriptDocument } from '../../lib/data/rows';
+import { allRemarks } from '../../lib/remarks';
+import { siteOf } from '../../lib/site';
+
+/** A transcript's data beside its page (/remarks/<id>.json): its row in transcripts.jsonl, with its exchanges' rows. */
+export const getStaticPaths = (async () =>
+  (await allRemarks()).map((remark) => ({ params: { id: remark.id } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ params, site }) => {
+  const data = await openData(siteOf(site));
+  const row = data.transcriptOf.get(params.id ?? '');
+  if (!row) throw new Error(`/remarks/${params.id}.json: no such transcript`);
+  const document: TranscriptDocument = { ...row, exchanges: data.answersOf.get(row.id) ?? [] };
+  return Response.json(document);
+};
