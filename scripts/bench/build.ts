@@ -19,6 +19,7 @@ import { projectRoot } from '../support/paths.ts';
 import { serve } from '../support/serve.ts';
 import { bareProject } from './baseline.ts';
 import { importCorpus } from './corpus.ts';
+import { openDataCheck, reuseRoutes } from './reuse.ts';
 import { diffTrees, inventory, type Inventory, type TreeDiff } from './inventory.ts';
 import { folderSize, measure, type Run } from './measure.ts';
 import { syntheticArchive } from './synthetic.ts';
@@ -40,6 +41,8 @@ const ourStages: [string, RegExp][] = [
   ['permalinks', /\[lectern-permalinks\]/],
   ['share cards', /\[lectern-share-cards\]/],
   ['pagefind', /\[lectern-pagefind\]/],
+  // The sitemap is written after the index, then the build ends.
+  ['sitemap', /\[lectern-pagefind\] search index built/],
 ];
 const bareStages: [string, RegExp][] = [
   ['content sync', /\[content\] Syncing content/],
@@ -98,6 +101,7 @@ function summary(build: Build) {
     pages: pages(build.out),
     output: folderSize(build.out),
     index: folderSize(join(build.out, 'pagefind')),
+    reuse: reuseRoutes(build.run.output),
   };
 }
 
@@ -124,7 +128,13 @@ async function size(label: string, content: string, transcripts: number, options
   const perAnswerSeconds = perAnswer.astro.seconds + perAnswer.pagefind.seconds;
   console.log(`   bare, page per answer ${round(perAnswer.astro.seconds)} s + ${round(perAnswer.pagefind.seconds)} s`);
   const deploy = warm ?? cold;
+  // Every answer page against its open-data row; reading every page's text is done at 1x.
+  const openData = openDataCheck(cold.out, label === '1x');
+  console.log(
+    `   open data: ${openData.rows} rows, ${openData.answerPages} answer pages, ${openData.textDiffering} texts differ`,
+  );
   return {
+    openData,
     transcripts,
     answers: readFileSync(join(content, '..', 'permalinks.txt'), 'utf-8')
       .split('\n')
@@ -306,6 +316,23 @@ writeFileSync(join(dir, 'build.json'), JSON.stringify(results, null, 2) + '\n');
 writeFileSync(join(dir, 'build.md'), report(results));
 console.log(`wrote ${join(dir, 'build.md')}`);
 
+function openDataFiles(check: ReturnType<typeof openDataCheck>): string {
+  return `${check.files.answersJsonlKiB} / ${check.files.answersCsvKiB} / ${check.files.transcriptsJsonlKiB} KiB`;
+}
+
+function openDataRows(check: ReturnType<typeof openDataCheck>): string {
+  const ids =
+    check.rowsWithoutPage.length + check.pagesWithoutRow.length === 0
+      ? 'the same ids'
+      : `ids differ (rows without a page: ${check.rowsWithoutPage.join(', ')}; pages without a row: ${check.pagesWithoutRow.join(', ')})`;
+  const text = check.textChecked
+    ? check.textDiffering === 0
+      ? ', every row the text of its page'
+      : `, ${check.textDiffering} texts differ (${check.textDiffers.join(', ')})`
+    : '';
+  return `${check.rows} rows, ${check.answerPages} pages: ${ids}${text}`;
+}
+
 function siteTable(site: Inventory): string {
   return [
     '| kind | files | MiB | average | largest |',
@@ -359,13 +386,24 @@ function report(r: Record<string, unknown>): string {
     '',
     '## What a deploy uploads after adding one transcript (1x)',
     '',
-    '| added | files touched (added + removed + changed) | share of the site | uploaded | HTML | cards | search | other |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| added | files touched (added + removed + changed) | share of the site | uploaded | HTML | cards | search | data | other |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...Object.entries(added).map(([label, { deploy, added: file }]) => {
       const kind = (k: keyof TreeDiff['byKind']) =>
         `+${deploy.byKind[k].added} −${deploy.byKind[k].removed} ~${deploy.byKind[k].changed}`;
-      return `| ${label === 'today' ? "today's" : 'backfill'} (${file}) | ${deploy.added + deploy.removed + deploy.changed} | ${deploy.percentOfFiles}% (target ≤ 1%) | ${deploy.uploadFiles} files, ${deploy.uploadMiB} MiB | ${kind('html')} | ${kind('cards')} | ${kind('search')} | ${kind('other')} |`;
+      return `| ${label === 'today' ? "today's" : 'backfill'} (${file}) | ${deploy.added + deploy.removed + deploy.changed} | ${deploy.percentOfFiles}% (target ≤ 1%) | ${deploy.uploadFiles} files, ${deploy.uploadMiB} MiB | ${kind('html')} | ${kind('cards')} | ${kind('search')} | ${kind('data')} | ${kind('other')} |`;
     }),
+    '',
+    '## Feeds, sitemap and open data',
+    '',
+    '| | 1x | 10x |',
+    '| --- | --- | --- |',
+    `| rendering feeds, open data, transcripts' JSON, topic pages (Astro's time per route, summed) | ${one.cold.reuse.seconds} s for ${one.cold.reuse.routes} files | ${ten ? `${ten.cold.reuse.seconds} s for ${ten.cold.reuse.routes} files` : '—'} |`,
+    `| writing the sitemap (and ending the build) | ${stage(one.cold, 'sitemap')?.seconds ?? '—'} s | ${ten ? `${stage(ten.cold, 'sitemap')?.seconds ?? '—'} s` : '—'} |`,
+    `| their files in dist/ (feeds, data, JSON, sitemap, robots.txt) | ${one.cold.site.byKind.data.files} files, ${one.cold.site.byKind.data.mib} MiB | ${ten ? `${ten.cold.site.byKind.data.files} files, ${ten.cold.site.byKind.data.mib} MiB` : '—'} |`,
+    `| answers.jsonl.gz / answers.csv.gz / transcripts.jsonl.gz | ${openDataFiles(one.openData)} | ${ten ? openDataFiles(ten.openData) : '—'} |`,
+    `| rows of answers.jsonl against answer pages | ${openDataRows(one.openData)} | ${ten ? openDataRows(ten.openData) : '—'} |`,
+    `| what the chart of results costs (segments.json, gzip: en / zh) | ${one.openData.chartKiB.en} / ${one.openData.chartKiB.zh} KiB | ${ten ? `${ten.openData.chartKiB.en} / ${ten.openData.chartKiB.zh} KiB` : '—'} |`,
     '',
     `Stages, 1x cold: ${stages(one.cold)}.`,
     one.warm ? `Stages, 1x warm: ${stages(one.warm)}.` : '',

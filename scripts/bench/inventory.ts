@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-export type Kind = 'html' | 'cards' | 'search' | 'other';
+/** `data`: what the site publishes for other tools — feeds, sitemap, robots.txt, open data, each transcript's JSON. */
+export type Kind = 'html' | 'cards' | 'search' | 'data' | 'other';
 
 export interface Inventory {
   files: number;
@@ -19,6 +20,7 @@ export function kindOf(path: string): Kind {
   if (path.endsWith('.html')) return 'html';
   if (path.endsWith('/card.png')) return 'cards';
   if (path.startsWith('pagefind/')) return 'search';
+  if (/^(feeds|data)\/|^sitemap-.*\.xml$|^robots\.txt$|^remarks\/.*\.json$/.test(path)) return 'data';
   return 'other';
 }
 
@@ -36,7 +38,7 @@ const mib = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 const kib = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
 
 export function inventory(dir: string): Inventory {
-  const kinds: Kind[] = ['html', 'cards', 'search', 'other'];
+  const kinds: Kind[] = ['html', 'cards', 'search', 'data', 'other'];
   const sums = Object.fromEntries(kinds.map((kind) => [kind, { files: 0, bytes: 0, largest: 0 }])) as Record<
     Kind,
     { files: number; bytes: number; largest: number }
@@ -91,7 +93,13 @@ export function diffTrees(before: string, after: string): TreeDiff {
   const a = listFiles(before);
   const b = listFiles(after);
   const empty = () => ({ added: 0, removed: 0, changed: 0 });
-  const byKind: TreeDiff['byKind'] = { html: empty(), cards: empty(), search: empty(), other: empty() };
+  const byKind: TreeDiff['byKind'] = {
+    html: empty(),
+    cards: empty(),
+    search: empty(),
+    data: empty(),
+    other: empty(),
+  };
   const examples: TreeDiff['examples'] = { added: [], removed: [], changed: [] };
   let uploadBytes = 0;
   const note = (what: 'added' | 'removed' | 'changed', path: string) => {
