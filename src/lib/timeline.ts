@@ -28,13 +28,17 @@ export function monthLabel(month: string): string {
   return `${MONTH_NAMES[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
 }
 
-/** The timeline of answers counted by month ("2019-03" → n). */
-export function timelineOf(byMonth: ReadonlyMap<string, number>): Timeline {
+/**
+ * The timeline of answers counted by month ("2019-03" → n). `year` shows that whole year by month
+ * (the search filtered to it), where its answers fall within it.
+ */
+export function timelineOf(byMonth: ReadonlyMap<string, number>, year?: string): Timeline {
   const months = [...byMonth.keys()].filter((month) => (byMonth.get(month) ?? 0) > 0).sort();
   const total = [...byMonth.values()].reduce((sum, n) => sum + n, 0);
   if (months.length === 0) return { unit: 'year', bins: [], total };
-  const first = months[0]!;
-  const last = months.at(-1)!;
+  const inYear = year !== undefined && months.every((month) => month.startsWith(year));
+  const first = inYear ? `${year}-01` : months[0]!;
+  const last = inYear ? `${year}-12` : months.at(-1)!;
   const span = monthIndex(last) - monthIndex(first) + 1;
   if (span <= MONTHS_SHOWN) {
     const bins: Bin[] = [];

@@ -241,7 +241,7 @@ function showTimeline(state: State, searched: Searched[]): void {
   const byMonth = new Map<string, number>();
   for (const { byMonth: counts } of searched)
     for (const [month, n] of counts) byMonth.set(month, (byMonth.get(month) ?? 0) + n);
-  const timeline = timelineOf(byMonth);
+  const timeline = timelineOf(byMonth, state.filters.year?.length === 1 ? state.filters.year[0] : undefined);
   chart.innerHTML =
     timeline.bins.length > 1
       ? drawTimeline(timeline, {

@@ -59,6 +59,9 @@ describe('the chart of answers over time', () => {
     ]);
     expect(long.total).toBe(8);
     expect(timelineOf(new Map()).bins).toEqual([]);
+    // Filtered to a year: its twelve months, where its answers fall within it.
+    const year = timelineOf(new Map([['2020-03', 4]]), '2020');
+    expect(year.bins.map((bin) => bin.count)).toEqual([0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
   });
 
   test('bars link their period with their count in words; empty periods lead nowhere; text is escaped', () => {
