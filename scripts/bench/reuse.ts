@@ -9,7 +9,7 @@ import { gzipSync, gunzipSync } from 'node:zlib';
 import { selectAll } from 'hast-util-select';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
-import { answerRow } from '../../src/lib/data/rows.ts';
+import { answerRow, turnTexts } from '../../src/lib/data/rows.ts';
 import { plainText } from '../../src/plugins/to-html.ts';
 
 /** The routes of #14: feeds, open data, each transcript's JSON, topic pages, robots.txt. */
@@ -58,7 +58,7 @@ export function openDataCheck(out: string, checkText: boolean) {
       const shown = selectAll('.exchange .turn', page)
         .filter((turn) => !beside.has(turn))
         .map((turn) => plainText({ type: 'root', children: selectAll('.text', turn)[0]?.children ?? [] }));
-      if (JSON.stringify(shown) !== JSON.stringify(row.turns.map((turn) => turn.text))) textDiffers.push(row.id);
+      if (JSON.stringify(shown) !== JSON.stringify(turnTexts(row))) textDiffers.push(row.id);
     }
   }
   const gz = (path: string) => (existsSync(join(out, path)) ? readFileSync(join(out, path)).length : 0);

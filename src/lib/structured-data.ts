@@ -1,7 +1,7 @@
 import { SITE_TITLE } from '../consts.ts';
 import type { Remark } from './remarks.ts';
 import { answerTopics } from './topics.ts';
-import { answerText, questionTurn } from './transcript/exchange.ts';
+import { answerText, brief } from './transcript/exchange.ts';
 import type { Exchange } from './transcript/model.ts';
 import { answerPath, transcriptPath } from './transcript/permalink.ts';
 
@@ -43,6 +43,10 @@ export function transcriptJsonLd(remark: Remark, site: URL): JsonLd {
   return { '@context': 'https://schema.org', ...article(remark, site) };
 }
 
+/**
+ * An answer as a Quotation: its opening words (the page holds the whole; a copy here would add a
+ * tenth to every answer page), who said it, when, and the transcript it is part of, by its @id.
+ */
 export function answerJsonLd(remark: Remark, exchange: Exchange, site: URL): JsonLd {
   const { data } = remark;
   const speaker = person(remark);
@@ -51,14 +55,12 @@ export function answerJsonLd(remark: Remark, exchange: Exchange, site: URL): Jso
     '@context': 'https://schema.org',
     '@type': 'Quotation',
     '@id': new URL(answerPath(remark.id, exchange.id), site).href,
-    url: new URL(answerPath(remark.id, exchange.id), site).href,
-    text: answerText(exchange),
-    description: questionTurn(exchange).text,
+    text: brief(answerText(exchange), data.lang === 'zh' ? 100 : 200),
     datePublished: data.date,
     inLanguage: data.lang === 'zh' ? 'zh-Hans' : 'en',
     isBasedOn: data.source,
-    isPartOf: article(remark, site),
-    ...(speaker && { spokenByCharacter: speaker, creator: speaker }),
+    isPartOf: { '@type': 'Article', '@id': new URL(transcriptPath(remark.id), site).href },
+    ...(speaker && { spokenByCharacter: speaker }),
     ...(topics.length > 0 && { keywords: topics.join(', ') }),
   };
 }

@@ -12,7 +12,7 @@ import { selectAll } from 'hast-util-select';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildSite } from '../../scripts/support/build.ts';
 import { plainText } from '../../src/plugins/to-html.ts';
-import { answerRow, transcriptDocument, transcriptRow } from '../../src/lib/data/rows.ts';
+import { answerRow, turnTexts, transcriptDocument, transcriptRow } from '../../src/lib/data/rows.ts';
 import { fixtureContent } from '../support/content.ts';
 
 const SITE = 'https://remarks.example.org';
@@ -145,15 +145,26 @@ describe('feeds, sitemap and open data', () => {
       );
       // Read from the page's HTML as the site reads text from HTML (footnote navigation left out).
       const shown = turns.map((turn) => plainText({ type: 'root', children: selectAll('.text', turn)[0]!.children }));
-      expect(shown, row.id).toEqual(row.turns.map((turn) => turn.text));
-      expect(row.question).toBe(row.turns[0]!.text);
-      expect(row.answer).toBe(
-        row.turns
-          .filter((turn) => turn.role === 'answer')
-          .map((turn) => turn.text)
-          .join('\n\n'),
-      );
+      expect(shown, row.id).toEqual(turnTexts(row));
+      if (row.turns) {
+        expect(row.turns.length).toBeGreaterThan(2);
+        expect(row.question).toBe(row.turns[0]!.text);
+        expect(row.answer).toBe(
+          row.turns
+            .filter((turn) => turn.role === 'answer')
+            .map((turn) => turn.text)
+            .join('\n\n'),
+        );
+        expect(row.follow_ups).toEqual(
+          row.turns
+            .slice(1)
+            .filter((turn) => turn.role === 'question')
+            .map((turn) => turn.text),
+        );
+      } else expect(shown).toHaveLength(2);
     }
+    // Exchanges with follow-ups keep their turns apart.
+    expect(rows.filter((row) => row.follow_ups.length > 0 && row.turns !== null).length).toBeGreaterThan(0);
     // Paired languages name each other's answers.
     const byId = new Map(rows.map((row) => [row.id, row]));
     const paired = rows.filter((row) => row.counterpart.length > 0);
@@ -213,10 +224,10 @@ describe('feeds, sitemap and open data', () => {
     const [quotation] = ld('remarks/zh/zh-wenda/q1/index.html');
     expect(quotation).toMatchObject({
       '@type': 'Quotation',
-      url: `${SITE}/remarks/zh/zh-wenda/q1/`,
+      '@id': `${SITE}/remarks/zh/zh-wenda/q1/`,
       inLanguage: 'zh-Hans',
       spokenByCharacter: { '@type': 'Person' },
-      isPartOf: { '@type': 'Article', url: `${SITE}/remarks/zh/zh-wenda/` },
+      isPartOf: { '@type': 'Article', '@id': `${SITE}/remarks/zh/zh-wenda/` },
     });
     for (const page of answerPages()) expect(ld(join('remarks', page, 'index.html')), page).toHaveLength(1);
   });

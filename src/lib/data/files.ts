@@ -36,7 +36,7 @@ const CSV_COLUMNS = Object.keys(answerRow.shape) as (keyof AnswerRow)[];
 const PARAGRAPHS = new Set(['follow_ups', 'turns']);
 
 function csvRow(row: AnswerRow) {
-  return { ...row, turns: row.turns.map((turn) => `${turn.label}: ${turn.text}`) };
+  return { ...row, turns: row.turns?.map((turn) => `${turn.label}: ${turn.text}`) ?? null };
 }
 
 /**

@@ -47,7 +47,12 @@ export const answerRow = z
     question: z.string().describe('The question that opens the exchange.'),
     answer: z.string().describe("The spokesperson's side: every answer turn, paragraphs apart."),
     follow_ups: z.array(z.string()).describe("The journalist's later turns (follow-ups and interjections), in order."),
-    turns: z.array(turnRow).describe('Every turn of the exchange in order, as the answer page shows them.'),
+    turns: z
+      .array(turnRow)
+      .nullable()
+      .describe(
+        'Every turn of the exchange in order, as the answer page shows them, where it has more than its question and one answer (follow-ups, interjections, an answer in several turns); null where question and answer are all of it.',
+      ),
     counterpart: z
       .array(z.string())
       .describe(
@@ -83,6 +88,11 @@ export type AnswerRow = z.infer<typeof answerRow>;
 export type TranscriptRow = z.infer<typeof transcriptRow>;
 export type TranscriptDocument = z.infer<typeof transcriptDocument>;
 
+/** The text of every turn of a row's exchange, in order: its turns, or its question and answer where those are all. */
+export function turnTexts(row: AnswerRow): string[] {
+  return row.turns ? row.turns.map((turn) => turn.text) : [row.question, row.answer];
+}
+
 /** An answer's id in the open data. */
 export function answerId(transcriptId: string, exchangeId: string): string {
   return `${transcriptId}/${exchangeId}`;
@@ -107,7 +117,11 @@ export function answerRows(remark: Remark, site: URL, translated: Translations):
       question: questionTurn(exchange).text,
       answer: answerText(exchange),
       follow_ups: exchange.turns.filter((turn, i) => i > 0 && turn.role === 'question').map((turn) => turn.text),
-      turns: exchange.turns.map(({ role, kind, label, text }) => ({ role, kind, label, text })),
+      // Most exchanges are a question and its answer: their turns would repeat those two columns.
+      turns:
+        exchange.turns.length > 2
+          ? exchange.turns.map(({ role, kind, label, text }) => ({ role, kind, label, text }))
+          : null,
       counterpart:
         counterpart?.kind === 'paired'
           ? counterpart.exchanges.map((other) => answerId(counterpart.remark.id, other.id))
