@@ -1,5 +1,6 @@
 import type { RSSFeedItem } from '@astrojs/rss';
 import { SITE_TITLE } from '../consts.ts';
+import { escapeHtml } from './escape-html.ts';
 import { formatDay, kindName, ui } from '../i18n/ui.ts';
 import { allRemarks, groupBy, spokespersonKey, type Remark } from './remarks.ts';
 import { answerTopics, topicsOf } from './topics.ts';
@@ -106,9 +107,6 @@ export async function feedLinks(...keys: string[]): Promise<FeedLink[]> {
     return feed ? [{ href: feedPath(feed.key), title: feed.title }] : [];
   });
 }
-
-const escapeHtml = (text: string) =>
-  text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 
 /** A transcript as a feed entry: its date, spokesperson, a summary, and links to its answers. */
 export function feedItem(feed: Feed, remark: Remark, site: URL): RSSFeedItem {

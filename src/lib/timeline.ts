@@ -1,3 +1,5 @@
+import { escapeHtml } from './escape-html.ts';
+
 /**
  * How many answers fall in each period, drawn as a small bar chart with the figures in a table
  * behind it: above search results (from the results already loaded) and on a topic's page (at
@@ -66,9 +68,6 @@ function monthKey(index: number): string {
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 
-const escape = (text: string) =>
-  text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
-
 const HEIGHT = 48;
 const BAR = 10;
 const GAP = 2;
@@ -99,23 +98,23 @@ export function drawTimeline({ unit, bins }: Timeline, { caption, href, selected
       const rect = `<rect x="${i * (BAR + GAP)}" y="${HEIGHT - height}" width="${BAR}" height="${height}"${mark}/>`;
       // An empty period is drawn (a gap says something) but leads nowhere.
       if (bin.count === 0) return rect;
-      const name = escape(`${bin.label}: ${noun(bin.count)}`);
+      const name = escapeHtml(`${bin.label}: ${noun(bin.count)}`);
       // A transparent full-height target keeps a short bar easy to click.
-      return `<a href="${escape(href(bin))}" aria-label="${name}"><title>${name}</title><rect class="target" x="${i * (BAR + GAP)}" y="0" width="${BAR + GAP}" height="${HEIGHT}"/>${rect}</a>`;
+      return `<a href="${escapeHtml(href(bin))}" aria-label="${name}"><title>${name}</title><rect class="target" x="${i * (BAR + GAP)}" y="0" width="${BAR + GAP}" height="${HEIGHT}"/>${rect}</a>`;
     })
     .join('');
   const rows = bins
     .filter((bin) => bin.count > 0)
     .map(
       (bin) =>
-        `<tr><th scope="row"><a href="${escape(href(bin))}">${escape(bin.label)}</a></th><td>${bin.count.toLocaleString('en')}</td></tr>`,
+        `<tr><th scope="row"><a href="${escapeHtml(href(bin))}">${escapeHtml(bin.label)}</a></th><td>${bin.count.toLocaleString('en')}</td></tr>`,
     )
     .join('');
   return (
     `<figure class="timeline" data-unit="${unit}">` +
-    `<figcaption>${escape(caption)}</figcaption>` +
-    `<svg viewBox="0 0 ${width} ${HEIGHT}" preserveAspectRatio="none" role="group" aria-label="${escape(caption)}">${bars}</svg>` +
-    `<div class="timeline-axis" aria-hidden="true"><span>${escape(bins[0]!.label)}</span><span>${escape(bins.at(-1)!.label)}</span></div>` +
+    `<figcaption>${escapeHtml(caption)}</figcaption>` +
+    `<svg viewBox="0 0 ${width} ${HEIGHT}" preserveAspectRatio="none" role="group" aria-label="${escapeHtml(caption)}">${bars}</svg>` +
+    `<div class="timeline-axis" aria-hidden="true"><span>${escapeHtml(bins[0]!.label)}</span><span>${escapeHtml(bins.at(-1)!.label)}</span></div>` +
     `<details><summary>The figures</summary><table><thead><tr><th scope="col">${unit === 'year' ? 'Year' : 'Month'}</th><th scope="col">Answers</th></tr></thead><tbody>${rows}</tbody></table></details>` +
     `</figure>`
   );

@@ -7,7 +7,8 @@
  * reader opens the filters or uses one, so a plain query downloads no filter index.
  */
 import { hasHan, looserQueries, toPagefindQuery } from '../lib/search/cjk.ts';
-import { escapeHtml, hanExcerpt, wordExcerpt } from '../lib/search/excerpt.ts';
+import { escapeHtml } from '../lib/escape-html.ts';
+import { hanExcerpt, wordExcerpt } from '../lib/search/excerpt.ts';
 import type { Fragment, Hit, Results } from '../lib/search/pagefind-runtime.ts';
 import { SearchIndex } from '../lib/search/segments.ts';
 import { drawTimeline, monthLabel, timelineOf } from '../lib/timeline.ts';

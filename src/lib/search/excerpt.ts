@@ -5,11 +5,7 @@
  *
  * Shared by the browser's search script and the tests.
  */
-const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (char) => escapes[char]!);
-}
+import { escapeHtml } from '../escape-html.ts';
 
 export function wordExcerpt(
   content: string,
