@@ -12,6 +12,7 @@ import { sharedDir } from '../support/paths.ts';
 export interface Answer {
   url: string;
   lang: 'en' | 'zh';
+  date: string;
   question: string;
   answer: string;
 }
@@ -43,6 +44,7 @@ export async function answersOf(content: string): Promise<Answer[]> {
       const opening = {
         url: answerInTranscriptPath(id, 'opening'),
         lang: frontmatter.lang,
+        date: frontmatter.date,
         question: '',
         answer: transcript.opening.text,
       };
@@ -52,6 +54,7 @@ export async function answersOf(content: string): Promise<Answer[]> {
       answers.push({
         url: answerInTranscriptPath(id, exchange.id),
         lang: frontmatter.lang,
+        date: frontmatter.date,
         question: questionText(exchange),
         answer: answerText(exchange),
       });

@@ -10,7 +10,7 @@ import { hasHan, looserQueries, toPagefindQuery } from '../lib/search/cjk.ts';
 import { escapeHtml } from '../lib/escape-html.ts';
 import { hanExcerpt, wordExcerpt } from '../lib/search/excerpt.ts';
 import type { Fragment, Hit, Results } from '../lib/search/pagefind-runtime.ts';
-import { SearchIndex } from '../lib/search/segments.ts';
+import { SearchIndex, byRelevance } from '../lib/search/segments.ts';
 import { drawTimeline, monthLabel, timelineOf } from '../lib/timeline.ts';
 
 type Lang = 'en' | 'zh';
@@ -160,7 +160,7 @@ class Merge {
         await Promise.all(live.map(async (hits) => (hits[0]!.data ??= await hits[0]!.hit.data())));
         const sign = this.byDate === 'asc' ? 1 : -1;
         live.sort((a, b) => sign * (a[0]!.data!.meta.date ?? '').localeCompare(b[0]!.data!.meta.date ?? ''));
-      } else if (!this.byDate) live.sort((a, b) => b[0]!.hit.score - a[0]!.hit.score);
+      } else if (!this.byDate) live.sort((a, b) => byRelevance(a[0]!.hit, b[0]!.hit));
       const next = live[0]!.shift()!;
       taken.push({ hit: next.hit, fragment: next.data ?? (await next.hit.data()) });
     }

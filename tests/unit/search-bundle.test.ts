@@ -12,7 +12,7 @@ import { BundleError, compactBundle, cutWords } from '../../src/lib/search/compa
 import { wordExcerpt } from '../../src/lib/search/excerpt.ts';
 import { PAGEFIND_VERSION } from '../../src/lib/search/pagefind-format.ts';
 import { SearchIndex } from '../../src/lib/search/segments.ts';
-import { type SearchRecord, searchRecords } from '../../src/lib/search/records.ts';
+import { type SearchRecord, indexedContent, searchRecords } from '../../src/lib/search/records.ts';
 import { quarterStart, writeBundles } from '../../src/lib/search/write-bundle.ts';
 import { loadTranscript } from '../../src/lib/transcript/load.ts';
 import { renderTranscript } from '../../src/plugins/render.ts';
@@ -45,6 +45,38 @@ function synthetic(count: number): SearchRecord[] {
     };
   }).reverse();
 }
+
+/** A Chinese answer and its question, on a date, as the index takes them. */
+function chinese(n: number, date: string, answer: string, question: string): SearchRecord {
+  return {
+    url: `/remarks/zh/relevance/${n}/#q1`,
+    content: indexedContent(answer, question),
+    language: 'und',
+    meta: { question, date, spokesperson: '耿爽', transcript: `例 ${n}`, lang: 'zh' },
+    filters: { year: [date.slice(0, 4)] },
+  };
+}
+
+const FILLER = '中方的立场是一贯的、明确的。我们希望有关各方共同努力，维护地区和平稳定。';
+
+/** Answers about Huawei, less and more, and one about a visit to China (访华|为标志), oldest first. */
+const relevance = [
+  chinese(0, '2016-10-20', `杜特尔特总统此次访华为标志，开启中菲关系新篇章。${FILLER}`, '请介绍杜特尔特总统访华情况。'),
+  chinese(1, '2017-03-01', `${FILLER}${FILLER}华为是一家民营企业。${FILLER}`, '关于中美经贸问题，中方有何评论？'),
+  chinese(
+    2,
+    '2018-12-06',
+    `华为的事情我们高度关注。华为一向依法经营。我们要求立即释放孟晚舟女士。${FILLER}`,
+    '关于华为首席财务官孟晚舟被捕，中方有何回应？',
+  ),
+  chinese(
+    3,
+    '2019-05-16',
+    `${FILLER}我们注意到有关报道。`,
+    '美方将华为列入实体清单，华为表示将依法应对。中方有何评论？',
+  ),
+  chinese(4, '2020-01-10', `${FILLER}孟晚舟事件是一起严重的政治事件。`, '关于孟晚舟案，中方有何评论？'),
+];
 
 function loader(dir: string) {
   return async (path: string) => {
@@ -124,6 +156,23 @@ describe('search bundle', () => {
     expect(answer.url).toBe('/remarks/zh/2019/zh-wenda/#q1');
     expect(answer.content).toBe(fromBigramText(zh.find((record) => record.url === answer.url)!.content));
     expect(answer.content).toContain('关于华为，中方有何评论？');
+  });
+
+  test('Chinese results are ranked by how much they are about the query, whole words first, not by date', async () => {
+    const dir = join(work, 'relevance');
+    await writeBundles([{ records: relevance, dir }]);
+    const index = await SearchIndex.open(loader(dir));
+    const urls = async (query: string) =>
+      Promise.all((await index.search(toPagefindQuery(query))).results.map(async (hit) => (await hit.data()).url));
+    const huawei = await index.search(toPagefindQuery('华为'));
+    const order = await urls('华为');
+    // The two that name it in question and answer; then one mention in a long answer.
+    expect(order.slice(0, 2).sort()).toEqual([2, 3].map((n) => `/remarks/zh/relevance/${n}/#q1`));
+    expect(order.slice(2)).toEqual([1, 0].map((n) => `/remarks/zh/relevance/${n}/#q1`));
+    // 访华|为标志 holds the characters but not the word: it is found, last, and marked as such.
+    expect(huawei.results.map((hit) => hit.demoted)).toEqual([false, false, false, true]);
+    // A phrase of several bigrams is ranked too, not left in date order.
+    expect(await urls('孟晚舟')).toEqual([2, 4].map((n) => `/remarks/zh/relevance/${n}/#q1`));
   });
 
   test('filters narrow and count the answers', async () => {

@@ -2,7 +2,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { Remark } from '../../src/lib/remarks.ts';
-import { bigrams, fromBigramText, looserQueries, toBigramText, toPagefindQuery } from '../../src/lib/search/cjk.ts';
+import {
+  bigrams,
+  fromBigramText,
+  looserQueries,
+  toBigramText,
+  toPagefindQuery,
+  weighted,
+} from '../../src/lib/search/cjk.ts';
+import { crossings } from '../../src/lib/search/words.ts';
 import { hanExcerpt } from '../../src/lib/search/excerpt.ts';
 import { facetCounts } from '../../src/lib/search/facets.ts';
 import { searchRecords } from '../../src/lib/search/records.ts';
@@ -34,9 +42,34 @@ describe('Chinese bigrams', () => {
   );
 
   test.each([
-    ['华为', '"华为"'],
+    // 访华|为|标志: 华为 takes the end of 访华; 华为公司 is one word; 中|美 are two words of one character.
+    ['杜特尔特总统访华为标志', '杜特 [特尔] 尔特 [特总] 总统 [统访] 访华 [华为 为标] 标志'],
+    ['华为公司', '华为 为公 公司'],
+    ['中美贸易', '中美 [美贸] 贸易'],
+  ])('bigrams of %s across word boundaries (in brackets) weigh less', (run, expected) => {
+    const flags = crossings(run);
+    const shown = bigrams(run)
+      .split(' ')
+      .map((pair, i) => (flags[i] ? `[${pair}]` : pair))
+      .join(' ');
+    expect(shown.replaceAll('] [', ' ')).toBe(expected);
+    const indexed = toBigramText(run, crossings);
+    expect(indexed.includes('___PAGEFIND_WEIGHT___0.25')).toBe(expected.includes('['));
+    expect(fromBigramText(indexed)).toBe(run);
+  });
+
+  test.each(['杜特尔特总统访华为标志，中美贸易 5G。', '关于华为，中方有何评论？', 'What about Huawei? 华为'])(
+    'reads back %s, weighted and with its words marked',
+    (text) => {
+      const question = weighted(toBigramText(text, crossings), 2);
+      expect(fromBigramText(`${toBigramText(text, crossings)}\n${question}`)).toBe(`${text}\n${text}`);
+    },
+  );
+
+  test.each([
+    ['华为', '华为'],
     ['孟晚舟', '"孟晚 晚舟"'],
-    ['华为 5G', '"华为" 5G'],
+    ['华为 5G', '华为 5G'],
     ['英国“海神之子”号船', '"英国 海神 神之 之子 号船"'],
     ['2017年10月30', '"2017 年 10 月 30"'],
     ['"一带一路倡议"', '"一带 带一 一路 路倡 倡议"'],

@@ -29,11 +29,48 @@ const SEP = '\u2009';
 const encodedRun = new RegExp(`${SEP}((?:\\p{Script=Han}{2}${SEP})+)`, 'gu');
 
 /**
- * Text with every Han run written as its bigrams (a lone character as itself), set off by thin
- * spaces: "2017年10月30日中午" → "2017 年 10 月 30 日中 中午".
+ * The weight Pagefind gives a bigram that crosses a word boundary (words.ts), against 1 for the
+ * others: a quarter, so that it still matches (a phrase can span words: 中美|贸易) but counts
+ * little in the score, and the browser can tell it apart (weight 6 of Pagefind's 24, CROSSING_WEIGHT).
  */
-export function toBigramText(text: string): string {
-  return text.replaceAll(SEP, ' ').replace(hanRun, (run) => `${SEP}${bigrams(run).replaceAll(' ', SEP)}${SEP}`);
+const CROSSING = 0.25;
+/** Pagefind's scale: a word of weight 1 is stored as 24. */
+export const BASE_WEIGHT = 24;
+/** A matched word weighing this or less in a result's locations is a bigram crossing a word boundary. */
+export const CROSSING_WEIGHT = CROSSING * BASE_WEIGHT;
+
+/**
+ * Text Pagefind indexes at `weight` times the usual weight, through its in-text markers (which
+ * take no word position, so locations and excerpts are unchanged). Blocks nest.
+ */
+export function weighted(text: string, weight: number): string {
+  return `${SEP}___PAGEFIND_WEIGHT___${weight}${SEP}${text}${SEP}___END_PAGEFIND_WEIGHT___${SEP}`;
+}
+const marker = new RegExp(`${SEP}?___(?:END_)?PAGEFIND_WEIGHT___[\\d.]*${SEP}?`, 'g');
+
+/** For each bigram of a Han run, whether it crosses a word boundary (words.ts, at build time only). */
+export type Crossings = (run: string) => boolean[];
+
+/**
+ * Text with every Han run written as its bigrams (a lone character as itself), set off by thin
+ * spaces: "2017年10月30日中午" → "2017 年 10 月 30 日中 中午". Given `crossings`, bigrams that cross
+ * a word boundary are weighted down (CROSSING).
+ */
+export function toBigramText(text: string, crossings?: Crossings): string {
+  return text.replaceAll(SEP, ' ').replace(hanRun, (run) => {
+    const pairs = bigrams(run).split(' ');
+    const crossing = crossings && pairs.length > 1 ? crossings(run) : [];
+    let out = '';
+    for (let i = 0; i < pairs.length;) {
+      let end = i + 1;
+      while (end < pairs.length && Boolean(crossing[end]) === Boolean(crossing[i])) end++;
+      const group = pairs.slice(i, end).join(SEP);
+      out += crossing[i] ? weighted(group, CROSSING) : `${SEP}${group}${SEP}`;
+      i = end;
+    }
+    // Two separators where groups meet: one is enough, and `fromBigramText` reads runs by single ones.
+    return out.replaceAll(SEP + SEP, SEP);
+  });
 }
 
 const encodedSingle = new RegExp(`${SEP}(\\p{Script=Han})${SEP}`, 'gu');
@@ -41,6 +78,8 @@ const encodedSingle = new RegExp(`${SEP}(\\p{Script=Han})${SEP}`, 'gu');
 /** The text `toBigramText` was given (thin spaces in it aside). */
 export function fromBigramText(encoded: string): string {
   return encoded
+    .replace(marker, SEP)
+    .replace(/\u2009{2,}/g, SEP)
     .replace(encodedRun, (_, pairs: string) => {
       const tokens = pairs
         .split(SEP)
@@ -48,7 +87,8 @@ export function fromBigramText(encoded: string): string {
         .map((pair) => [...pair]);
       return tokens.map((pair) => pair[0]).join('') + tokens.at(-1)![1]!;
     })
-    .replace(encodedSingle, '$1');
+    .replace(encodedSingle, '$1')
+    .replaceAll(SEP, '');
 }
 
 export function hasHan(text: string): boolean {
@@ -65,7 +105,7 @@ function hanWords(text: string): string[] {
 /**
  * A reader's query as Pagefind should see it. Text with Chinese in it, typed without spaces (a
  * word, a name, a pasted fragment), is one exact phrase of its index words: 孟晚舟 → "孟晚 晚舟",
- * 2017年10月30 → "2017 年 10 月 30". Several words are each their own phrase; quoted phrases
+ * 2017年10月30 → "2017 年 10 月 30"; a single bigram (华为) is a word of its own. Several words are each their own phrase; quoted phrases
  * stay phrases; Latin words pass through, so English stemming and prefixes still work, less
  * stop words outside quotes (stop-words.ts).
  */
@@ -73,8 +113,9 @@ export function toPagefindQuery(query: string): string {
   const trimmed = query.trim();
   if (hasHan(trimmed) && !/[\s"]/.test(trimmed)) {
     const words = hanWords(trimmed);
-    // One character: matched as the start of the bigrams that begin with it.
-    return words.length === 1 && [...words[0]!].length === 1 ? words[0]! : `"${words.join(' ')}"`;
+    // One word, searched as a word so that Pagefind ranks its results (it scores every phrase
+    // match alike); a lone character matches as the start of the bigrams that begin with it.
+    return words.length === 1 ? words[0]! : `"${words.join(' ')}"`;
   }
   const parts: string[] = [];
   const stops: string[] = [];
@@ -87,8 +128,7 @@ export function toPagefindQuery(query: string): string {
       continue;
     }
     const words = hanWords(text);
-    if (words.length > 0)
-      parts.push(words.length === 1 && !quoted && !hasHan(words[0]!) ? words[0]! : `"${words.join(' ')}"`);
+    if (words.length > 0) parts.push(words.length === 1 && !quoted ? words[0]! : `"${words.join(' ')}"`);
   }
   return (parts.length > 0 ? parts : stops).join(' ');
 }

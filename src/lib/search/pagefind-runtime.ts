@@ -11,6 +11,7 @@
  * built bundle. Shared by the browser and the tests (no DOM, no Node modules).
  */
 
+import { CROSSING_WEIGHT } from './cjk.ts';
 import { NAMES, rankOf, shardOf } from './page-id.ts';
 import { PAGEFIND_VERSION, SIGNATURE } from './pagefind-format.ts';
 
@@ -31,8 +32,18 @@ export interface Hit {
   /** Its place in date order, oldest first (across segments: segments.ts). */
   rank: number;
   score: number;
-  /** Positions of the matched words in the record's content, by word, with their weight in the score. */
-  locations: { location: number; score: number }[];
+  /**
+   * Positions of the matched words in the record's content, by word, with their weight in the
+   * score and Pagefind's weight of the word there (cjk.ts: a bigram across a word boundary weighs little).
+   */
+  locations: { location: number; score: number; weight: number }[];
+  /**
+   * How many of the matched bigrams of its best match cross a word boundary (cjk.ts, words.ts):
+   * 0 where the query matches whole words.
+   */
+  crossed: number;
+  /** Ranked below the results that match in whole words (more crossed than the fewest among them: segments.ts). */
+  demoted: boolean;
   data: () => Promise<Fragment>;
 }
 
@@ -70,8 +81,14 @@ interface Entry {
 /** The shards of file names, by kind of file (page-id.ts: NAMES). */
 type Names = Record<'fragment' | 'index', string[]>;
 
+interface RawHit {
+  p: string;
+  s: number;
+  l: { l: number; s: number; w: number }[];
+}
+
 interface RawResults {
-  results: { p: string; s: number; l: { l: number; s: number }[] }[];
+  results: RawHit[];
   filtered_counts: Counts;
   total_counts: Counts;
 }
@@ -237,27 +254,40 @@ export class PagefindBundle {
       this.loadChunks(this.take(this.wasm.request_indexes(this.state, ...this.passText(term))), 'index'),
       this.loadChunks(this.take(this.wasm.request_filter_indexes(this.state, ...this.passText(filterList))), 'filter'),
     ]);
-    const raw = JSON.parse(
-      this.take(
-        this.wasm.search(
-          this.state,
-          ...this.passText(term),
-          ...this.passText(original),
-          ...this.passText(filterList),
-          ...this.passText(''),
-          exact,
-          false,
+    const run = (asPhrase: boolean) =>
+      JSON.parse(
+        this.take(
+          this.wasm.search(
+            this.state,
+            ...this.passText(term),
+            ...this.passText(original),
+            ...this.passText(filterList),
+            ...this.passText(''),
+            asPhrase,
+            false,
+          ),
         ),
-      ),
-    ) as RawResults;
+      ) as RawResults;
+    const raw = run(exact);
+    const words = term === '' ? 0 : term.split(' ').length;
+    // Pagefind scores every phrase match alike (1.0), which left phrase results in date order. The
+    // same words searched as words give each answer its score (BM25 over the words, with their
+    // weights) and where each word matched: the phrase's results are ranked by those.
+    const scored = exact && words > 1 ? new Map(run(false).results.map((hit) => [hit.p, hit])) : undefined;
     return {
-      results: raw.results.map(({ p, s, l }) => ({
-        id: p,
-        rank: rankOf(p),
-        score: s,
-        locations: l.map((at) => ({ location: at.l, score: at.s })),
-        data: () => this.fragment(p),
-      })),
+      results: raw.results.map((hit) => {
+        const { p, s, l } = scored?.get(hit.p) ?? hit;
+        return {
+          id: p,
+          rank: rankOf(p),
+          score: s,
+          locations: l.map((at) => ({ location: at.l, score: at.s, weight: at.w })),
+          // Several words not searched as a phrase need not be next to each other.
+          crossed: exact || words === 1 ? crossedIn(l, words) : 0,
+          demoted: false,
+          data: () => this.fragment(p),
+        };
+      }),
       filters: raw.filtered_counts,
       totalFilters: raw.total_counts,
     };
@@ -298,6 +328,32 @@ export class PagefindBundle {
     }
     return loading;
   }
+}
+
+/**
+ * The fewest bigrams crossing a word boundary among a result's matches of `words` words in a row
+ * (a single word: 0 if any of its matches is a whole word); `words` if it has no such match.
+ */
+function crossedIn(locations: RawHit['l'], words: number): number {
+  // Only Chinese bigrams are ever weighted down: other text crosses nothing.
+  if (!locations.some(({ w }) => w <= CROSSING_WEIGHT)) return 0;
+  const weightAt = new Map<number, number>();
+  for (const { l, w } of locations) weightAt.set(l, Math.min(w, weightAt.get(l) ?? w));
+  let fewest = words;
+  for (const start of weightAt.keys()) {
+    let crossed = 0;
+    for (let at = start; at < start + words && crossed < fewest; at++) {
+      const weight = weightAt.get(at);
+      if (weight === undefined) {
+        crossed = words;
+        break;
+      }
+      if (weight <= CROSSING_WEIGHT) crossed++;
+    }
+    fewest = Math.min(fewest, crossed);
+    if (fewest === 0) break;
+  }
+  return fewest;
 }
 
 /** Pagefind's folding: combining marks dropped, Japanese voicing marks kept. */

@@ -4,7 +4,8 @@ import { answerText, questionText } from '../transcript/exchange.ts';
 import { answerInTranscriptPath } from '../transcript/permalink.ts';
 import { findSpokesperson } from '../transcript/spokespeople.ts';
 import { kindName } from '../../i18n/ui.ts';
-import { toBigramText } from './cjk.ts';
+import { toBigramText, weighted } from './cjk.ts';
+import { crossings } from './words.ts';
 
 /**
  * One search record per answer (and one for a transcript's opening statements): the answer is
@@ -15,8 +16,9 @@ import { toBigramText } from './cjk.ts';
 export interface SearchRecord {
   url: string;
   /**
-   * What Pagefind indexes: the answer, then the question; Han runs as bigrams, which the browser
-   * reads back into the text for excerpts (a second copy of the text would double what a result costs).
+   * What Pagefind indexes: the answer, then the question at twice the weight (an answer whose
+   * question names the query is about it); Han runs as bigrams, those across a word boundary
+   * weighted down (cjk.ts, words.ts). The build reads it back into the text (fromBigramText).
    */
   content: string;
   /**
@@ -48,6 +50,15 @@ export function spokespersonFilter(name: string | undefined): string {
 /** Where an exchange's counterpart in the other language is (its URL in its transcript), if anywhere. */
 export type CounterpartOf = (remark: Remark, exchangeId: string) => string | undefined;
 
+/** How much more a word of the question weighs than a word of the answer. */
+const QUESTION_WEIGHT = 2;
+
+/** A record's `content`: its answer, then its question weighted up; Chinese as weighted bigrams. */
+export function indexedContent(answer: string, question?: string): string {
+  const text = toBigramText(answer, crossings);
+  return question === undefined ? text : `${text}\n${weighted(toBigramText(question, crossings), QUESTION_WEIGHT)}`;
+}
+
 export function searchRecords(remark: Remark, counterpartOf: CounterpartOf = () => undefined): SearchRecord[] {
   const { data } = remark;
   const base = (topicsHere: string[]) => ({
@@ -76,7 +87,7 @@ export function searchRecords(remark: Remark, counterpartOf: CounterpartOf = () 
     const question = data.lang === 'zh' ? '开场发布' : 'Opening statements';
     records.push({
       url: answerInTranscriptPath(remark.id, 'opening'),
-      content: toBigramText(opening.text),
+      content: indexedContent(opening.text),
       meta: meta(question, 'opening'),
       ...base([...new Set(data.topics)]),
     });
@@ -86,7 +97,7 @@ export function searchRecords(remark: Remark, counterpartOf: CounterpartOf = () 
     const answer = answerText(exchange);
     records.push({
       url: answerInTranscriptPath(remark.id, exchange.id),
-      content: toBigramText(`${answer}\n${question}`),
+      content: indexedContent(answer, question),
       meta: meta(question, exchange.id),
       ...base(answerTopics(remark, exchange)),
     });

@@ -70,9 +70,12 @@ export class SearchIndex {
   /** Answers matching `query` in every segment, best first; each hit's `rank` orders them by date. */
   async search(query: string | null, filters: Record<string, { any: string[] }> = {}): Promise<Results> {
     const parts = await Promise.all(this.segments.map((segment) => segment.search(query, filters)));
-    const results: Hit[] = parts
-      .flatMap((part, i) => part.results.map((hit) => ({ ...hit, rank: i * RANK_SPAN + rankOf(hit.id) })))
-      .sort((a, b) => b.score - a.score);
+    const merged = parts.flatMap((part, i) =>
+      part.results.map((hit) => ({ ...hit, rank: i * RANK_SPAN + rankOf(hit.id) })),
+    );
+    // A match across a word boundary (访华|为 for 华为) ranks below the matches of the word.
+    const fewest = merged.reduce((least, hit) => Math.min(least, hit.crossed), Infinity);
+    const results: Hit[] = merged.map((hit) => ({ ...hit, demoted: hit.crossed > fewest })).sort(byRelevance);
     return {
       results,
       filters: addCounts(parts.map((part) => part.filters)),
@@ -84,6 +87,11 @@ export class SearchIndex {
   async filters(): Promise<Counts> {
     return addCounts(await Promise.all(this.segments.map((segment) => segment.filters())));
   }
+}
+
+/** Best match first: whole-word matches before the others, then by score. */
+export function byRelevance(a: Hit, b: Hit): number {
+  return Number(a.demoted) - Number(b.demoted) || b.score - a.score;
 }
 
 function isSegment(value: unknown): value is Segment {
