@@ -8,7 +8,7 @@
  */
 import { hasHan, looserQueries, toPagefindQuery } from '../lib/search/cjk.ts';
 import { escapeHtml } from '../lib/escape-html.ts';
-import { hanExcerpt, wordExcerpt } from '../lib/search/excerpt.ts';
+import { hanExcerpt, wholeWordStart, wordExcerpt } from '../lib/search/excerpt.ts';
 import type { Fragment, Hit, Results } from '../lib/search/pagefind-runtime.ts';
 import { SearchIndex, byRelevance } from '../lib/search/segments.ts';
 import { drawTimeline, monthLabel, timelineOf } from '../lib/timeline.ts';
@@ -140,10 +140,10 @@ function toUrl(push: boolean): void {
 
 /**
  * Results of one or two bundles in one order: by score for relevance, by date otherwise. An
- * answer's data is fetched only when it is next to be shown (one ahead per bundle by date).
+ * answer's data is fetched when its page of results is shown, all of that page's at once.
  */
 class Merge {
-  private readonly heads: { hit: Hit; data?: Fragment }[][];
+  private readonly heads: { hit: Hit; data?: Promise<Fragment> }[][];
   private readonly byDate: 'asc' | 'desc' | undefined;
   constructor(lists: Hit[][], byDate: 'asc' | 'desc' | undefined) {
     this.heads = lists.map((hits) => hits.map((hit) => ({ hit })));
@@ -153,18 +153,23 @@ class Merge {
     return this.heads.reduce((sum, hits) => sum + hits.length, 0);
   }
   async take(n: number): Promise<Shown[]> {
-    const taken: Shown[] = [];
+    // In flight together: one after another, ten results took ten round trips. Sorting two
+    // languages by date needs their dates, so the next n of each are fetched.
+    for (const hits of this.heads) for (const head of hits.slice(0, n)) head.data ??= head.hit.data();
+    const taken: { hit: Hit; data: Promise<Fragment> }[] = [];
     while (taken.length < n && this.remaining > 0) {
       const live = this.heads.filter((hits) => hits.length > 0);
       if (this.byDate && live.length > 1) {
-        await Promise.all(live.map(async (hits) => (hits[0]!.data ??= await hits[0]!.hit.data())));
+        const dates = new Map(
+          await Promise.all(live.map(async (hits) => [hits, (await hits[0]!.data!).meta.date ?? ''] as const)),
+        );
         const sign = this.byDate === 'asc' ? 1 : -1;
-        live.sort((a, b) => sign * (a[0]!.data!.meta.date ?? '').localeCompare(b[0]!.data!.meta.date ?? ''));
+        live.sort((a, b) => sign * dates.get(a)!.localeCompare(dates.get(b)!));
       } else if (!this.byDate) live.sort((a, b) => byRelevance(a[0]!.hit, b[0]!.hit));
       const next = live[0]!.shift()!;
-      taken.push({ hit: next.hit, fragment: next.data ?? (await next.hit.data()) });
+      taken.push({ hit: next.hit, data: next.data ?? next.hit.data() });
     }
-    return taken;
+    return Promise.all(taken.map(async ({ hit, data }) => ({ hit, fragment: await data })));
   }
 }
 
@@ -331,7 +336,10 @@ function renderResult({ hit, fragment: { url, content, meta } }: Shown): HTMLLIE
   item.lang = meta.lang === 'zh' ? 'zh-Hans' : 'en';
   const [path, hash] = url.split('#');
   const href = terms.length > 0 ? `${path}?hl=${encodeURIComponent(terms.join(' '))}#${hash}` : url;
-  const quote = meta.lang === 'zh' ? hanExcerpt(content, terms) : wordExcerpt(content, hit.locations);
+  const quote =
+    meta.lang === 'zh'
+      ? hanExcerpt(content, terms, undefined, wholeWordStart(content, hit.locations))
+      : wordExcerpt(content, hit.locations);
   const field = (name: string) => escapeHtml(meta[name] ?? '');
   item.innerHTML = `<a class="question" href="${escapeHtml(href)}">${field('question')}</a><p class="excerpt">${quote}</p><p class="meta"><time datetime="${field('date')}">${field('date')}</time> <span>${field('spokesperson')}</span> <span class="transcript">${field('transcript')}</span>${other(meta)}</p>`;
   return item;

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gunzipSync } from 'node:zlib';
 import { type Cbor, CborError, CborReader, arrayHead, decodeCbor, encodeCbor } from './cbor.ts';
-import { NAMES, NAMES_PER_SHARD, NAME_LENGTH, pageId } from './page-id.ts';
+import { FRAGMENTS_PER_GROUP, type FragmentGroup, NAMES, NAMES_PER_SHARD, NAME_LENGTH, pageId } from './page-id.ts';
+import { pack, packSmallest } from './pack.ts';
 import { META, PAGEFIND_VERSION, SIGNATURE } from './pagefind-format.ts';
 import { BundleError, type Fragment } from './pagefind-runtime.ts';
 
@@ -19,8 +20,9 @@ export { BundleError };
  *   every first query loads, 15–23 KiB gzipped) and carries a sort table for the date (11–17 KiB).
  *   Records are added in date order, so a record's rank is its date order: records are renamed
  *   by rank (page-id.ts), which compresses to a fraction, and the browser sorts by rank without a
- *   table. Fragments and chunks are named by their own content, looked up through small shards
- *   of names (page-id.ts, NAMES): a rebuild renames only what changed.
+ *   table. Fragments and chunks are named by their own content (page-id.ts, NAMES): fragments in
+ *   folders named by the fragments in them, chunks through small shards of names. A rebuild
+ *   renames only what changed.
  * - Pagefind cuts its word index into ~25–32 KiB chunks, and a query loads one chunk per word. The
  *   words are recut into chunks of about `chunkBudget` positions, keeping Pagefind's order and its
  *   chunk-naming rule (shortest distinguishing prefixes), so a query's words cost a few KiB each.
@@ -78,6 +80,7 @@ export async function compactBundle(dir: string, options: CompactOptions): Promi
 
   // Fragments, in page order; the rank-as-date-order rule is checked, not assumed.
   const fragments: Buffer[] = [];
+  const months: string[] = [];
   const files = pages.map(([hash]) => join(dir, 'fragment', `${hash}.pf_fragment`));
   const read = await inBatches(files, (file) => readFile(file));
   let previous = '';
@@ -91,12 +94,13 @@ export async function compactBundle(dir: string, options: CompactOptions): Promi
         `${file} (${fragment.url}) is dated ${date}, after a record of ${previous}: records must be added to Pagefind in date order`,
       );
     previous = date;
+    months.push(date.slice(0, 7));
     delete fragment.filters;
     fragment.meta = Object.fromEntries(
       Object.entries(shown.meta).filter((entry): entry is [string, string] => entry[1] !== undefined),
     );
     if (shown.content !== undefined) fragment.content = shown.content;
-    fragments.push(packBytes([Buffer.from(JSON.stringify(fragment))]));
+    fragments.push(pack([Buffer.from(JSON.stringify(fragment))]));
   }
 
   // Pagefind's chunks hold the words in order; cut them again at the budget. A word's entry is
@@ -123,31 +127,36 @@ export async function compactBundle(dir: string, options: CompactOptions): Promi
   const chunks = cutWords(words, options.chunkBudget);
   const ranges = chunks.map((chunk): [string, string] => [chunk[0]!.word, chunk.at(-1)!.word]);
   const chunkFiles = chunks.map((chunk) =>
-    packBytes([arrayHead(1), arrayHead(chunk.length), ...chunk.map((word) => word.bytes)]),
+    pack([arrayHead(1), arrayHead(chunk.length), ...chunk.map((word) => word.bytes)]),
   );
 
-  const fragmentNames = fragments.map(nameOf);
+  const groups = fragmentGroups(fragments, months);
   const chunkNamesByContent = chunkFiles.map(nameOf);
   await rm(join(dir, 'fragment'), { recursive: true });
   await rm(join(dir, 'index'), { recursive: true });
   await mkdir(join(dir, 'fragment'), { recursive: true });
   await mkdir(join(dir, 'index'), { recursive: true });
   await mkdir(join(dir, 'names'), { recursive: true });
-  await inBatches([...fragments.entries()], ([rank, bytes]) =>
-    writeFile(join(dir, 'fragment', `${fragmentNames[rank]!}.pf_fragment`), bytes),
-  );
+  const paths: string[] = [];
+  for (const [i, [start, name]] of groups.entries()) {
+    await mkdir(join(dir, 'fragment', name));
+    const end = groups[i + 1]?.[0] ?? fragments.length;
+    for (let rank = start; rank < end; rank++)
+      paths.push(join(dir, 'fragment', name, `${pageId(rank - start)}.pf_fragment`));
+  }
+  await inBatches([...fragments.entries()], ([rank, bytes]) => writeFile(paths[rank]!, bytes));
   await inBatches([...chunkFiles.entries()], ([n, bytes]) =>
     writeFile(join(dir, 'index', `${chunkNamesByContent[n]!}.pf_index`), bytes),
   );
   const names = {
-    fragment: await writeShards(dir, fragmentNames),
+    fragment: groups,
     index: await writeShards(dir, chunkNamesByContent),
   };
 
   meta[META.pages] = pages.map(([, wordCount, ...rest], rank) => [pageId(rank), roughLength(wordCount), ...rest]);
   meta[META.indexChunks] = chunkNames(ranges);
   meta[META.sorts] = [];
-  const metaBytes = packCbor(meta);
+  const metaBytes = await packSmallest([encodeCbor(meta)]);
   const metaHash = `${language.hash.split('_')[0]}_${createHash('sha256').update(metaBytes).digest('hex').slice(0, 10)}`;
   await rm(metaFile);
   await writeFile(join(dir, `pagefind.${metaHash}.pf_meta`), metaBytes);
@@ -168,6 +177,26 @@ export async function compactBundle(dir: string, options: CompactOptions): Promi
 /** A file's name from its bytes (page-id.ts: NAME_LENGTH). */
 function nameOf(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex').slice(0, NAME_LENGTH);
+}
+
+/**
+ * The records' fragments in folders (page-id.ts, FragmentGroup): consecutive records of one month,
+ * FRAGMENTS_PER_GROUP at most, each folder named by the fragments it holds.
+ */
+function fragmentGroups(fragments: Buffer[], months: string[]): FragmentGroup[] {
+  const starts: number[] = [];
+  months.forEach((month, rank) => {
+    const start = starts.at(-1);
+    if (start === undefined || months[start] !== month || rank - start >= FRAGMENTS_PER_GROUP) starts.push(rank);
+  });
+  return starts.map((start, i) => {
+    const hash = createHash('sha256');
+    for (const bytes of fragments.slice(start, starts[i + 1] ?? fragments.length)) {
+      // Each fragment's length first, so that two ways of dividing the same bytes never share a name.
+      hash.update(String(bytes.length)).update(':').update(bytes);
+    }
+    return [start, hash.digest('hex').slice(0, NAME_LENGTH)];
+  });
 }
 
 /** The names, NAMES_PER_SHARD to a file under names/, each file named by its content; their names in order. */
@@ -294,12 +323,4 @@ function unpackBytes(file: Buffer, name: string): Uint8Array {
 
 function unpack(file: Buffer, name: string): Cbor {
   return decodeCbor(unpackBytes(file, name));
-}
-
-function packCbor(value: Cbor): Buffer {
-  return packBytes([encodeCbor(value)]);
-}
-
-function packBytes(parts: Uint8Array[]): Buffer {
-  return gzipSync(Buffer.concat([Buffer.from(SIGNATURE), ...parts]), { level: 9 });
 }

@@ -6,6 +6,7 @@
  * Shared by the browser's search script and the tests.
  */
 import { escapeHtml } from '../escape-html.ts';
+import { CROSSING_WEIGHT, toBigramText } from './cjk.ts';
 
 export function wordExcerpt(
   content: string,
@@ -48,9 +49,9 @@ function densest(count: number, locations: { location: number; score: number }[]
  * on the text itself and the pieces escaped afterwards: marking escaped text, then marking again
  * for the next term, would cut into the first mark's own tags (`华为 a` gave `<m<mark>a</mark>rk>`).
  */
-export function hanExcerpt(text: string, terms: string[], width = 120): string {
+export function hanExcerpt(text: string, terms: string[], width = 120, from = 0): string {
   const wanted = [...new Set(terms.filter((term) => term !== ''))].sort((a, b) => b.length - a.length);
-  const found = wanted.map((term) => text.indexOf(term)).filter((at) => at >= 0);
+  const found = wanted.map((term) => text.indexOf(term, from)).filter((at) => at >= 0);
   const start = Math.max(0, (found.length > 0 ? Math.min(...found) : 0) - 40);
   const slice = text.slice(start, start + width);
   let html = '';
@@ -68,4 +69,27 @@ export function hanExcerpt(text: string, terms: string[], width = 120): string {
   }
   html += escapeHtml(plain);
   return `${start > 0 ? '…' : ''}${html}${start + width < text.length ? '…' : ''}`;
+}
+
+/**
+ * Where in a Chinese text to look for the terms to quote: at its first match in whole words, if
+ * the first match crosses a word boundary (华为 in 访华为标志, located by the index: cjk.ts).
+ * Locations count the index's words (bigrams, characters, Latin words), which are mapped back to
+ * the text.
+ */
+export function wholeWordStart(text: string, locations: { location: number; weight: number }[]): number {
+  const first = locations
+    .filter(({ weight }) => weight > CROSSING_WEIGHT)
+    .reduce((least, { location }) => Math.min(least, location), Infinity);
+  if (!Number.isFinite(first)) return 0;
+  let cursor = 0;
+  const words = toBigramText(text).split(/\s+/).filter(Boolean);
+  for (let i = 0; i < words.length && i <= first; i++) {
+    const at = text.indexOf(words[i]!, cursor);
+    if (at < 0) return 0;
+    if (i === first) return at;
+    // Bigrams overlap: the next one starts a character on.
+    cursor = at + (/^\p{Script=Han}{2}$/u.test(words[i]!) ? 1 : words[i]!.length);
+  }
+  return 0;
 }

@@ -12,7 +12,7 @@
  */
 
 import { CROSSING_WEIGHT } from './cjk.ts';
-import { NAMES, rankOf, shardOf } from './page-id.ts';
+import { type FragmentGroup, NAMES, fragmentPath, rankOf, shardOf } from './page-id.ts';
 import { PAGEFIND_VERSION, SIGNATURE } from './pagefind-format.ts';
 
 /** Fetches a file of the bundle, by its path under the bundle's folder. */
@@ -78,8 +78,11 @@ interface Entry {
   include_characters?: string[];
 }
 
-/** The shards of file names, by kind of file (page-id.ts: NAMES). */
-type Names = Record<'fragment' | 'index', string[]>;
+/** Where files are named (page-id.ts: NAMES): the folders of fragments, the shards of index chunks' names. */
+interface Names {
+  fragment: FragmentGroup[];
+  index: string[];
+}
 
 interface RawHit {
   p: string;
@@ -140,7 +143,12 @@ export class PagefindBundle {
       );
     const index = Object.values(entry.languages)[0];
     const names = entry[NAMES];
-    if (!index || !Array.isArray(names?.fragment) || !Array.isArray(names.index))
+    if (
+      !index ||
+      !Array.isArray(names?.fragment) ||
+      !Array.isArray(names.index) ||
+      !names.fragment.every((group) => Array.isArray(group) && typeof group[0] === 'number')
+    )
       throw new BundleError('the search bundle has no index, or was not compacted');
     const fetchPacked = async (path: string) => unpack(await load(path), path);
     const [meta, code] = await Promise.all([
@@ -299,8 +307,8 @@ export class PagefindBundle {
     return JSON.parse(this.take(this.wasm.filters(this.state))) as Counts;
   }
 
-  /** The file name of a fragment or index chunk, from its shard of names (fetched once). */
-  private async nameOf(kind: keyof Names, id: string): Promise<string> {
+  /** The file name of an index chunk, from its shard of names (fetched once). */
+  private async nameOf(kind: 'index', id: string): Promise<string> {
     const { shard, slot } = shardOf(id);
     const shardName = this.names[kind][shard];
     if (shardName === undefined) throw new BundleError(`the search bundle lists no name for ${kind} ${id}`);
@@ -319,10 +327,10 @@ export class PagefindBundle {
   private fragment(id: string): Promise<Fragment> {
     let loading = this.fragments.get(id);
     if (!loading) {
-      loading = this.nameOf('fragment', id).then(async (name) => {
-        const path = `fragment/${name}.pf_fragment`;
-        return JSON.parse(decoder.decode(await unpack(await this.load(path), path))) as Fragment;
-      });
+      const at = fragmentPath(id, this.names.fragment);
+      if (at === undefined) return Promise.reject(new BundleError(`the search bundle lists no fragment for ${id}`));
+      const path = `fragment/${at}.pf_fragment`;
+      loading = this.load(path).then(async (file) => JSON.parse(decoder.decode(await unpack(file, path))) as Fragment);
       loading.catch(() => this.fragments.delete(id));
       this.fragments.set(id, loading);
     }

@@ -1,8 +1,9 @@
-import { readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { fromBigramText } from './cjk.ts';
 import { type CompactStats, compactBundle } from './compact-bundle.ts';
+import { repackSmallest } from './pack.ts';
 import type { SearchRecord } from './records.ts';
 import { type Segment, SEGMENTS_FILE } from './segments.ts';
 
@@ -88,14 +89,20 @@ function monthStarts(records: SearchRecord[]): Record<string, number> {
   return starts;
 }
 
-/** The segments' list, and their WebAssembly (the same file in each) moved up to the language's folder. */
+/**
+ * The segments' list, and their WebAssembly (the same file in each) moved up to the language's
+ * folder, packed smaller (pack.ts).
+ */
 async function joinSegments(dir: string, segments: Segment[]): Promise<void> {
+  const moved = new Set<string>();
   for (const { name: segment } of segments) {
     for (const name of (await readdir(join(dir, segment))).filter((file) => file.startsWith('wasm.'))) {
       await rm(join(dir, name), { force: true });
       await rename(join(dir, segment, name), join(dir, name));
+      moved.add(name);
     }
   }
+  for (const name of moved) await writeFile(join(dir, name), await repackSmallest(await readFile(join(dir, name))));
   await writeFile(join(dir, SEGMENTS_FILE), JSON.stringify(segments));
 }
 
