@@ -63,7 +63,12 @@ const FILLER = '中方的立场是一贯的、明确的。我们希望有关各�
 /** Answers about Huawei, less and more, and one about a visit to China (访华|为标志), oldest first. */
 const relevance = [
   chinese(0, '2016-10-20', `杜特尔特总统此次访华为标志，开启中菲关系新篇章。${FILLER}`, '请介绍杜特尔特总统访华情况。'),
-  chinese(1, '2017-03-01', `以总统访华为契机，${FILLER}华为是一家民营企业。${FILLER}`, '关于中美经贸问题，中方有何评论？'),
+  chinese(
+    1,
+    '2017-03-01',
+    `以总统访华为契机，${FILLER}华为是一家民营企业。${FILLER}`,
+    '关于中美经贸问题，中方有何评论？',
+  ),
   chinese(
     2,
     '2018-12-06',
