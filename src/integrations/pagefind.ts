@@ -28,7 +28,10 @@ export default function pagefindIntegration(): AstroIntegration {
             .map(({ lang, records: own }) => ({ lang, records: own, dir: `${out}pagefind/${lang}` }));
           const written = await writeBundles(bundles);
           bundles.forEach(({ lang, records: own }, i) => {
-            logger.info(`indexed ${own.length} ${lang} answers (${written[i]!.chunks} index chunks)`);
+            const { chunks, pieces } = written[i]!;
+            logger.info(
+              `indexed ${own.length} ${lang} answers (${chunks} index chunks${pieces > 2 ? `; Pagefind given ${pieces} pieces in turn` : ''})`,
+            );
           });
           logger.info(`search index built in ${Math.round(performance.now() - started)} ms`);
         } finally {

@@ -325,6 +325,69 @@ describe('a rebuild after adding an answer', () => {
   }, 60_000);
 });
 
+describe('an index built in pieces', () => {
+  const work = mkdtempSync(join(tmpdir(), 'lectern-pieces-'));
+  const records = [...synthetic(60), ...relevance];
+  const chunkFiles = (dir: string) =>
+    readdirSync(dir, { recursive: true })
+      .map(String)
+      .filter((name) => name.endsWith('.pf_index'))
+      .map((name) => readFileSync(join(dir, name)).toString('base64'))
+      .sort();
+
+  test('is the index built at once: the same words, pages and positions, the same results and counts', async () => {
+    const english = records.filter((record) => record.language === 'en');
+    const chinese = records.filter((record) => record.language === 'und');
+    await writeBundles([
+      { records: english, dir: join(work, 'whole-en') },
+      { records: chinese, dir: join(work, 'whole-zh') },
+    ]);
+    // Pieces of 7 records: words shared by several pieces are joined, each piece's pages renumbered.
+    const inPieces = await writeBundles(
+      [
+        { records: english, dir: join(work, 'pieces-en') },
+        { records: chinese, dir: join(work, 'pieces-zh') },
+      ],
+      undefined,
+      undefined,
+      7,
+    );
+    await pagefind.close();
+    for (const lang of ['en', 'zh']) {
+      expect(chunkFiles(join(work, `pieces-${lang}`))).toEqual(chunkFiles(join(work, `whole-${lang}`)));
+      const whole = await SearchIndex.open(loader(join(work, `whole-${lang}`)));
+      const pieces = await SearchIndex.open(loader(join(work, `pieces-${lang}`)));
+      expect(await pieces.filters()).toEqual(await whole.filters());
+      for (const query of [
+        'answer',
+        'zebra7x',
+        '"harbour of Port3x"',
+        '华为',
+        '孟晚舟',
+        toPagefindQuery('中方'),
+        null,
+      ]) {
+        for (const filters of [{}, { year: { any: ['2011', '2018'] } }]) {
+          const [a, b] = await Promise.all([whole.search(query, filters), pieces.search(query, filters)]);
+          // Everything but the function that fetches a result's fragment.
+          const shown = (r: typeof a) => ({
+            ...r,
+            results: r.results.map((hit) => ({ ...hit, data: undefined })),
+          });
+          expect(shown(b), `${query} ${JSON.stringify(filters)}`).toEqual(shown(a));
+        }
+      }
+    }
+    // The pieces were there, and are gone.
+    expect(inPieces.map((stats) => stats.pieces)).toEqual([9, 2]);
+    expect(
+      readdirSync(work, { recursive: true })
+        .map(String)
+        .filter((name) => name.includes('.piece-')),
+    ).toEqual([]);
+  }, 60_000);
+});
+
 describe('cutting the word index', () => {
   const words = Array.from({ length: 2000 }, (_, i) => ({
     word: `w${String(i).padStart(5, '0')}`,

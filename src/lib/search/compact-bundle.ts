@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import { type Cbor, CborError, CborReader, arrayHead, decodeCbor, encodeCbor } from './cbor.ts';
+import { type Cbor, arrayHead, encodeCbor } from './cbor.ts';
 import { FRAGMENTS_PER_GROUP, type FragmentGroup, NAMES, NAMES_PER_SHARD, NAME_LENGTH, pageId } from './page-id.ts';
-import { pack, packSmallest } from './pack.ts';
-import { META, PAGEFIND_VERSION, SIGNATURE } from './pagefind-format.ts';
+import { type WordEntry, pack, packSmallest, readWordIndex, unpack, unpackBytes } from './pack.ts';
+import { META, PAGEFIND_VERSION } from './pagefind-format.ts';
 import { BundleError, type Fragment } from './pagefind-runtime.ts';
 
 export { BundleError };
@@ -106,24 +105,8 @@ export async function compactBundle(dir: string, options: CompactOptions): Promi
   // Pagefind's chunks hold the words in order; cut them again at the budget. A word's entry is
   // copied as bytes (its page numbers are relative to each other, not to the chunk): the Chinese
   // index is ~20 MB, too much to decode into values and encode again.
-  const words: { word: string; positions: number; bytes: Uint8Array }[] = [];
-  for (const [, , hash] of oldChunks) {
-    const file = join(dir, 'index', `${hash}.pf_index`);
-    const bytes = unpackBytes(await readFile(file), file);
-    const reader = new CborReader(bytes);
-    try {
-      if (reader.array() !== 1) throw new CborError('a word index is an array of one item');
-      for (let count = reader.array(); count > 0; count--) {
-        const start = reader.pos;
-        const { word, positions } = readWord(reader);
-        words.push({ word, positions, bytes: bytes.subarray(start, reader.pos) });
-      }
-    } catch (error) {
-      if (error instanceof CborError)
-        throw new BundleError(`${file}: not a Pagefind 1.6 word index (${error.message})`);
-      throw error;
-    }
-  }
+  const words: WordEntry[] = [];
+  for (const [, , hash] of oldChunks) words.push(...(await readWordIndex(join(dir, 'index', `${hash}.pf_index`))));
   const chunks = cutWords(words, options.chunkBudget);
   const ranges = chunks.map((chunk): [string, string] => [chunk[0]!.word, chunk.at(-1)!.word]);
   const chunkFiles = chunks.map((chunk) =>
@@ -276,28 +259,6 @@ function roughLength(words: number): number {
 }
 
 /**
- * A word's entry in a word index: [word, [[page delta, [positions], [metadata positions]], …],
- * variants], with its size as Pagefind measures it (one per page and per position).
- */
-function readWord(reader: CborReader): { word: string; positions: number } {
-  const fields = reader.array();
-  const word = reader.text();
-  let positions = 0;
-  for (let pages = reader.array(); pages > 0; pages--) {
-    const parts = reader.array();
-    reader.skip();
-    positions += 1;
-    for (let part = 1; part < parts; part++) {
-      const count = reader.array();
-      for (let i = 0; i < count; i++) reader.skip();
-      positions += count;
-    }
-  }
-  for (let field = 2; field < fields; field++) reader.skip();
-  return { word, positions };
-}
-
-/**
  * A chunk is found by the range of words it holds, named as Pagefind names them: between two
  * chunks, the shortest prefixes that tell the last word of one from the first of the next.
  */
@@ -312,15 +273,4 @@ function chunkNames(ranges: [string, string][]): Cbor[] {
     names[i + 1]![0] = first.slice(0, common + 1).join('');
   }
   return names;
-}
-
-function unpackBytes(file: Buffer, name: string): Uint8Array {
-  const bytes = gunzipSync(file);
-  if (bytes.subarray(0, SIGNATURE.length).toString() !== SIGNATURE)
-    throw new BundleError(`${name}: not a Pagefind file (no ${SIGNATURE} signature)`);
-  return bytes.subarray(SIGNATURE.length);
-}
-
-function unpack(file: Buffer, name: string): Cbor {
-  return decodeCbor(unpackBytes(file, name));
 }

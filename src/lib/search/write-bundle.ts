@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { fromBigramText } from './cjk.ts';
 import { type CompactStats, compactBundle } from './compact-bundle.ts';
+import { mergePieces } from './merge-pieces.ts';
 import { repackSmallest } from './pack.ts';
 import type { SearchRecord } from './records.ts';
 import { type Segment, SEGMENTS_FILE } from './segments.ts';
@@ -35,8 +36,10 @@ export async function writeBundles(
   bundles: { records: SearchRecord[]; dir: string }[],
   chunkBudget = CHUNK_BUDGET,
   latestChunkBudget = Math.min(chunkBudget, LATEST_CHUNK_BUDGET),
-): Promise<CompactStats[]> {
+  pieceRecords = PIECE_RECORDS,
+): Promise<BundleStats[]> {
   const compacted: Promise<CompactStats>[] = [];
+  const pieces: number[] = [];
   const written: { dir: string; segments: Segment[] }[] = [];
   for (const { records, dir } of bundles) {
     // In date order: a record's rank in its segment is its place by date (page-id.ts).
@@ -48,7 +51,7 @@ export async function writeBundles(
     ].filter((segment) => segment.records.length > 0);
     for (const segment of segments) {
       const into = join(dir, segment.name);
-      await indexRecords(segment.records, into);
+      pieces.push(await indexRecords(segment.records, into, pieceRecords));
       const compacting = compactBundle(into, { chunkBudget: segment.budget, shown: shownOf(segment.records) });
       // Awaited below; marked handled so that a failure here waits for the others.
       compacting.catch(() => undefined);
@@ -67,6 +70,7 @@ export async function writeBundles(
     const own = stats.slice(at, (at += segments.length));
     return {
       pages: own.reduce((sum, s) => sum + s.pages, 0),
+      pieces: pieces.slice(at - segments.length, at).reduce((sum, n) => sum + n, 0),
       chunks: own.reduce((sum, s) => sum + s.chunks, 0),
       metaBytes: own.reduce((sum, s) => sum + s.metaBytes, 0),
     };
@@ -106,7 +110,35 @@ async function joinSegments(dir: string, segments: Segment[]): Promise<void> {
   await writeFile(join(dir, SEGMENTS_FILE), JSON.stringify(segments));
 }
 
-async function indexRecords(records: SearchRecord[], dir: string): Promise<void> {
+/**
+ * Records a Pagefind service is given at once, at most: it holds them all until it writes, about
+ * 180 KB a record (mergePieces), so a bigger segment is indexed in pieces, each by a service that
+ * exits before the next starts, and the pieces joined. The shared corpus's segments fit in one.
+ */
+export const PIECE_RECORDS = 8000;
+
+/** A language's index as written: its compacted segments together, and how many pieces Pagefind indexed. */
+export type BundleStats = CompactStats & { pieces: number };
+
+/** Indexes the records into `dir`, in pieces if need be; how many. */
+async function indexRecords(records: SearchRecord[], dir: string, pieceRecords: number): Promise<number> {
+  if (records.length <= pieceRecords) {
+    await indexPiece(records, dir);
+    return 1;
+  }
+  const pieces: string[] = [];
+  for (let start = 0; start < records.length; start += pieceRecords) {
+    const piece = `${dir}.piece-${pieces.length}`;
+    await indexPiece(records.slice(start, start + pieceRecords), piece);
+    // Ends the service, and the memory it held; the next piece starts another.
+    await pagefind.close();
+    pieces.push(piece);
+  }
+  await mergePieces(pieces, dir);
+  return pieces.length;
+}
+
+async function indexPiece(records: SearchRecord[], dir: string): Promise<void> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index || errors.length > 0) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   // Records go to Pagefind's service in batches: one awaited round trip each is much slower.
