@@ -1,7 +1,10 @@
-import { createReadStream } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createReadStream, mkdtempSync, readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
+import { createSecureServer, type Http2ServerRequest, type Http2ServerResponse } from 'node:http2';
+import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { headersFor, readHeaders } from './headers.ts';
@@ -27,6 +30,41 @@ export interface StaticServer {
 export interface ServeOptions {
   /** Compress text (HTML, CSS, JS, JSON, SVG) with gzip when the browser accepts it, as a CDN would. */
   gzip?: boolean;
+  /**
+   * Serve HTTP/2 over TLS, as every host in the README's Deploying section does, with a
+   * certificate made for the run (a browser must be told to accept it: `ignoreHTTPSErrors`).
+   * Over HTTP/1.1 each response repeats its headers in full; HTTP/2 compresses them (HPACK).
+   */
+  http2?: boolean;
+}
+
+/** A self-signed certificate for 127.0.0.1, made with Debian's openssl. */
+function certificate(): { key: Buffer; cert: Buffer } {
+  const dir = mkdtempSync(join(tmpdir(), 'lectern-tls-'));
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+      '-keyout',
+      join(dir, 'key.pem'),
+      '-out',
+      join(dir, 'cert.pem'),
+    ],
+    { stdio: 'ignore' },
+  );
+  return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
 }
 
 const compressible = /\.(html|css|js|json|xml|svg|txt)$/;
@@ -39,7 +77,7 @@ const compressible = /\.(html|css|js|json|xml|svg|txt)$/;
 export async function serve(dir: string, options: ServeOptions = {}): Promise<StaticServer> {
   const zipped = new Map<string, Buffer>();
   const rules = readHeaders(join(dir, '_headers'));
-  const server: Server = createServer((request, response) => {
+  const handle = (request: IncomingMessage, response: ServerResponse) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     for (const [name, value] of Object.entries(headersFor(rules, path))) response.setHeader(name, value);
     const file = normalize(join(dir, path.endsWith('/') ? `${path}index.html` : path));
@@ -77,11 +115,20 @@ export async function serve(dir: string, options: ServeOptions = {}): Promise<St
           .pipe(response);
       },
     );
-  });
+  };
+  const server = options.http2
+    ? // Node's HTTP/2 compatibility API takes the same calls as HTTP/1's request and response.
+      createSecureServer(
+        { ...certificate(), allowHTTP1: true },
+        (request: Http2ServerRequest, response: Http2ServerResponse) => {
+          handle(request as unknown as IncomingMessage, response as unknown as ServerResponse);
+        },
+      )
+    : createServer(handle);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${options.http2 ? 'https' : 'http'}://127.0.0.1:${port}`,
     close: () =>
       new Promise((resolve) =>
         server.close(() => {
