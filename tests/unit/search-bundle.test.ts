@@ -198,8 +198,9 @@ describe('search bundle', () => {
   test('a bundle from another Pagefind is refused, saying so', async () => {
     const other = join(work, 'other');
     cpSync(join(work, 'en'), other, { recursive: true });
-    const entryFile = join(other, 'latest', 'pagefind-entry.json');
-    writeFileSync(entryFile, readFileSync(entryFile, 'utf-8').replace('"version":"1.6.0"', '"version":"1.7.0"'));
+    // The entries the browser reads are those segments.json carries.
+    const segmentsFile = join(other, 'segments.json');
+    writeFileSync(segmentsFile, readFileSync(segmentsFile, 'utf-8').replace('"version":"1.6.0"', '"version":"1.7.0"'));
     await expect(SearchIndex.open(loader(other))).rejects.toThrow(
       'the search bundle was built by Pagefind 1.7.0; this page speaks to 1.6.0',
     );

@@ -135,8 +135,12 @@ export class PagefindBundle {
     this.state = wasm.init_pagefind(...this.pass(meta)) >>> 0;
   }
 
-  static async open(load: Load): Promise<PagefindBundle> {
-    const entry = JSON.parse(decoder.decode(await load(`pagefind-entry.json?ts=${Date.now()}`))) as Entry;
+  /**
+   * Opens the bundle `load` reads from; its entry (pagefind-entry.json) is fetched fresh unless
+   * given (segments.json carries each segment's, saving a round trip before anything else can load).
+   */
+  static async open(load: Load, given?: unknown): Promise<PagefindBundle> {
+    const entry = (given ?? JSON.parse(decoder.decode(await load(`pagefind-entry.json?ts=${Date.now()}`)))) as Entry;
     if (entry.version !== PAGEFIND_VERSION)
       throw new BundleError(
         `the search bundle was built by Pagefind ${entry.version}; this page speaks to ${PAGEFIND_VERSION}`,

@@ -18,10 +18,14 @@ import { BundleError, type Counts, type Hit, type Load, PagefindBundle, type Res
  */
 export const SEGMENTS_FILE = 'segments.json';
 
-/** A segment as segments.json lists it: its folder, and the rank where each of its months begins ("2019-03" → 812). */
+/**
+ * A segment as segments.json lists it: its folder, the rank where each of its months begins
+ * ("2019-03" → 812), and its pagefind-entry.json, so that the browser need not fetch that next.
+ */
 export interface Segment {
   name: string;
   months: Record<string, number>;
+  entry?: unknown;
 }
 
 /** How far apart the ranks of two segments are kept, so that one number orders answers by date across segments. */
@@ -49,7 +53,10 @@ export class SearchIndex {
       if (!loading) shared.set(path, (loading = load(path)));
       return loading;
     };
-    return new SearchIndex(await Promise.all(listed.map(({ name }) => PagefindBundle.open(loadIn(name)))), listed);
+    return new SearchIndex(
+      await Promise.all(listed.map(({ name, entry }) => PagefindBundle.open(loadIn(name), entry))),
+      listed,
+    );
   }
 
   /** The month ("2019-03") of the answer a hit's rank places, from segments.json alone: no fragment is fetched. */

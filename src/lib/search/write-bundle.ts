@@ -94,8 +94,8 @@ function monthStarts(records: SearchRecord[]): Record<string, number> {
 }
 
 /**
- * The segments' list, and their WebAssembly (the same file in each) moved up to the language's
- * folder, packed smaller (pack.ts).
+ * The segments' list, with each one's entry file, and their WebAssembly (the same file in each)
+ * moved up to the language's folder, packed smaller (pack.ts).
  */
 async function joinSegments(dir: string, segments: Segment[]): Promise<void> {
   const moved = new Set<string>();
@@ -107,7 +107,13 @@ async function joinSegments(dir: string, segments: Segment[]): Promise<void> {
     }
   }
   for (const name of moved) await writeFile(join(dir, name), await repackSmallest(await readFile(join(dir, name))));
-  await writeFile(join(dir, SEGMENTS_FILE), JSON.stringify(segments));
+  const listed = await Promise.all(
+    segments.map(async (segment) => ({
+      ...segment,
+      entry: JSON.parse(await readFile(join(dir, segment.name, 'pagefind-entry.json'), 'utf-8')) as unknown,
+    })),
+  );
+  await writeFile(join(dir, SEGMENTS_FILE), JSON.stringify(listed));
 }
 
 /**
