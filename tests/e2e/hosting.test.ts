@@ -138,7 +138,7 @@ describe('the site under its own headers', () => {
       const path = new URL(response.url()).pathname;
       const general = path
         .replace(/\/(archive|latest)\//, '/*/')
-        .replace(/\/fragment\/[0-9a-f]{12}\/[0-9a-z]+(?=\.pf_fragment$)/, '/fragment/*/*')
+        .replace(/\/(fragment|index)\/[0-9a-f]{12}\/[0-9a-z]+(?=\.pf_(fragment|index)$)/, '/$1/*/*')
         .replace(/[0-9a-f]{12}(?=\.)|_[0-9a-f]{10}(?=\.pf_meta)/, '*');
       cache.set(general, response.headers()['cache-control'] ?? '');
     });
@@ -149,8 +149,7 @@ describe('the site under its own headers', () => {
     await page.locator('#results li .excerpt').first().waitFor();
     const immutable = 'public, max-age=31536000, immutable';
     expect(cache.get('/pagefind/en/*/fragment/*/*.pf_fragment')).toBe(immutable);
-    expect(cache.get('/pagefind/en/*/index/*.pf_index')).toBe(immutable);
-    expect(cache.get('/pagefind/en/*/names/*.json')).toBe(immutable);
+    expect(cache.get('/pagefind/en/*/index/*/*.pf_index')).toBe(immutable);
     expect(cache.get('/pagefind/en/*/pagefind.en*.pf_meta')).toBe(immutable);
     // Each segment's entry comes inside segments.json, asked again every visit.
     expect(cache.has('/pagefind/en/*/pagefind-entry.json')).toBe(false);

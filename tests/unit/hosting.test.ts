@@ -21,9 +21,8 @@ describe('public/_headers', () => {
     const cache = (path: string) => headersFor(rules, path)['cache-control'];
     const immutable = 'public, max-age=31536000, immutable';
     expect(cache('/_astro/Base.4ycJiJmQ.css')).toBe(immutable);
-    expect(cache('/pagefind/zh/latest/fragment/0123456789ab.pf_fragment')).toBe(immutable);
-    expect(cache('/pagefind/zh/archive/index/0123456789ab.pf_index')).toBe(immutable);
-    expect(cache('/pagefind/zh/latest/names/0123456789ab.json')).toBe(immutable);
+    expect(cache('/pagefind/zh/latest/fragment/0123456789ab/1c.pf_fragment')).toBe(immutable);
+    expect(cache('/pagefind/zh/archive/index/0123456789ab/1c.pf_index')).toBe(immutable);
     expect(cache('/pagefind/en/latest/pagefind.en_8563766485.pf_meta')).toBe(immutable);
     expect(cache('/pagefind/en/latest/pagefind-entry.json')).toBe('no-cache');
     expect(cache('/pagefind/en/segments.json')).toBe('no-cache');

@@ -217,7 +217,9 @@ describe('search bundle', () => {
       const broken = join(work, `broken-${name}`);
       cpSync(join(work, 'en'), broken, { recursive: true });
       for (const segment of ['archive', 'latest'])
-        for (const chunk of readdirSync(join(broken, segment, 'index')))
+        for (const chunk of readdirSync(join(broken, segment, 'index'), { recursive: true })
+          .map(String)
+          .filter((name) => name.endsWith('.pf_index')))
           writeFileSync(
             join(broken, segment, 'index', chunk),
             damage(readFileSync(join(broken, segment, 'index', chunk))),
@@ -241,7 +243,6 @@ describe('search bundle', () => {
         'filter',
         'fragment',
         'index',
-        'names',
         'pagefind-entry.json',
       ]);
     }
@@ -302,23 +303,27 @@ describe('a rebuild after adding an answer', () => {
     const b = files(join(work, 'after'));
     const kept = [...a].filter(([name, bytes]) => b.get(name) === bytes);
     const folder = (name: string) => name.split('/').slice(0, -1).join('/');
-    // Fragments are kept in folders of one month's records: only the new answer's month moved,
-    // to a folder of another name, and no other file was renamed.
+    // Fragments and chunks are kept in folders named by what they hold: the new answer's month of
+    // fragments, and the folders of the chunks that hold its words, moved to folders of other
+    // names; no other file was renamed.
     const renamedSameBytes = [...a].filter(([name, bytes]) => !b.has(name) && [...b.values()].includes(bytes));
+    const changedFolders = new Set(
+      [...b].filter(([name, bytes]) => a.get(name) !== bytes).map(([name]) => folder(name)),
+    );
+    for (const [name, bytes] of renamedSameBytes) {
+      const now = [...b].find(([, other]) => other === bytes)![0];
+      expect(changedFolders.has(folder(now)), name).toBe(true);
+    }
     const fragments = [...a.keys()].filter((name) => name.includes('/fragment/'));
     const moved = fragments.filter((name) => b.get(name) !== a.get(name));
     expect(new Set(moved.map(folder)).size).toBe(1);
     expect(moved.length).toBeLessThanOrEqual(FRAGMENTS_PER_GROUP);
-    expect(renamedSameBytes.map(([name]) => name).sort()).toEqual(moved.sort());
     expect(fragments.length - moved.length).toBeGreaterThan(100);
     // The new answer is in the newest quarter's segment: the archive's files are all as they were.
     const archive = [...a.keys()].filter((name) => name.startsWith('archive/'));
     expect(archive.length).toBeGreaterThan(20);
     expect(archive.filter((name) => b.get(name) !== a.get(name))).toEqual([]);
-    const chunks = [...a.keys()].filter((name) => name.includes('/index/'));
-    const changedChunks = chunks.filter((name) => b.get(name) !== a.get(name));
-    expect(changedChunks.length).toBeLessThan(chunks.length / 4);
-    expect(kept.length).toBeGreaterThan(a.size * 0.8);
+    expect(kept.length).toBeGreaterThan(a.size * 0.6);
 
     const bundle = await SearchIndex.open(loader(join(work, 'after')));
     const { results } = await bundle.search('zebra120x');

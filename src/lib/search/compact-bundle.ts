@@ -2,7 +2,15 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Cbor, arrayHead, encodeCbor } from './cbor.ts';
-import { FRAGMENTS_PER_GROUP, type FragmentGroup, NAMES, NAMES_PER_SHARD, NAME_LENGTH, pageId } from './page-id.ts';
+import {
+  CHUNKS_PER_GROUP,
+  FRAGMENTS_PER_GROUP,
+  type FragmentGroup,
+  NAMES,
+  NAME_LENGTH,
+  chunkPath,
+  pageId,
+} from './page-id.ts';
 import { type WordEntry, pack, packSmallest, readWordIndex, unpack, unpackBytes } from './pack.ts';
 import { META, PAGEFIND_VERSION } from './pagefind-format.ts';
 import { BundleError, type Fragment } from './pagefind-runtime.ts';
@@ -20,7 +28,7 @@ export { BundleError };
  *   Records are added in date order, so a record's rank is its date order: records are renamed
  *   by rank (page-id.ts), which compresses to a fraction, and the browser sorts by rank without a
  *   table. Fragments and chunks are named by their own content (page-id.ts, NAMES): fragments in
- *   folders named by the fragments in them, chunks through small shards of names. A rebuild
+ *   folders named by the fragments in them, chunks in folders of 64 named likewise. A rebuild
  *   renames only what changed.
  * - Pagefind cuts its word index into ~25–32 KiB chunks, and a query loads one chunk per word. The
  *   words are recut into chunks of about `chunkBudget` positions, keeping Pagefind's order and its
@@ -114,27 +122,22 @@ export async function compactBundle(dir: string, options: CompactOptions): Promi
   );
 
   const groups = fragmentGroups(fragments, months);
-  const chunkNamesByContent = chunkFiles.map(nameOf);
+  const chunkGroups = inGroups(chunkFiles, CHUNKS_PER_GROUP);
   await rm(join(dir, 'fragment'), { recursive: true });
   await rm(join(dir, 'index'), { recursive: true });
-  await mkdir(join(dir, 'fragment'), { recursive: true });
-  await mkdir(join(dir, 'index'), { recursive: true });
-  await mkdir(join(dir, 'names'), { recursive: true });
   const paths: string[] = [];
   for (const [i, [start, name]] of groups.entries()) {
-    await mkdir(join(dir, 'fragment', name));
+    await mkdir(join(dir, 'fragment', name), { recursive: true });
     const end = groups[i + 1]?.[0] ?? fragments.length;
     for (let rank = start; rank < end; rank++)
       paths.push(join(dir, 'fragment', name, `${pageId(rank - start)}.pf_fragment`));
   }
   await inBatches([...fragments.entries()], ([rank, bytes]) => writeFile(paths[rank]!, bytes));
+  for (const name of chunkGroups) await mkdir(join(dir, 'index', name), { recursive: true });
   await inBatches([...chunkFiles.entries()], ([n, bytes]) =>
-    writeFile(join(dir, 'index', `${chunkNamesByContent[n]!}.pf_index`), bytes),
+    writeFile(join(dir, 'index', chunkPath(pageId(n), chunkGroups)!), bytes),
   );
-  const names = {
-    fragment: groups,
-    index: await writeShards(dir, chunkNamesByContent),
-  };
+  const names = { fragment: groups, index: chunkGroups };
 
   meta[META.pages] = pages.map(([, wordCount, ...rest], rank) => [pageId(rank), roughLength(wordCount), ...rest]);
   meta[META.indexChunks] = chunkNames(ranges);
@@ -157,11 +160,6 @@ export async function compactBundle(dir: string, options: CompactOptions): Promi
   return { pages: pages.length, chunks: chunkFiles.length, metaBytes: metaBytes.length };
 }
 
-/** A file's name from its bytes (page-id.ts: NAME_LENGTH). */
-function nameOf(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex').slice(0, NAME_LENGTH);
-}
-
 /**
  * The records' fragments in folders (page-id.ts, FragmentGroup): consecutive records of one month,
  * FRAGMENTS_PER_GROUP at most, each folder named by the fragments it holds.
@@ -172,26 +170,22 @@ function fragmentGroups(fragments: Buffer[], months: string[]): FragmentGroup[] 
     const start = starts.at(-1);
     if (start === undefined || months[start] !== month || rank - start >= FRAGMENTS_PER_GROUP) starts.push(rank);
   });
-  return starts.map((start, i) => {
-    const hash = createHash('sha256');
-    for (const bytes of fragments.slice(start, starts[i + 1] ?? fragments.length)) {
-      // Each fragment's length first, so that two ways of dividing the same bytes never share a name.
-      hash.update(String(bytes.length)).update(':').update(bytes);
-    }
-    return [start, hash.digest('hex').slice(0, NAME_LENGTH)];
-  });
+  return starts.map((start, i) => [start, groupName(fragments.slice(start, starts[i + 1] ?? fragments.length))]);
 }
 
-/** The names, NAMES_PER_SHARD to a file under names/, each file named by its content; their names in order. */
-async function writeShards(dir: string, names: string[]): Promise<string[]> {
-  const shards: string[] = [];
-  for (let start = 0; start < names.length; start += NAMES_PER_SHARD) {
-    const text = JSON.stringify(names.slice(start, start + NAMES_PER_SHARD));
-    const name = nameOf(Buffer.from(text));
-    await writeFile(join(dir, 'names', `${name}.json`), text);
-    shards.push(name);
-  }
-  return shards;
+/** Files in folders of `size`, in order; the folders' names. */
+function inGroups(files: Buffer[], size: number): string[] {
+  const names: string[] = [];
+  for (let start = 0; start < files.length; start += size) names.push(groupName(files.slice(start, start + size)));
+  return names;
+}
+
+/** A folder's name from the files in it, in order. */
+function groupName(files: Buffer[]): string {
+  const hash = createHash('sha256');
+  // Each file's length first, so that two ways of dividing the same bytes never share a name.
+  for (const bytes of files) hash.update(String(bytes.length)).update(':').update(bytes);
+  return hash.digest('hex').slice(0, NAME_LENGTH);
 }
 
 /**

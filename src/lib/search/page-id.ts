@@ -19,29 +19,33 @@ export function rankOf(id: string): number {
  * Fragments and index chunks are named by a hash of their own bytes (as Pagefind names them), so
  * that a rebuild keeps the name of every file whose bytes did not change and a name never comes
  * back with other bytes: they can be cached for good, and a deploy uploads only what changed.
- * pagefind-entry.json (fetched fresh on every visit) lists them under this key:
+ * Those names are too long to list in the metadata every first query downloads (a tenth of it
+ * again), so files live in folders of consecutive ids, each folder named by the hash of the files
+ * in it, a file by its place there; pagefind-entry.json (fetched fresh on every visit, inside
+ * segments.json) lists the folders under this key:
  *
- * - `index`: the names of index chunks, too long to list in the metadata every first query
- *   downloads (a tenth of it again), are in small files of NAMES_PER_SHARD ids each, themselves
- *   named by their content; the entry lists those files.
- * - `fragment`: fragments live in folders of consecutive records (FragmentGroup), a folder named by
- *   the hash of the fragments in it, a fragment by its place there. The entry lists the folders,
- *   so a result's fragment is fetched at once, not after a file of names (which took a query's ten
- *   results nine more requests). A folder holds one month's records at most, so that a transcript
- *   added or corrected renames the folders of its own month alone, however the ranks after it move.
+ * - `fragment`: folders of consecutive records (FragmentGroup), one month's at most, so that a
+ *   transcript added or corrected renames the folders of its own month alone, however the ranks
+ *   after it move;
+ * - `index`: folders of CHUNKS_PER_GROUP consecutive index chunks.
+ *
+ * A result's fragment and a word's chunk are fetched at once, where a file listing their names
+ * first took a query's ten results nine more requests, and each word one more round trip.
  */
 export const NAMES = 'lecternNames';
-export const NAMES_PER_SHARD = 64;
 /** Fragments per folder, at most. */
 export const FRAGMENTS_PER_GROUP = 64;
+/** Index chunks per folder. */
+export const CHUNKS_PER_GROUP = 64;
 
 /** A folder of fragments: the rank of its first record, and its name. */
 export type FragmentGroup = [start: number, name: string];
 
-/** The shard of names that holds an id's name, and its place there. */
-export function shardOf(id: string): { shard: number; slot: number } {
+/** Where an index chunk is, under index/, given the folders' names. */
+export function chunkPath(id: string, groups: string[]): string | undefined {
   const n = rankOf(id);
-  return { shard: Math.floor(n / NAMES_PER_SHARD), slot: n % NAMES_PER_SHARD };
+  const group = groups[Math.floor(n / CHUNKS_PER_GROUP)];
+  return group === undefined ? undefined : `${group}/${pageId(n % CHUNKS_PER_GROUP)}.pf_index`;
 }
 
 /** Where a record's fragment is, under fragment/, given the folders (sorted by start). */
@@ -57,7 +61,7 @@ export function fragmentPath(id: string, groups: FragmentGroup[]): string | unde
   }
   const group = groups[low];
   if (!group || group[0] > rank || rank - group[0] >= FRAGMENTS_PER_GROUP) return undefined;
-  return `${group[1]}/${pageId(rank - group[0])}`;
+  return `${group[1]}/${pageId(rank - group[0])}.pf_fragment`;
 }
 
 /** A file's name from its bytes' SHA-256 (hex): 12 hex digits, 48 bits, never repeated in practice. */

@@ -12,7 +12,7 @@
  */
 
 import { CROSSING_WEIGHT } from './cjk.ts';
-import { type FragmentGroup, NAMES, fragmentPath, rankOf, shardOf } from './page-id.ts';
+import { type FragmentGroup, NAMES, chunkPath, fragmentPath, rankOf } from './page-id.ts';
 import { PAGEFIND_VERSION, SIGNATURE } from './pagefind-format.ts';
 
 /** Fetches a file of the bundle, by its path under the bundle's folder. */
@@ -78,7 +78,7 @@ interface Entry {
   include_characters?: string[];
 }
 
-/** Where files are named (page-id.ts: NAMES): the folders of fragments, the shards of index chunks' names. */
+/** Where files are (page-id.ts: NAMES): the folders of fragments and of index chunks. */
 interface Names {
   fragment: FragmentGroup[];
   index: string[];
@@ -121,9 +121,8 @@ export class PagefindBundle {
   /** Characters Pagefind was told to keep in words (its include_characters). */
   private readonly keep: Set<string>;
 
-  /** Where the names of fragments and index chunks are listed (page-id.ts). */
+  /** The folders of fragments and index chunks (page-id.ts). */
   private readonly names: Names;
-  private readonly shards = new Map<string, Promise<string[]>>();
   /** Why this bundle can no longer search (a chunk Pagefind could not decode), if it cannot. */
   private broken: string | undefined;
 
@@ -207,12 +206,12 @@ export class PagefindBundle {
           const key = `${folder}:${hash}`;
           let loading = this.chunks.get(key);
           if (!loading) {
-            // Pagefind names filter chunks by their content; index chunks are listed by id, their names in shards.
-            const named =
-              folder === 'index'
-                ? this.nameOf('index', hash).then((name) => `index/${name}.pf_index`)
-                : Promise.resolve(`filter/${hash}.pf_filter`);
-            loading = named.then(async (path) => {
+            // Pagefind names filter chunks by their content; index chunks are listed by id, in folders (page-id.ts).
+            const at = folder === 'index' ? chunkPath(hash, this.names.index) : undefined;
+            if (folder === 'index' && at === undefined)
+              return Promise.reject(new BundleError(`the search bundle lists no index chunk ${hash}`));
+            const path = folder === 'index' ? `index/${at}` : `filter/${hash}.pf_filter`;
+            loading = (async () => {
               if (this.broken) throw new BundleError(this.broken);
               const bytes = this.pass(await unpack(await this.load(path), path));
               const state =
@@ -225,7 +224,7 @@ export class PagefindBundle {
                 throw new BundleError(this.broken);
               }
               this.state = state;
-            });
+            })();
             loading.catch(() => this.chunks.delete(key));
             this.chunks.set(key, loading);
           }
@@ -311,29 +310,12 @@ export class PagefindBundle {
     return JSON.parse(this.take(this.wasm.filters(this.state))) as Counts;
   }
 
-  /** The file name of an index chunk, from its shard of names (fetched once). */
-  private async nameOf(kind: 'index', id: string): Promise<string> {
-    const { shard, slot } = shardOf(id);
-    const shardName = this.names[kind][shard];
-    if (shardName === undefined) throw new BundleError(`the search bundle lists no name for ${kind} ${id}`);
-    let loading = this.shards.get(shardName);
-    if (!loading) {
-      const path = `names/${shardName}.json`;
-      loading = this.load(path).then((file) => JSON.parse(decoder.decode(file)) as string[]);
-      loading.catch(() => this.shards.delete(shardName));
-      this.shards.set(shardName, loading);
-    }
-    const name = (await loading)[slot];
-    if (typeof name !== 'string') throw new BundleError(`names/${shardName}.json has no name for ${kind} ${id}`);
-    return name;
-  }
-
   private fragment(id: string): Promise<Fragment> {
     let loading = this.fragments.get(id);
     if (!loading) {
       const at = fragmentPath(id, this.names.fragment);
       if (at === undefined) return Promise.reject(new BundleError(`the search bundle lists no fragment for ${id}`));
-      const path = `fragment/${at}.pf_fragment`;
+      const path = `fragment/${at}`;
       loading = this.load(path).then(async (file) => JSON.parse(decoder.decode(await unpack(file, path))) as Fragment);
       loading.catch(() => this.fragments.delete(id));
       this.fragments.set(id, loading);
