@@ -370,6 +370,11 @@ function showCounts(state: State, searches: Results[]): void {
 
 let typing: ReturnType<typeof setTimeout> | undefined;
 input.addEventListener('input', () => {
+  // The index starts loading at the first keystroke, not once typing pauses: by the time the
+  // reader stops, its metadata and WebAssembly are on their way. A failure shows on the search itself.
+  const chosen = boxes.filter((box) => box.name === 'lang' && box.checked).map((box) => box.value as Lang);
+  const langs = chosen.length > 0 ? chosen : [hasHan(input.value) && bundles.includes('zh') ? 'zh' : bundles[0]!];
+  for (const lang of langs) bundle(lang, false).catch(() => undefined);
   clearTimeout(typing);
   typing = setTimeout(() => {
     toUrl(false);
