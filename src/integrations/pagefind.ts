@@ -7,7 +7,7 @@ import { readBuildData } from './build-data.ts';
 
 /**
  * Builds the search index once the pages are written: one custom record per answer, from the
- * build data (src/pages/build-data.json.ts), so that navigation and page chrome are never indexed
+ * build data (src/pages/build-data.jsonl.ts), so that navigation and page chrome are never indexed
  * and every result is an answer. One bundle per language (pagefind/en/, pagefind/zh/): a reader's
  * first query loads the bundle of its language only, whose metadata lists that language's answers
  * alone. Any error fails the build: a broken index must not ship.

@@ -19,6 +19,16 @@ export const GET: APIRoute = async () => {
       ? answerInTranscriptPath(counterpart.remark.id, counterpart.exchanges[0]!.id)
       : undefined;
   };
-  const records = remarks.flatMap((remark) => searchRecords(remark, counterpartOf));
-  return new Response(JSON.stringify({ records, answers: remarks.flatMap(cardData) }));
+  // A line per record and per answer, as bytes: the 10x archive's data as one JSON string was
+  // beyond the longest string JavaScript holds (RangeError: Invalid string length).
+  const lines: Buffer[] = [];
+  for (const remark of remarks) {
+    for (const record of searchRecords(remark, counterpartOf)) lines.push(line({ record }));
+    for (const answer of cardData(remark)) lines.push(line({ answer }));
+  }
+  return new Response(Buffer.concat(lines));
 };
+
+function line(item: unknown): Buffer {
+  return Buffer.from(`${JSON.stringify(item)}\n`);
+}
