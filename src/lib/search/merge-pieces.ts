@@ -28,13 +28,17 @@ export async function mergePieces(pieces: string[], into: string): Promise<void>
   await mkdir(join(into, 'index'));
   await mkdir(join(into, 'filter'));
 
+  // Pagefind names a fragment by 7 hex digits of its hash, unique within one bundle but not across
+  // pieces (the 10x archive had two pieces' fragments share a name): each is renamed by its piece.
   const pages: Cbor[] = [];
   const offsets: number[] = [];
-  for (const piece of read) {
+  for (const [i, piece] of read.entries()) {
     offsets.push(pages.length);
-    pages.push(...piece.pages);
-    for (const [hash] of piece.pages)
-      await copyFile(join(piece.dir, 'fragment', `${hash}.pf_fragment`), join(into, 'fragment', `${hash}.pf_fragment`));
+    for (const [hash, ...rest] of piece.pages) {
+      const name = `${hash}p${i}`;
+      pages.push([name, ...rest]);
+      await copyFile(join(piece.dir, 'fragment', `${hash}.pf_fragment`), join(into, 'fragment', `${name}.pf_fragment`));
+    }
   }
 
   // Every word's pages, in the pieces' order, as Pagefind orders words (by their UTF-8 bytes).
