@@ -114,7 +114,9 @@ export async function compactBundle(dir: string, options: CompactOptions): Promi
   // copied as bytes (its page numbers are relative to each other, not to the chunk): the Chinese
   // index is ~20 MB, too much to decode into values and encode again.
   const words: WordEntry[] = [];
-  for (const [, , hash] of oldChunks) words.push(...(await readWordIndex(join(dir, 'index', `${hash}.pf_index`))));
+  // One by one: a joined index (merge-pieces.ts) is one file of every word, too many to spread into push().
+  for (const [, , hash] of oldChunks)
+    for (const word of await readWordIndex(join(dir, 'index', `${hash}.pf_index`))) words.push(word);
   const chunks = cutWords(words, options.chunkBudget);
   const ranges = chunks.map((chunk): [string, string] => [chunk[0]!.word, chunk.at(-1)!.word]);
   const chunkFiles = chunks.map((chunk) =>

@@ -117,7 +117,7 @@ async function readPiece(dir: string): Promise<Piece> {
     throw new BundleError(`${metaFile}: not the metadata of Pagefind ${PAGEFIND_VERSION}`);
   const words: WordEntry[] = [];
   for (const [, , chunk] of meta[META.indexChunks] as [string, string, string][])
-    words.push(...(await readWordIndex(join(dir, 'index', `${chunk}.pf_index`))));
+    for (const word of await readWordIndex(join(dir, 'index', `${chunk}.pf_index`))) words.push(word);
   const filters: Piece['filters'] = new Map();
   for (const [, chunk] of meta[META.filterChunks] as [string, string][]) {
     const file = join(dir, 'filter', `${chunk}.pf_filter`);
