@@ -4,6 +4,8 @@
  * link to the text a reader selects inside an answer (a text fragment, #:~:text=). Without
  * JavaScript the plain share links and the URL field still work; these buttons stay hidden.
  */
+import { apa, bibtex, type CitationInput } from '../lib/share/citation.ts';
+
 /**
  * Copies text and says so in `status`. Where the browser refuses the clipboard, `field` (the
  * link's text field, the citation) is selected instead, for the reader to copy.
@@ -33,6 +35,20 @@ function questionOf(exchange: HTMLElement | null): string | undefined {
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }
 
+// A transcript carries its answers' share menu once (src/components/ShareMenu.astro): one for each.
+const menu = document.querySelector<HTMLTemplateElement>('template.share-menu-template');
+if (menu)
+  for (const exchange of document.querySelectorAll<HTMLElement>('.exchange[data-answer-url]')) {
+    const copy = menu.content.cloneNode(true) as DocumentFragment;
+    copy.querySelector('summary')!.id = `${exchange.id}-share`;
+    const group = copy.querySelector('.share')!;
+    group.removeAttribute('aria-label');
+    group.setAttribute('aria-labelledby', `${exchange.id}-share ${exchange.id}-title`);
+    const page = exchange.querySelector('.exchange-header a.permalink')?.getAttribute('href');
+    if (page) copy.querySelector<HTMLAnchorElement>('.share-more')!.href = `${page}#share`;
+    exchange.append(copy);
+  }
+
 for (const group of document.querySelectorAll<HTMLElement>('.share')) {
   const exchange = group.closest<HTMLElement>('.exchange[data-answer-url]');
   const url = group.dataset.url ?? exchange?.dataset.answerUrl;
@@ -47,6 +63,23 @@ for (const group of document.querySelectorAll<HTMLElement>('.share')) {
   if ('share' in navigator) {
     native.hidden = false;
     native.addEventListener('click', () => void navigator.share({ url, title }).catch(() => undefined));
+  }
+}
+
+// The citation styles beyond the one in the page (src/components/Cite.astro), built from its input.
+for (const cite of document.querySelectorAll<HTMLElement>('.cite[data-citation]')) {
+  const input = JSON.parse(cite.dataset.citation!) as CitationInput;
+  const written = cite.querySelector('.citation')!;
+  for (const [name, text] of [
+    ['APA', apa(input)],
+    ['BibTeX', bibtex(input)],
+  ] as const) {
+    const block = written.cloneNode(true) as HTMLElement;
+    block.querySelector('.citation-head span')!.textContent = name;
+    const button = block.querySelector<HTMLButtonElement>('.copy-citation')!;
+    button.textContent = `${button.dataset.copy} ${name}`;
+    block.querySelector('pre')!.textContent = text;
+    cite.append(block);
   }
 }
 

@@ -5,7 +5,7 @@ import { answerPath, cardPath } from '../transcript/permalink.ts';
 import { formatDay } from '../../i18n/ui.ts';
 
 /** Bump when the card's look changes, so that every cached card is drawn again. */
-export const CARD_VERSION = 5;
+export const CARD_VERSION = 6;
 
 /** What a share card shows; its digest names the cached image, so only new or changed answers are drawn. */
 export interface CardData {
