@@ -5,6 +5,7 @@
  * JavaScript the plain share links and the URL field still work; these buttons stay hidden.
  */
 import { apa, bibtex, type CitationInput } from '../lib/share/citation.ts';
+import { networkLinks } from '../lib/share/networks.ts';
 
 /**
  * Copies text and says so in `status`. Where the browser refuses the clipboard, `field` (the
@@ -51,9 +52,25 @@ if (menu)
 
 for (const group of document.querySelectorAll<HTMLElement>('.share')) {
   const exchange = group.closest<HTMLElement>('.exchange[data-answer-url]');
-  const url = group.dataset.url ?? exchange?.dataset.answerUrl;
+  const url = exchange?.dataset.answerUrl;
   if (!url) continue;
-  const title = group.dataset.title ?? questionOf(exchange) ?? document.title;
+  const title = questionOf(exchange) ?? document.title;
+  if (group.dataset.email !== undefined) {
+    const list = document.createElement('ul');
+    for (const { name, href } of networkLinks(url, title, group.dataset.email)) {
+      const item = document.createElement('li');
+      item.append(
+        Object.assign(document.createElement('a'), {
+          href,
+          textContent: name,
+          target: '_blank',
+          rel: 'noopener noreferrer',
+        }),
+      );
+      list.append(item);
+    }
+    group.querySelector('.native-share')!.after(list);
+  }
   const status = group.querySelector('.share-status');
   const copyButton = group.querySelector<HTMLButtonElement>('.copy-link')!;
   copyButton.hidden = false;

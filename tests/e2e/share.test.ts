@@ -34,6 +34,14 @@ describe('sharing the seed answer', () => {
     // The site is built for http://localhost:4321 (SITE_URL unset); open the same path here.
     await page.goto(`${site.url}${new URL(copied).pathname}`);
     expect(await page.locator('.turn.answer .text').innerText()).toContain('resort to insulatio, we would end up');
+
+    // The answer's own page offers e-mail and the networks, each carrying its URL, and the URL to copy.
+    const links = page.locator('#share ul a');
+    expect(await links.allInnerTexts()).toEqual(['Email', 'X', 'Facebook', 'LinkedIn', 'Weibo']);
+    for (const href of await links.evaluateAll((all) => all.map((link) => (link as HTMLAnchorElement).href)))
+      expect(href).toContain(encodeURIComponent(copied));
+    expect(await links.first().getAttribute('href')).toMatch(/^mailto:\?subject=According%20to%20reports%2C/);
+    expect(await page.locator('#share .share-url').inputValue()).toBe(copied);
   });
 
   test("the answer's page quotes the answer in its preview metadata, with a 1200x630 card", async () => {

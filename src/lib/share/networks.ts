@@ -1,0 +1,22 @@
+/**
+ * Where a reader can send an answer's link: e-mail and the networks' own share pages. Plain links:
+ * they load nothing from the networks until followed. The answer page's script builds them from
+ * the answer's URL (src/scripts/share.ts); written into every answer page, their six encoded
+ * copies of the URL and the e-mail's subject were about 1.2 KiB a page, 13 MiB of the site at 1x.
+ */
+export interface NetworkLink {
+  name: string;
+  href: string;
+}
+
+/** `subject` goes only where a person reads it before sending: an e-mail's subject. */
+export function networkLinks(url: string, subject: string, emailName: string): NetworkLink[] {
+  const q = encodeURIComponent;
+  return [
+    { name: emailName, href: `mailto:?subject=${q(subject)}&body=${q(url)}` },
+    { name: 'X', href: `https://x.com/intent/post?url=${q(url)}` },
+    { name: 'Facebook', href: `https://www.facebook.com/sharer/sharer.php?u=${q(url)}` },
+    { name: 'LinkedIn', href: `https://www.linkedin.com/sharing/share-offsite/?url=${q(url)}` },
+    { name: 'Weibo', href: `https://service.weibo.com/share/share.php?url=${q(url)}` },
+  ];
+}
