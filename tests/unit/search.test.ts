@@ -11,6 +11,8 @@ import {
   weighted,
 } from '../../src/lib/search/cjk.ts';
 import { crossings } from '../../src/lib/search/words.ts';
+import { type Cbor, encodeCbor } from '../../src/lib/search/cbor.ts';
+import { withNames, withoutNames } from '../../src/lib/search/page-id.ts';
 import { hanExcerpt } from '../../src/lib/search/excerpt.ts';
 import { facetCounts } from '../../src/lib/search/facets.ts';
 import { searchRecords } from '../../src/lib/search/records.ts';
@@ -142,5 +144,40 @@ describe('Chinese excerpts', () => {
     expect(hanExcerpt('mark 华为 mark', ['华为', 'mark', 'ar'])).toBe(
       '<mark>mark</mark> <mark>华为</mark> <mark>mark</mark>',
     );
+  });
+});
+
+describe('the metadata as shipped', () => {
+  const meta: Cbor[] = [
+    '1.6.0',
+    [
+      ['0', 10, ''],
+      ['1', 20, ''],
+    ],
+    [
+      ['a', 'b', '0'],
+      ['c', 'd', '1'],
+    ],
+    [['kind', 'en_1']],
+    [],
+  ];
+
+  test('leaves out the ids and chunk names the browser writes back', () => {
+    const shipped = withoutNames(meta);
+    expect(shipped[1]).toEqual([
+      [10, ''],
+      [20, ''],
+    ]);
+    expect(shipped[2]).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
+    expect(withNames(encodeCbor(shipped))).toEqual(encodeCbor(meta));
+  });
+
+  test('refuses a table whose names are not the implicit ones', () => {
+    expect(() => withoutNames(['1.6.0', [['5', 10, '']], [], [], []])).toThrow(/page 0 is named 5, not by its rank/);
+    expect(() => withoutNames(['1.6.0', [], [['a', 'b', 'x']], [], []])).toThrow(/index chunk 0 is named x/);
+    expect(() => withNames(encodeCbor(['1.6.0']))).toThrow(/no page table/);
   });
 });

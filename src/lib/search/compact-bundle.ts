@@ -10,6 +10,7 @@ import {
   NAME_LENGTH,
   chunkPath,
   pageId,
+  withoutNames,
 } from './page-id.ts';
 import { type WordEntry, pack, packSmallest, readWordIndex, unpack, unpackBytes } from './pack.ts';
 import { META, PAGEFIND_VERSION } from './pagefind-format.ts';
@@ -144,7 +145,7 @@ export async function compactBundle(dir: string, options: CompactOptions): Promi
   meta[META.pages] = pages.map(([, wordCount, ...rest], rank) => [pageId(rank), roughLength(wordCount), ...rest]);
   meta[META.indexChunks] = chunkNames(ranges);
   meta[META.sorts] = [];
-  const metaBytes = await packSmallest([encodeCbor(meta)]);
+  const metaBytes = await packSmallest([encodeCbor(withoutNames(meta))]);
   const metaHash = `${language.hash.split('_')[0]}_${createHash('sha256').update(metaBytes).digest('hex').slice(0, 10)}`;
   await rm(metaFile);
   await writeFile(join(dir, `pagefind.${metaHash}.pf_meta`), metaBytes);

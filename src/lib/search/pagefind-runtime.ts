@@ -12,7 +12,7 @@
  */
 
 import { CROSSING_WEIGHT } from './cjk.ts';
-import { type FragmentGroup, NAMES, chunkPath, fragmentPath, rankOf } from './page-id.ts';
+import { type FragmentGroup, NAMES, chunkPath, fragmentPath, rankOf, withNames } from './page-id.ts';
 import { PAGEFIND_VERSION, SIGNATURE } from './pagefind-format.ts';
 
 /** Fetches a file of the bundle, by its path under the bundle's folder. */
@@ -176,7 +176,7 @@ export class PagefindBundle {
     const { instance } = await WebAssembly.instantiate(code as Uint8Array<ArrayBuffer>, imports);
     const exports = (bound.exports = instance.exports as unknown as Wasm);
     exports.__wbindgen_start();
-    return new PagefindBundle(exports, meta, load, new Set(entry.include_characters ?? []), names);
+    return new PagefindBundle(exports, withNames(meta), load, new Set(entry.include_characters ?? []), names);
   }
 
   /** Copies bytes into the WebAssembly's memory, which takes them over. */
