@@ -10,11 +10,10 @@ import { decodeCbor, encodeCbor } from '../../src/lib/search/cbor.ts';
 import { fromBigramText, toPagefindQuery } from '../../src/lib/search/cjk.ts';
 import { BundleError, compactBundle, cutWords } from '../../src/lib/search/compact-bundle.ts';
 import { hanExcerpt, wholeWordStart, wordExcerpt } from '../../src/lib/search/excerpt.ts';
-import { FRAGMENTS_PER_GROUP } from '../../src/lib/search/page-id.ts';
 import { PAGEFIND_VERSION } from '../../src/lib/search/pagefind-format.ts';
 import { SearchIndex } from '../../src/lib/search/segments.ts';
 import { type SearchRecord, indexedContent, searchRecords } from '../../src/lib/search/records.ts';
-import { quarterStart, writeBundles } from '../../src/lib/search/write-bundle.ts';
+import { LATEST_FRAGMENTS_PER_GROUP, quarterStart, writeBundles } from '../../src/lib/search/write-bundle.ts';
 import { loadTranscript } from '../../src/lib/transcript/load.ts';
 import { renderTranscript } from '../../src/plugins/render.ts';
 import { projectRoot } from '../../scripts/support/paths.ts';
@@ -317,7 +316,7 @@ describe('a rebuild after adding an answer', () => {
     const fragments = [...a.keys()].filter((name) => name.includes('/fragment/'));
     const moved = fragments.filter((name) => b.get(name) !== a.get(name));
     expect(new Set(moved.map(folder)).size).toBe(1);
-    expect(moved.length).toBeLessThanOrEqual(FRAGMENTS_PER_GROUP);
+    expect(moved.length).toBeLessThanOrEqual(LATEST_FRAGMENTS_PER_GROUP);
     expect(fragments.length - moved.length).toBeGreaterThan(100);
     // The new answer is in the newest quarter's segment: the archive's files are all as they were.
     const archive = [...a.keys()].filter((name) => name.startsWith('archive/'));
@@ -436,10 +435,12 @@ describe("Pagefind's own output", () => {
 
   test('records given out of date order are refused, naming the record', async () => {
     const dates = new Map(synthetic(30).map((record) => [record.url, record]));
-    await expect(compactBundle(work, { chunkBudget: 100, shown: (url) => dates.get(url) })).rejects.toThrow(
-      BundleError,
-    );
-    await expect(compactBundle(work, { chunkBudget: 100, shown: (url) => dates.get(url) })).rejects.toThrow(
+    await expect(
+      compactBundle(work, { chunkBudget: 100, fragmentsPerGroup: 64, shown: (url) => dates.get(url) }),
+    ).rejects.toThrow(BundleError);
+    await expect(
+      compactBundle(work, { chunkBudget: 100, fragmentsPerGroup: 64, shown: (url) => dates.get(url) }),
+    ).rejects.toThrow(
       /synthetic\/\d+\/#q1\) is dated 20\d\d-01-\d\d, after a record of .*: records must be added to Pagefind in date order/,
     );
   });

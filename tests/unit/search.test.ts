@@ -169,15 +169,42 @@ describe('the metadata as shipped', () => {
       [20, ''],
     ]);
     expect(shipped[2]).toEqual([
-      ['a', 'b'],
-      ['c', 'd'],
+      [0, 'a', 0, 'b'],
+      [0, 'c', 0, 'd'],
     ]);
     expect(withNames(encodeCbor(shipped))).toEqual(encodeCbor(meta));
+  });
+
+  test('front-codes chunk bounds, never inside a character, and writes them back byte for byte', () => {
+    // Bounds as compact-bundle.ts names them: sorted, each sharing a prefix with the one before.
+    const long = 'internationalization'.repeat(20);
+    const bounds: [string, string][] = [
+      ['0', '06'],
+      ['07', '1'],
+      [long, `${long}s`],
+      [`${long}t`, 'x'],
+      ['华', '华为'],
+      ['华人', '华侨'],
+      ['华夏', '𠀀𠀁'],
+      ['𠀀𠀂', '𠀀𠀂'],
+    ];
+    const full: Cbor[] = [...meta];
+    full[2] = bounds.map(([first, last], n) => [first, last, n.toString(36)]);
+    const shipped = withoutNames(full);
+    expect((shipped[2] as Cbor[]).slice(0, 2)).toEqual([
+      [0, '0', 1, '6'],
+      [1, '7', 0, '1'],
+    ]);
+    // 华 and 华人 share 华's three bytes; 华人 and 华侨 share them too, not the first byte of 人 and 侨.
+    expect((shipped[2] as Cbor[])[5]).toEqual([3, '人', 3, '侨']);
+    expect(withNames(encodeCbor(shipped))).toEqual(encodeCbor(full));
   });
 
   test('refuses a table whose names are not the implicit ones', () => {
     expect(() => withoutNames(['1.6.0', [['5', 10, '']], [], [], []])).toThrow(/page 0 is named 5, not by its rank/);
     expect(() => withoutNames(['1.6.0', [], [['a', 'b', 'x']], [], []])).toThrow(/index chunk 0 is named x/);
     expect(() => withNames(encodeCbor(['1.6.0']))).toThrow(/no page table/);
+    expect(() => withNames(encodeCbor(['1.6.0', [], [['a', 'b']], [], []]))).toThrow(/chunk 0 is not front-coded/);
+    expect(() => withNames(encodeCbor(['1.6.0', [], [[2, 'a', 0, 'b']], [], []]))).toThrow(/shares more than there is/);
   });
 });

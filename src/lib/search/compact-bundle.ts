@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { type Cbor, arrayHead, encodeCbor } from './cbor.ts';
 import {
   CHUNKS_PER_GROUP,
-  FRAGMENTS_PER_GROUP,
   type FragmentGroup,
   NAMES,
   NAME_LENGTH,
@@ -46,6 +45,8 @@ export { BundleError };
 export interface CompactOptions {
   /** Word positions per index chunk (Pagefind's own unit: one per page and per position). */
   chunkBudget: number;
+  /** Fragments per folder, at most (page-id.ts, NAMES); a folder never holds two months. */
+  fragmentsPerGroup: number;
   /**
    * What a record's result shows, by the record's URL: its metadata, which Pagefind is not given
    * (it would index every field: the transcript's title once per answer, a Chinese question as one
@@ -124,7 +125,7 @@ export async function compactBundle(dir: string, options: CompactOptions): Promi
     pack([arrayHead(1), arrayHead(chunk.length), ...chunk.map((word) => word.bytes)]),
   );
 
-  const groups = fragmentGroups(fragments, months);
+  const groups = fragmentGroups(fragments, months, options.fragmentsPerGroup);
   const chunkGroups = inGroups(chunkFiles, CHUNKS_PER_GROUP);
   await rm(join(dir, 'fragment'), { recursive: true });
   await rm(join(dir, 'index'), { recursive: true });
@@ -165,13 +166,13 @@ export async function compactBundle(dir: string, options: CompactOptions): Promi
 
 /**
  * The records' fragments in folders (page-id.ts, FragmentGroup): consecutive records of one month,
- * FRAGMENTS_PER_GROUP at most, each folder named by the fragments it holds.
+ * `size` at most, each folder named by the fragments it holds.
  */
-function fragmentGroups(fragments: Buffer[], months: string[]): FragmentGroup[] {
+function fragmentGroups(fragments: Buffer[], months: string[], size: number): FragmentGroup[] {
   const starts: number[] = [];
   months.forEach((month, rank) => {
     const start = starts.at(-1);
-    if (start === undefined || months[start] !== month || rank - start >= FRAGMENTS_PER_GROUP) starts.push(rank);
+    if (start === undefined || months[start] !== month || rank - start >= size) starts.push(rank);
   });
   return starts.map((start, i) => [start, groupName(fragments.slice(start, starts[i + 1] ?? fragments.length))]);
 }

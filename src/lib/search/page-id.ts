@@ -29,15 +29,16 @@ export function rankOf(id: string): number {
  *
  * - `fragment`: folders of consecutive records (FragmentGroup), one month's at most, so that a
  *   transcript added or corrected renames the folders of its own month alone, however the ranks
- *   after it move;
+ *   after it move. How many a folder holds is the segment's choice (write-bundle.ts): the newest
+ *   quarter, which changes every day, in folders of 64, so that a day's answers rename one or two;
+ *   the archive, which changes four times a year, in a folder per month, because each folder's
+ *   name is on every first query's bill;
  * - `index`: folders of CHUNKS_PER_GROUP consecutive index chunks.
  *
  * A result's fragment and a word's chunk are fetched at once, where a file listing their names
  * first took a query's ten results nine more requests, and each word one more round trip.
  */
 export const NAMES = 'lecternNames';
-/** Fragments per folder, at most. */
-export const FRAGMENTS_PER_GROUP = 64;
 /** Index chunks per folder. */
 export const CHUNKS_PER_GROUP = 64;
 
@@ -63,7 +64,7 @@ export function fragmentPath(id: string, groups: FragmentGroup[]): string | unde
     else high = middle - 1;
   }
   const group = groups[low];
-  if (!group || group[0] > rank || rank - group[0] >= FRAGMENTS_PER_GROUP) return undefined;
+  if (!group || group[0] > rank) return undefined;
   return `${group[1]}/${pageId(rank - group[0])}.pf_fragment`;
 }
 
@@ -71,12 +72,15 @@ export function fragmentPath(id: string, groups: FragmentGroup[]): string | unde
 export const NAME_LENGTH = 12;
 
 /**
- * The metadata as this site ships it: the page table without the pages' ids and the chunk list
- * without the chunks' names. Both are implicit: the n-th page is `pageId(n)` (its rank, above),
- * and so is the n-th chunk (compact-bundle.ts). The browser writes them back
- * (`withNames`) before Pagefind's WebAssembly reads the metadata. Measured on the 10x archive, the
- * ids were three quarters of the metadata every first query loads: 167 of 217 KiB gzipped
- * (Chinese), where the table without them is 7 KiB.
+ * The metadata as this site ships it: the page table without the pages' ids, and the chunk list
+ * without the chunks' names and front-coded. Ids and names are implicit: the n-th page is
+ * `pageId(n)` (its rank, above), and so is the n-th chunk (compact-bundle.ts). A chunk's bounds
+ * are sorted words, each sharing a prefix with the bound before it (`华` then `华为`, or the
+ * shortest prefixes that tell one chunk from the next, compact-bundle.ts), so each is shipped as
+ * `[bytes shared with the bound before, the rest]`: a chunk is `[shared, rest, shared, rest]`. The
+ * browser writes the full form back (`withNames`) before Pagefind's WebAssembly reads it.
+ * Measured on the 10x archive's Chinese segment (11,943 chunks), gzipped: ids and names were 167 of
+ * 262.7 KiB; the chunk list without names 68.1 KiB, front-coded 43.7.
  */
 export function withoutNames(meta: Cbor[]): Cbor[] {
   const pages = meta[META.pages] as Cbor[][];
@@ -89,7 +93,18 @@ export function withoutNames(meta: Cbor[]): Cbor[] {
   });
   const shipped = [...meta];
   shipped[META.pages] = pages.map(([, ...rest]) => rest);
-  shipped[META.indexChunks] = chunks.map(([first, last]) => [first!, last!]);
+  const utf8 = new TextEncoder();
+  let before = new Uint8Array();
+  const frontCoded = (bound: Cbor): Cbor[] => {
+    const bytes = utf8.encode(bound as string);
+    let shared = 0;
+    while (shared < bytes.length && shared < before.length && bytes[shared] === before[shared]) shared++;
+    // Not inside a character: the rest stays a text.
+    while (shared > 0 && shared < bytes.length && (bytes[shared]! & 0xc0) === 0x80) shared--;
+    before = bytes;
+    return [shared, new TextDecoder().decode(bytes.subarray(shared))];
+  };
+  shipped[META.indexChunks] = chunks.map(([first, last]) => [...frontCoded(first!), ...frontCoded(last!)]);
   return shipped;
 }
 
@@ -100,8 +115,15 @@ export function withoutNames(meta: Cbor[]): Cbor[] {
  * this one loop, a few tens of milliseconds.
  */
 export function withNames(shipped: Uint8Array): Uint8Array {
-  // Each entry is at least a byte and gains at most 8 (an id of up to 6 characters and its head).
-  const out = new Uint8Array(shipped.length * 9 + 64);
+  // A page gains at most 8 bytes (an id of up to 6 characters and its head); a chunk's bounds
+  // may gain more than that, so `room` grows the buffer when they need it.
+  let out = new Uint8Array(shipped.length * 9 + 64);
+  const room = (needed: number) => {
+    if (at + needed <= out.length) return;
+    const larger = new Uint8Array(Math.max(out.length * 2, at + needed));
+    larger.set(out.subarray(0, at));
+    out = larger;
+  };
   let at = 0;
   let pos = 0;
   const fields = arrayLength(shipped, pos);
@@ -113,6 +135,7 @@ export function withNames(shipped: Uint8Array): Uint8Array {
   for (let field = 0; field < fields; field++) {
     if (field !== META.pages && field !== META.indexChunks) {
       const end = after(shipped, pos, 1);
+      room(end - pos);
       out.set(shipped.subarray(pos, end), at);
       at += end - pos;
       pos = end;
@@ -120,20 +143,48 @@ export function withNames(shipped: Uint8Array): Uint8Array {
     }
     const count = arrayLength(shipped, pos);
     const countHead = arrayHead(count);
+    room(countHead.length);
     out.set(countHead, at);
     at += countHead.length;
     pos += headLength(shipped[pos]!);
+    let before = new Uint8Array();
     for (let n = 0; n < count; n++) {
       const items = arrayLength(shipped, pos);
-      if (items > 22) throw new Error(`the search metadata's entry ${n} of field ${field} is too long`);
-      out[at++] = 0x80 | (items + 1);
       pos++;
       const id = pageId(n);
-      if (field === META.pages) at = writeId(out, at, id);
-      const end = after(shipped, pos, items);
-      for (let i = pos; i < end; i++) out[at++] = shipped[i]!;
-      pos = end;
-      if (field === META.indexChunks) at = writeId(out, at, id);
+      if (field === META.pages) {
+        if (items > 22) throw new Error(`the search metadata's page ${n} has too many fields`);
+        const end = after(shipped, pos, items);
+        room(end - pos + 9);
+        out[at++] = 0x80 | (items + 1);
+        at = writeId(out, at, id);
+        for (let i = pos; i < end; i++) out[at++] = shipped[i]!;
+        pos = end;
+        continue;
+      }
+      if (items !== 4) throw new Error(`the search metadata's index chunk ${n} is not front-coded`);
+      room(1);
+      out[at++] = 0x83;
+      for (let bound = 0; bound < 2; bound++) {
+        if (shipped[pos]! >> 5 !== 0 || shipped[pos + headLength(shipped[pos]!)]! >> 5 !== 3)
+          throw new Error(`the search metadata's index chunk ${n} is not front-coded`);
+        const shared = headValue(shipped, pos);
+        pos += headLength(shipped[pos]!);
+        const rest = headValue(shipped, pos);
+        pos += headLength(shipped[pos]!);
+        if (shared > before.length) throw new Error(`the search metadata's index chunk ${n} shares more than there is`);
+        const bytes = new Uint8Array(shared + rest);
+        bytes.set(before.subarray(0, shared));
+        bytes.set(shipped.subarray(pos, pos + rest), shared);
+        pos += rest;
+        room(bytes.length + 12);
+        at = writeHead(out, at, 3, bytes.length);
+        out.set(bytes, at);
+        at += bytes.length;
+        before = bytes;
+      }
+      room(8);
+      at = writeId(out, at, id);
     }
   }
   return out.slice(0, at);
@@ -172,6 +223,20 @@ function after(bytes: Uint8Array, pos: number, items: number): number {
 function headLength(first: number): number {
   const info = first & 31;
   return info < 24 ? 1 : 1 + (1 << (info - 24));
+}
+
+/** A CBOR head: its major type and its value (a length here). */
+function writeHead(out: Uint8Array, at: number, major: number, value: number): number {
+  if (value < 24) out[at++] = (major << 5) | value;
+  else if (value < 256) {
+    out[at++] = (major << 5) | 24;
+    out[at++] = value;
+  } else {
+    out[at++] = (major << 5) | 25;
+    out[at++] = value >> 8;
+    out[at++] = value & 255;
+  }
+  return at;
 }
 
 /** An id as a CBOR text: a few ASCII characters, fewer than the 24 that fit in the head. */
