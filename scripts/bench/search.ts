@@ -1,12 +1,17 @@
 /**
- * npm run bench:search [-- --content DIR] [--samples N]
+ * npm run bench:search [-- --content DIR] [--dist DIR] [--report NAME] [--samples N]
  *
  * The search benchmark of the issue "Search past statements": the whole shared corpus imported and
  * built, served gzip-compressed on loopback, searched in headless Chromium as a reader would
  * (typing into the search page). Writes bench/results/search.json and search.md. Not a test: the
  * figures are for people to read and compare.
+ *
+ * `--content DIR` measures another archive (e.g. the 10x one `npm run bench` makes); `--dist DIR`
+ * measures a site already built from that content, such as the one whose build `npm run bench`
+ * or a memory measurement just timed, instead of building it again (an hour's work at 10x);
+ * `--report search-10x` writes bench/results/search-10x.{json,md} beside the 1x report.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser, CDPSession, Page } from 'playwright-core';
@@ -21,6 +26,8 @@ import { RELEVANCE_QUERIES } from './queries.ts';
 const { values } = parseArgs({
   options: {
     content: { type: 'string' },
+    dist: { type: 'string' },
+    report: { type: 'string', default: 'search' },
     samples: { type: 'string', default: '200' },
     seed: { type: 'string', default: '7' },
   },
@@ -310,8 +317,10 @@ const byUrl = new Map(answers.map((a) => [a.url, a]));
 const en = answers.filter((a) => a.lang === 'en');
 const zh = answers.filter((a) => a.lang === 'zh');
 // Search needs no share cards; drawing 11,851 of them cold would only slow the run.
-const build = await buildSite(imported.content, { LECTERN_CARDS: 'skip' });
-if (build.code !== 0) throw new Error(`build failed:\n${build.output.slice(-3000)}`);
+if (values.dist && !existsSync(join(values.dist, 'pagefind')))
+  throw new Error(`--dist ${values.dist}: no built site there (no pagefind/ folder); build it first, or leave --dist out`);
+const build = values.dist ? { outDir: values.dist } : await buildSite(imported.content, { LECTERN_CARDS: 'skip' });
+if ('code' in build && build.code !== 0) throw new Error(`build failed:\n${build.output.slice(-3000)}`);
 const server = await serve(build.outDir, { gzip: true });
 const browser = await launch();
 try {
@@ -362,10 +371,10 @@ try {
   };
   const dir = join(projectRoot, 'bench/results');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'search.json'), JSON.stringify(report, null, 2) + '\n');
+  writeFileSync(join(dir, `${values.report}.json`), JSON.stringify(report, null, 2) + '\n');
   const pct = (a: number, b: number) => `${a}/${b} (${((100 * a) / b).toFixed(1)}%)`;
   writeFileSync(
-    join(dir, 'search.md'),
+    join(dir, `${values.report}.md`),
     [
       `# Search benchmark (${report.date.slice(0, 10)})`,
       '',

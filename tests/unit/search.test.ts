@@ -12,7 +12,8 @@ import {
 } from '../../src/lib/search/cjk.ts';
 import { crossings } from '../../src/lib/search/words.ts';
 import { type Cbor, encodeCbor } from '../../src/lib/search/cbor.ts';
-import { withNames, withoutNames } from '../../src/lib/search/page-id.ts';
+import { scaledBudget } from '../../src/lib/search/compact-bundle.ts';
+import { lengthStep, roughLength, stepLength, withNames, withoutNames } from '../../src/lib/search/shipped-meta.ts';
 import { hanExcerpt } from '../../src/lib/search/excerpt.ts';
 import { facetCounts } from '../../src/lib/search/facets.ts';
 import { searchRecords } from '../../src/lib/search/records.ts';
@@ -147,12 +148,23 @@ describe('Chinese excerpts', () => {
   });
 });
 
+describe('the chunk budget', () => {
+  test('stays at its base for the shared corpus and doubles, in powers of two, as a segment grows', () => {
+    expect(scaledBudget(3000, 5_140_000)).toBe(3000);
+    expect(scaledBudget(3000, 30_000_000)).toBe(3000);
+    expect(scaledBudget(3000, 30_000_001)).toBe(6000);
+    expect(scaledBudget(3000, 51_400_000)).toBe(6000);
+    expect(scaledBudget(3000, 200_000_000)).toBe(24000);
+    expect(scaledBudget(1000, 200_000)).toBe(1000);
+  });
+});
+
 describe('the metadata as shipped', () => {
   const meta: Cbor[] = [
     '1.6.0',
     [
-      ['0', 10, ''],
-      ['1', 20, ''],
+      ['0', roughLength(10), ''],
+      ['1', roughLength(20), ''],
     ],
     [
       ['a', 'b', '0'],
@@ -164,10 +176,7 @@ describe('the metadata as shipped', () => {
 
   test('leaves out the ids and chunk names the browser writes back', () => {
     const shipped = withoutNames(meta);
-    expect(shipped[1]).toEqual([
-      [10, ''],
-      [20, ''],
-    ]);
+    expect(shipped[1]).toEqual(Uint8Array.from([lengthStep(10), lengthStep(20)]));
     expect(shipped[2]).toEqual([
       [0, 'a', 0, 'b'],
       [0, 'c', 0, 'd'],
@@ -200,11 +209,26 @@ describe('the metadata as shipped', () => {
     expect(withNames(encodeCbor(shipped))).toEqual(encodeCbor(full));
   });
 
+  test('ships a length as its step, one byte, and reads back the rough length', () => {
+    for (const words of [0, 1, 2, 3, 7, 10, 99, 517, 4000, 123456]) {
+      expect(stepLength(lengthStep(words))).toBe(roughLength(words));
+      // Within 12% of the length (half a 25% step), and a length already rough is kept.
+      expect(Math.abs(roughLength(words) - words)).toBeLessThanOrEqual(Math.max(0.5, words * 0.12));
+      expect(roughLength(roughLength(words))).toBe(roughLength(words));
+    }
+    expect(() => lengthStep(1e30)).toThrow(/longer than the search metadata can say/);
+  });
+
   test('refuses a table whose names are not the implicit ones', () => {
     expect(() => withoutNames(['1.6.0', [['5', 10, '']], [], [], []])).toThrow(/page 0 is named 5, not by its rank/);
     expect(() => withoutNames(['1.6.0', [], [['a', 'b', 'x']], [], []])).toThrow(/index chunk 0 is named x/);
     expect(() => withNames(encodeCbor(['1.6.0']))).toThrow(/no page table/);
-    expect(() => withNames(encodeCbor(['1.6.0', [], [['a', 'b']], [], []]))).toThrow(/chunk 0 is not front-coded/);
-    expect(() => withNames(encodeCbor(['1.6.0', [], [[2, 'a', 0, 'b']], [], []]))).toThrow(/shares more than there is/);
+    expect(() => withoutNames(['1.6.0', [['0', 10]], [], [], []])).toThrow(/page 0 is not \[id, length, ""\]/);
+    expect(() => withNames(encodeCbor(['1.6.0', [[10, '']], [], [], []]))).toThrow(/no page lengths/);
+    const none = new Uint8Array();
+    expect(() => withNames(encodeCbor(['1.6.0', none, [['a', 'b']], [], []]))).toThrow(/chunk 0 is not front-coded/);
+    expect(() => withNames(encodeCbor(['1.6.0', none, [[2, 'a', 0, 'b']], [], []]))).toThrow(
+      /shares more than there is/,
+    );
   });
 });

@@ -1,9 +1,9 @@
 /**
  * The part of CBOR (RFC 8949) that Pagefind's index files are written in: unsigned and negative
- * integers, text strings and definite-length arrays. Enough to read a Pagefind bundle and write it
+ * integers, text and byte strings and definite-length arrays. Enough to read a Pagefind bundle and write it
  * back in a form its WebAssembly reads; anything else in a file is an error, not a guess.
  */
-export type Cbor = number | string | Cbor[];
+export type Cbor = number | string | Uint8Array | Cbor[];
 
 export class CborError extends Error {}
 
@@ -65,6 +65,10 @@ export class CborReader {
         return length;
       case 1:
         return -1 - length;
+      case 2:
+        if (this.pos + length > this.bytes.length) throw new CborError(`CBOR byte string ends early at byte ${at}`);
+        this.pos += length;
+        return this.bytes.slice(this.pos - length, this.pos);
       case 3:
         return this.string(length, at);
       case 4:
@@ -120,6 +124,9 @@ export function encodeCbor(value: Cbor): Uint8Array {
       const bytes = utf8.encode(item);
       out.push(...head(3, bytes.length));
       for (const byte of bytes) out.push(byte);
+    } else if (item instanceof Uint8Array) {
+      out.push(...head(2, item.length));
+      for (const byte of item) out.push(byte);
     } else {
       out.push(...head(4, item.length));
       item.forEach(write);

@@ -2,15 +2,8 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Cbor, arrayHead, encodeCbor } from './cbor.ts';
-import {
-  CHUNKS_PER_GROUP,
-  type FragmentGroup,
-  NAMES,
-  NAME_LENGTH,
-  chunkPath,
-  pageId,
-  withoutNames,
-} from './page-id.ts';
+import { CHUNKS_PER_GROUP, type FragmentGroup, NAMES, NAME_LENGTH, chunkPath, pageId } from './page-id.ts';
+import { roughLength, withoutNames } from './shipped-meta.ts';
 import { type WordEntry, pack, packSmallest, readWordIndex, unpack, unpackBytes } from './pack.ts';
 import { META, PAGEFIND_VERSION } from './pagefind-format.ts';
 import { BundleError, type Fragment } from './pagefind-runtime.ts';
@@ -39,11 +32,14 @@ export { BundleError };
  *   Its metadata is written here rather than given to Pagefind, which would index it, and its
  *   content can be the text itself (Chinese: not bigrams, see cjk.ts) for a search page that
  *   builds its own excerpts from it.
- * - Record lengths are rounded (roughLength).
+ * - Record lengths are rounded (roughLength, shipped-meta.ts).
  * - Pagefind's browser code is removed: pagefind-runtime.ts drives its WebAssembly instead.
  */
 export interface CompactOptions {
-  /** Word positions per index chunk (Pagefind's own unit: one per page and per position). */
+  /**
+   * Word positions per index chunk (Pagefind's own unit: one per page and per position), for an
+   * archive the size of the shared corpus; doubled as the segment grows (`scaledBudget`).
+   */
   chunkBudget: number;
   /** Fragments per folder, at most (page-id.ts, NAMES); a folder never holds two months. */
   fragmentsPerGroup: number;
@@ -119,7 +115,13 @@ export async function compactBundle(dir: string, options: CompactOptions): Promi
   // One by one: a joined index (merge-pieces.ts) is one file of every word, too many to spread into push().
   for (const [, , hash] of oldChunks)
     for (const word of await readWordIndex(join(dir, 'index', `${hash}.pf_index`))) words.push(word);
-  const chunks = cutWords(words, options.chunkBudget);
+  const chunks = cutWords(
+    words,
+    scaledBudget(
+      options.chunkBudget,
+      words.reduce((sum, word) => sum + word.positions, 0),
+    ),
+  );
   const ranges = chunks.map((chunk): [string, string] => [chunk[0]!.word, chunk.at(-1)!.word]);
   const chunkFiles = chunks.map((chunk) =>
     pack([arrayHead(1), arrayHead(chunk.length), ...chunk.map((word) => word.bytes)]),
@@ -193,6 +195,27 @@ function groupName(files: Buffer[]): string {
 }
 
 /**
+ * Budgets' worth of positions a segment may hold before its chunk budget doubles: about 7,000
+ * chunks, since a chunk holds 1–2 budgets.
+ */
+export const CHUNK_LIST_LIMIT = 10_000;
+
+/**
+ * The chunk budget for a segment of `positions`: `base`, doubled until the segment holds at most
+ * CHUNK_LIST_LIMIT budgets' worth. The chunk list is on every first query's bill and grows with
+ * the archive; a bigger budget costs only words rarer than it a larger chunk. Measured on the 10x
+ * archive's Chinese segment (51.4 million positions), at 3,000: 11,943 chunks, a chunk list of 41.1
+ * KiB gzipped; at 6,000: 6,479 chunks, 24.7 KiB, and of 13 queries' words only 孟晚舟 (1.4 → 5.5
+ * KiB) and 气候变化 (2.8 → 6.1) cost more. In powers of two, so that the budget, and with it every
+ * chunk's bounds, moves only when the archive doubles.
+ */
+export function scaledBudget(base: number, positions: number): number {
+  let budget = base;
+  while (positions / budget > CHUNK_LIST_LIMIT) budget *= 2;
+  return budget;
+}
+
+/**
  * The word list cut into chunks of about `budget` positions, at places the words themselves decide:
  * once a chunk holds half the budget, it ends before the next word whose hash is a multiple of
  * `every` (set from the mean size of the words that share chunks, rounded to a power of two so
@@ -243,17 +266,6 @@ async function inBatches<T, R>(items: T[], task: (item: T) => Promise<R>, size =
   const results: R[] = [];
   for (let i = 0; i < items.length; i += size) results.push(...(await Promise.all(items.slice(i, i + size).map(task))));
   return results;
-}
-
-/**
- * A record's length as ranking uses it (to weigh a match in a long answer less), on a scale of
- * 25% steps. Exact lengths were 7–14 KiB of the metadata a first query loads; steps this size move
- * a score by a few percent at most, and let the table compress to a third.
- */
-function roughLength(words: number): number {
-  if (words <= 1) return words;
-  const step = Math.log(1.25);
-  return Math.round(Math.exp(Math.round(Math.log(words) / step) * step));
 }
 
 /**

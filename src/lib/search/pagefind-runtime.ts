@@ -12,7 +12,8 @@
  */
 
 import { CROSSING_WEIGHT } from './cjk.ts';
-import { type FragmentGroup, NAMES, chunkPath, fragmentPath, rankOf, withNames } from './page-id.ts';
+import { type FragmentGroup, NAMES, chunkPath, fragmentPath, rankOf } from './page-id.ts';
+import { withNames } from './shipped-meta.ts';
 import { PAGEFIND_VERSION, SIGNATURE } from './pagefind-format.ts';
 
 /** Fetches a file of the bundle, by its path under the bundle's folder. */

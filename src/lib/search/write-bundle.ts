@@ -14,7 +14,8 @@ const BATCH = 256;
  * Word positions per index chunk. Pagefind's own 20,000 made chunks of 25–32 KiB, one per query
  * word. Measured on the shared corpus: at 4,000 a word cost 3–7 KiB; at 3,000, 2.5–5 KiB (so a
  * three-bigram Chinese query stays within a later query's 30 KiB), for 1 KiB (English) and 4 KiB
- * (Chinese) more metadata on the first query.
+ * (Chinese) more metadata on the first query. A bigger archive's segment doubles it
+ * (compact-bundle.ts, scaledBudget).
  */
 export const CHUNK_BUDGET = 3000;
 /**
@@ -144,8 +145,10 @@ async function joinSegments(dir: string, segments: Segment[]): Promise<void> {
  * Records a Pagefind service is given at once, at most: it holds them all until it writes, about
  * 180 KB a record (mergePieces), so a bigger segment is indexed in pieces, each by a service that
  * exits before the next starts, and the pieces joined. The shared corpus's segments fit in one.
+ * Measured on the 10x archive (cards skipped): at 8,000 the build's process tree peaked at 6,233
+ * MiB in the index stage; at 5,000, 6,090 MiB (render 5,384), the index stage taking 518 s.
  */
-export const PIECE_RECORDS = 8000;
+export const PIECE_RECORDS = 5000;
 
 /** A language's index as written: its compacted segments together, and how many pieces Pagefind indexed. */
 export type BundleStats = CompactStats & { pieces: number };

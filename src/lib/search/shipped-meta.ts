@@ -1,0 +1,204 @@
+import { type Cbor, arrayHead } from './cbor.ts';
+import { pageId } from './page-id.ts';
+import { META, PAGEFIND_VERSION } from './pagefind-format.ts';
+
+/**
+ * A record's length as ranking uses it (to weigh a match in a long answer less), on a scale of
+ * 25% steps. Exact lengths were 7–14 KiB of the metadata a first query loads at 1x; steps this
+ * size move a score by a few percent at most, and the table ships as one byte a record, the step
+ * (`lengthStep`).
+ */
+export function roughLength(words: number): number {
+  return stepLength(lengthStep(words));
+}
+
+const STEP = Math.log(1.25);
+
+/** The step of a length: 0 for none, else 1 + the nearest power of 1.25. */
+export function lengthStep(words: number): number {
+  if (words <= 0) return 0;
+  const step = 1 + Math.round(Math.log(words) / STEP);
+  if (step > 255) throw new Error(`a record of ${words} words is longer than the search metadata can say`);
+  return step;
+}
+
+/** The length a step stands for. */
+export function stepLength(step: number): number {
+  return step === 0 ? 0 : Math.round(Math.exp((step - 1) * STEP));
+}
+
+/**
+ * The metadata as this site ships it: the page table as one byte a page, its length's step
+ * (`lengthStep`), without its id; the chunk list without the chunks' names, front-coded. Ids and names are implicit: the n-th page is
+ * `pageId(n)` (its rank, above), and so is the n-th chunk (compact-bundle.ts). A chunk's bounds
+ * are sorted words, each sharing a prefix with the bound before it (`华` then `华为`, or the
+ * shortest prefixes that tell one chunk from the next, compact-bundle.ts), so each is shipped as
+ * `[bytes shared with the bound before, the rest]`: a chunk is `[shared, rest, shared, rest]`. The
+ * browser writes the full form back (`withNames`) before Pagefind's WebAssembly reads it.
+ * Measured on the 10x archive's Chinese segment (77,862 pages, 11,943 chunks), gzipped: ids and
+ * names were 167 of 262.7 KiB; the chunk list without names 68.1 KiB, front-coded 43.7.
+ */
+export function withoutNames(meta: Cbor[]): Cbor[] {
+  const pages = meta[META.pages] as Cbor[][];
+  const chunks = meta[META.indexChunks] as Cbor[][];
+  const steps = new Uint8Array(pages.length);
+  pages.forEach((page, n) => {
+    if (page[0] !== pageId(n)) throw new Error(`page ${n} is named ${String(page[0])}, not by its rank`);
+    if (page.length !== 3 || page[2] !== '' || typeof page[1] !== 'number')
+      throw new Error(`page ${n} is not [id, length, ""], the page entry of Pagefind ${PAGEFIND_VERSION}`);
+    steps[n] = lengthStep(page[1]);
+  });
+  chunks.forEach((chunk, n) => {
+    if (chunk[2] !== pageId(n)) throw new Error(`index chunk ${n} is named ${String(chunk[2])}, not by its place`);
+  });
+  const shipped = [...meta];
+  shipped[META.pages] = steps;
+  const utf8 = new TextEncoder();
+  let before = new Uint8Array();
+  const frontCoded = (bound: Cbor): Cbor[] => {
+    const bytes = utf8.encode(bound as string);
+    let shared = 0;
+    while (shared < bytes.length && shared < before.length && bytes[shared] === before[shared]) shared++;
+    // Not inside a character: the rest stays a text.
+    while (shared > 0 && shared < bytes.length && (bytes[shared]! & 0xc0) === 0x80) shared--;
+    before = bytes;
+    return [shared, new TextDecoder().decode(bytes.subarray(shared))];
+  };
+  shipped[META.indexChunks] = chunks.map(([first, last]) => [...frontCoded(first!), ...frontCoded(last!)]);
+  return shipped;
+}
+
+/**
+ * The metadata Pagefind's WebAssembly reads, from the shipped form's bytes (`withoutNames`): every
+ * item but the names copied as it is. It runs once per segment, cold, before the first results: on
+ * the 10x archive's Chinese table, decoding into values and encoding again took over a second;
+ * this one loop, a few tens of milliseconds.
+ */
+export function withNames(shipped: Uint8Array): Uint8Array {
+  // Pages grow from a byte to at most 16 (id, length, ""), a chunk's bounds by what they share
+  // with the bounds before: `room` grows the buffer when they need it.
+  let out = new Uint8Array(shipped.length * 4 + 64);
+  const room = (needed: number) => {
+    if (at + needed <= out.length) return;
+    const larger = new Uint8Array(Math.max(out.length * 2, at + needed));
+    larger.set(out.subarray(0, at));
+    out = larger;
+  };
+  let at = 0;
+  let pos = 0;
+  const fields = arrayLength(shipped, pos);
+  if (fields <= META.indexChunks) throw new Error('the search metadata has no page table or chunk list');
+  const fieldsHead = arrayHead(fields);
+  out.set(fieldsHead, at);
+  at += fieldsHead.length;
+  pos += headLength(shipped[pos]!);
+  for (let field = 0; field < fields; field++) {
+    if (field !== META.pages && field !== META.indexChunks) {
+      const end = after(shipped, pos, 1);
+      room(end - pos);
+      out.set(shipped.subarray(pos, end), at);
+      at += end - pos;
+      pos = end;
+      continue;
+    }
+    if (field === META.pages) {
+      if (shipped[pos]! >> 5 !== 2) throw new Error('the search metadata has no page lengths');
+      const count = headValue(shipped, pos);
+      pos += headLength(shipped[pos]!);
+      room(9 + count * 16);
+      at = writeHead(out, at, 4, count);
+      for (let n = 0; n < count; n++) {
+        out[at++] = 0x83;
+        at = writeId(out, at, pageId(n));
+        at = writeHead(out, at, 0, stepLength(shipped[pos++]!));
+        out[at++] = 0x60;
+      }
+      continue;
+    }
+    const count = arrayLength(shipped, pos);
+    room(9);
+    at = writeHead(out, at, 4, count);
+    pos += headLength(shipped[pos]!);
+    let before = new Uint8Array();
+    for (let n = 0; n < count; n++) {
+      const items = arrayLength(shipped, pos);
+      pos++;
+      const id = pageId(n);
+
+      if (items !== 4) throw new Error(`the search metadata's index chunk ${n} is not front-coded`);
+      room(1);
+      out[at++] = 0x83;
+      for (let bound = 0; bound < 2; bound++) {
+        if (shipped[pos]! >> 5 !== 0 || shipped[pos + headLength(shipped[pos]!)]! >> 5 !== 3)
+          throw new Error(`the search metadata's index chunk ${n} is not front-coded`);
+        const shared = headValue(shipped, pos);
+        pos += headLength(shipped[pos]!);
+        const rest = headValue(shipped, pos);
+        pos += headLength(shipped[pos]!);
+        if (shared > before.length) throw new Error(`the search metadata's index chunk ${n} shares more than there is`);
+        const bytes = new Uint8Array(shared + rest);
+        bytes.set(before.subarray(0, shared));
+        bytes.set(shipped.subarray(pos, pos + rest), shared);
+        pos += rest;
+        room(bytes.length + 12);
+        at = writeHead(out, at, 3, bytes.length);
+        out.set(bytes, at);
+        at += bytes.length;
+        before = bytes;
+      }
+      room(8);
+      at = writeId(out, at, id);
+    }
+  }
+  return out.slice(0, at);
+}
+
+/** The length of the array whose head is at `pos`. */
+function arrayLength(bytes: Uint8Array, pos: number): number {
+  if (bytes[pos]! >> 5 !== 4) throw new Error(`the search metadata has no array at byte ${pos}`);
+  return headValue(bytes, pos);
+}
+
+/** The length (array, string) or value (integer) in the head at `pos`. */
+function headValue(bytes: Uint8Array, pos: number): number {
+  const info = bytes[pos]! & 31;
+  if (info < 24) return info;
+  if (info > 27) throw new Error(`the search metadata has an unsupported CBOR head at byte ${pos}`);
+  let value = 0;
+  for (let i = 1; i <= 1 << (info - 24); i++) value = value * 256 + bytes[pos + i]!;
+  return value;
+}
+
+/** Where `items` items starting at `pos` end. */
+function after(bytes: Uint8Array, pos: number, items: number): number {
+  for (let item = 0; item < items; item++) {
+    const major = bytes[pos]! >> 5;
+    const value = headValue(bytes, pos);
+    pos += headLength(bytes[pos]!);
+    if (major === 2 || major === 3) pos += value;
+    else if (major === 4) pos = after(bytes, pos, value);
+    else if (major > 1) throw new Error(`the search metadata has an unsupported CBOR type at byte ${pos}`);
+  }
+  return pos;
+}
+
+/** How many bytes a head takes, from its first. */
+function headLength(first: number): number {
+  const info = first & 31;
+  return info < 24 ? 1 : 1 + (1 << (info - 24));
+}
+
+/** A CBOR head: its major type and its value (a length or a number, below 2^32). */
+function writeHead(out: Uint8Array, at: number, major: number, value: number): number {
+  const size = value < 24 ? 0 : value < 0x100 ? 1 : value < 0x10000 ? 2 : 4;
+  out[at++] = (major << 5) | (size === 0 ? value : 23 + Math.log2(size) + 1);
+  for (let i = size - 1; i >= 0; i--) out[at++] = Math.floor(value / 256 ** i) % 256;
+  return at;
+}
+
+/** An id as a CBOR text: a few ASCII characters, fewer than the 24 that fit in the head. */
+function writeId(out: Uint8Array, at: number, id: string): number {
+  out[at++] = 0x60 | id.length;
+  for (let i = 0; i < id.length; i++) out[at++] = id.charCodeAt(i);
+  return at;
+}
