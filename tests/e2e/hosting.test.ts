@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { headerPolicy } from '../../src/lib/hosting/csp.ts';
+import { headersFor, readHeaders } from '../../scripts/support/headers.ts';
 import { fixtureContent } from '../support/content.ts';
 import { openSite, type Site } from '../support/site.ts';
 
@@ -73,6 +75,24 @@ describe('the site under its own headers', () => {
     }
     return { page, status: response!.status() };
   }
+
+  // _headers sends the opener and permissions policies to the paths that hold pages, not to every
+  // path: a new kind of page in a folder it does not list would be served without them.
+  test('every page the build writes is sent the headers of a page by _headers', () => {
+    const dist = site.build.outDir;
+    const rules = readHeaders(join(dist, '_headers'));
+    const pages = readdirSync(dist, { recursive: true })
+      .map(String)
+      .filter((file) => file.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(20);
+    for (const file of pages) {
+      const path = `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
+      const headers = headersFor(rules, path);
+      expect(headers['content-security-policy'], path).toBe(headerPolicy);
+      expect(headers['cross-origin-opener-policy'], path).toBe('same-origin');
+      expect(headers['permissions-policy'], path).toMatch(/camera=\(\)/);
+    }
+  });
 
   const violations = (page: Page) =>
     page.evaluate(() => (window as unknown as { __violations: Violation[] }).__violations);

@@ -9,11 +9,34 @@ import { projectRoot } from '../../scripts/support/paths.ts';
 const rules = parseHeaders(readFileSync(join(projectRoot, 'public/_headers'), 'utf-8'));
 
 describe('public/_headers', () => {
-  test('sends the policy the pages carry, with the referrer policy, on every path', () => {
-    for (const path of ['/', '/remarks/en/2019/x/q1/', '/search/', '/pagefind/en/pagefind-entry.json', '/404.html']) {
+  test('sends the policy the pages carry, with the referrer policy, on the paths of pages', () => {
+    for (const path of [
+      '/',
+      '/remarks/en/2019/x/q1/',
+      '/search/',
+      '/topics/5g/',
+      '/data/',
+      '/404.html',
+      '/favicon.svg',
+    ]) {
       const headers = headersFor(rules, path);
       expect(headers['content-security-policy'], path).toBe(headerPolicy);
       expect(headers['referrer-policy'], path).toBe('strict-origin-when-cross-origin');
+      expect(headers['x-content-type-options'], path).toBe('nosniff');
+    }
+  });
+
+  test('sends the search files a query fetches no document policy, only nosniff', () => {
+    for (const path of [
+      '/pagefind/en/segments.json',
+      '/pagefind/zh/wasm.unknown.pagefind',
+      '/pagefind/zh/archive/fragment/0123456789ab/1c.pf_fragment',
+      '/pagefind/zh/archive/index/0123456789ab/1c.pf_index',
+      '/_astro/search.4ycJiJmQ.js',
+    ]) {
+      const headers = headersFor(rules, path);
+      expect(headers['cross-origin-opener-policy'], path).toBeUndefined();
+      expect(headers['permissions-policy'], path).toBeUndefined();
     }
   });
 
