@@ -82,6 +82,12 @@ export interface DrawOptions {
 }
 
 /**
+ * One formatter for every figure: `toLocaleString` sets one up per call, and a chart of the 10x
+ * archive's 50 years of months (hundreds of bars, twice a figure each) spent 80 ms on it in Chromium.
+ */
+const figures = new Intl.NumberFormat('en');
+
+/**
  * The chart's HTML: bars as links (each named with its period and count), the first and last
  * period under them, and the figures as a table. Attributes only, no inline style: it lives under
  * the site's Content-Security-Policy.
@@ -90,7 +96,7 @@ export function drawTimeline({ unit, bins }: Timeline, { caption, href, selected
   if (bins.length === 0) return '';
   const max = Math.max(...bins.map((bin) => bin.count));
   const width = bins.length * (BAR + GAP);
-  const noun = (n: number) => `${n.toLocaleString('en')} ${n === 1 ? 'answer' : 'answers'}`;
+  const noun = (n: number) => `${figures.format(n)} ${n === 1 ? 'answer' : 'answers'}`;
   const bars = bins
     .map((bin, i) => {
       const height = bin.count === 0 ? 0 : Math.max(2, Math.round((bin.count / max) * HEIGHT));
@@ -107,7 +113,7 @@ export function drawTimeline({ unit, bins }: Timeline, { caption, href, selected
     .filter((bin) => bin.count > 0)
     .map(
       (bin) =>
-        `<tr><th scope="row"><a href="${escapeHtml(href(bin))}">${escapeHtml(bin.label)}</a></th><td>${bin.count.toLocaleString('en')}</td></tr>`,
+        `<tr><th scope="row"><a href="${escapeHtml(href(bin))}">${escapeHtml(bin.label)}</a></th><td>${figures.format(bin.count)}</td></tr>`,
     )
     .join('');
   return (

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { Remark } from '../../src/lib/remarks.ts';
 import {
+  CROSSING_WEIGHT,
   bigrams,
   fromBigramText,
   looserQueries,
@@ -14,7 +15,7 @@ import { crossings } from '../../src/lib/search/words.ts';
 import { type Cbor, encodeCbor } from '../../src/lib/search/cbor.ts';
 import { scaledBudget } from '../../src/lib/search/compact-bundle.ts';
 import { lengthStep, roughLength, stepLength, withNames, withoutNames } from '../../src/lib/search/shipped-meta.ts';
-import { hanExcerpt } from '../../src/lib/search/excerpt.ts';
+import { hanExcerpt, wholeWordStart } from '../../src/lib/search/excerpt.ts';
 import { facetCounts } from '../../src/lib/search/facets.ts';
 import { searchRecords } from '../../src/lib/search/records.ts';
 import { loadTranscript } from '../../src/lib/transcript/load.ts';
@@ -148,6 +149,20 @@ describe('Chinese excerpts', () => {
   });
 });
 
+describe('where a Chinese excerpt starts', () => {
+  test('at the whole word, however far into a long answer it is', () => {
+    const text = `以访华为契机，${'中国同各国发展友好合作关系。'.repeat(200)}华为是一家中国企业。`;
+    const words = toBigramText(text).split(/\s+/).filter(Boolean);
+    const crossing = words.indexOf('华为');
+    const whole = words.lastIndexOf('华为');
+    const locations = [
+      { location: crossing, weight: CROSSING_WEIGHT / 2 },
+      { location: whole, weight: CROSSING_WEIGHT * 4 },
+    ];
+    expect(text.slice(wholeWordStart(text, locations))).toMatch(/^华为是一家/);
+  });
+});
+
 describe('the chunk budget', () => {
   test('stays at its base for the shared corpus and doubles, in powers of two, as a segment grows', () => {
     expect(scaledBudget(3000, 5_140_000)).toBe(3000);
@@ -207,6 +222,12 @@ describe('the metadata as shipped', () => {
     // 华 and 华人 share 华's three bytes; 华人 and 华侨 share them too, not the first byte of 人 and 侨.
     expect((shipped[2] as Cbor[])[5]).toEqual([3, '人', 3, '侨']);
     expect(withNames(encodeCbor(shipped))).toEqual(encodeCbor(full));
+  });
+
+  test('writes back the ids of a table past two and three base-36 digits', () => {
+    const big: Cbor[] = [...meta];
+    big[1] = Array.from({ length: 1300 }, (_, n) => [n.toString(36), roughLength(n * 7), '']);
+    expect(withNames(encodeCbor(withoutNames(big)))).toEqual(encodeCbor(big));
   });
 
   test('ships a length as its step, one byte, and reads back the rough length', () => {

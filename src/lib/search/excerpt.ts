@@ -72,6 +72,19 @@ export function hanExcerpt(text: string, terms: string[], width = 120, from = 0)
 }
 
 /**
+ * The index's words of the text's beginning, through word `last` at least (or all of them): the
+ * bigrams of a growing prefix rather than of the whole answer, for a search page that places ten
+ * results at once. A prefix cut inside a Han run loses only its last bigram, so it is cut longer
+ * until a word beyond `last` is there.
+ */
+function wordsThrough(text: string, last: number): string[] {
+  for (let length = 512; ; length *= 2) {
+    const words = toBigramText(text.slice(0, length)).split(/\s+/).filter(Boolean);
+    if (length >= text.length || words.length > last + 1) return words;
+  }
+}
+
+/**
  * Where in a Chinese text to look for the terms to quote: at its first match in whole words, if
  * the first match crosses a word boundary (华为 in 访华为标志, located by the index: cjk.ts).
  * Locations count the index's words (bigrams, characters, Latin words), which are mapped back to
@@ -83,7 +96,7 @@ export function wholeWordStart(text: string, locations: { location: number; weig
     .reduce((least, { location }) => Math.min(least, location), Infinity);
   if (!Number.isFinite(first)) return 0;
   let cursor = 0;
-  const words = toBigramText(text).split(/\s+/).filter(Boolean);
+  const words = wordsThrough(text, first);
   for (let i = 0; i < words.length && i <= first; i++) {
     const at = text.indexOf(words[i]!, cursor);
     if (at < 0) return 0;

@@ -107,11 +107,18 @@ export function withNames(shipped: Uint8Array): Uint8Array {
       pos += headLength(shipped[pos]!);
       room(9 + count * 16);
       at = writeHead(out, at, 4, count);
+      // Measured in Chromium on the 10x Chinese table (77,862 pages): 170 ms with an id and a
+      // length computed per page; the id counted up in place and the lengths' bytes from a table, far less.
+      const lengths = lengthHeads();
+      const id = [48]; // "0"
       for (let n = 0; n < count; n++) {
         out[at++] = 0x83;
-        at = writeId(out, at, pageId(n));
-        at = writeHead(out, at, 0, stepLength(shipped[pos++]!));
+        out[at++] = 0x60 | id.length;
+        for (const char of id) out[at++] = char;
+        const length = lengths[shipped[pos++]!]!;
+        for (const byte of length) out[at++] = byte;
         out[at++] = 0x60;
+        countUp(id);
       }
       continue;
     }
@@ -186,6 +193,33 @@ function after(bytes: Uint8Array, pos: number, items: number): number {
 function headLength(first: number): number {
   const info = first & 31;
   return info < 24 ? 1 : 1 + (1 << (info - 24));
+}
+
+let lengthBytes: Uint8Array[] | undefined;
+
+/** Each step's length as CBOR bytes (an unsigned integer), computed once. */
+function lengthHeads(): Uint8Array[] {
+  if (!lengthBytes) {
+    lengthBytes = Array.from({ length: 256 }, (_, step) => {
+      const bytes = new Uint8Array(5);
+      return bytes.slice(0, writeHead(bytes, 0, 0, stepLength(step)));
+    });
+  }
+  return lengthBytes;
+}
+
+/** The next id in base 36 (`pageId`), as ASCII codes, in place: "z" → "10". */
+function countUp(id: number[]): void {
+  for (let i = id.length - 1; i >= 0; i--) {
+    const char = id[i]!;
+    if (char === 122) {
+      id[i] = 48; // "z" → "0", carried
+      continue;
+    }
+    id[i] = char === 57 ? 97 : char + 1; // "9" → "a"
+    return;
+  }
+  id.unshift(49); // "1"
 }
 
 /** A CBOR head: its major type and its value (a length or a number, below 2^32). */
