@@ -113,6 +113,22 @@ async function unpack(file: ArrayBuffer, path: string): Promise<Uint8Array> {
   return bytes.subarray(SIGNATURE.length);
 }
 
+/**
+ * The WebAssembly compiled once per file: a language's segments share one (segments.ts loads it
+ * once), and each compiling it again was tens of milliseconds before a first query's results.
+ */
+const modules = new WeakMap<ArrayBuffer, Promise<WebAssembly.Module>>();
+
+function compiled(file: ArrayBuffer, path: string): Promise<WebAssembly.Module> {
+  let compiling = modules.get(file);
+  if (!compiling) {
+    compiling = unpack(file, path).then((code) => WebAssembly.compile(code as Uint8Array<ArrayBuffer>));
+    compiling.catch(() => modules.delete(file));
+    modules.set(file, compiling);
+  }
+  return compiling;
+}
+
 export class PagefindBundle {
   private state: number;
   private readonly chunks = new Map<string, Promise<void>>();
@@ -155,9 +171,10 @@ export class PagefindBundle {
     )
       throw new BundleError('the search bundle has no index, or was not compacted');
     const fetchPacked = async (path: string) => unpack(await load(path), path);
-    const [meta, code] = await Promise.all([
+    const wasmPath = `wasm.${index.wasm ?? 'unknown'}.pagefind`;
+    const [meta, module] = await Promise.all([
       fetchPacked(`pagefind.${index.hash}.pf_meta`),
-      fetchPacked(`wasm.${index.wasm ?? 'unknown'}.pagefind`),
+      load(wasmPath).then((file) => compiled(file, wasmPath)),
     ]);
     const bound: { exports?: Wasm } = {};
     const imports = {
@@ -174,7 +191,7 @@ export class PagefindBundle {
         },
       },
     };
-    const { instance } = await WebAssembly.instantiate(code as Uint8Array<ArrayBuffer>, imports);
+    const instance = await WebAssembly.instantiate(module, imports);
     const exports = (bound.exports = instance.exports as unknown as Wasm);
     exports.__wbindgen_start();
     return new PagefindBundle(exports, withNames(meta), load, new Set(entry.include_characters ?? []), names);
