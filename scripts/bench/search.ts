@@ -318,7 +318,9 @@ const en = answers.filter((a) => a.lang === 'en');
 const zh = answers.filter((a) => a.lang === 'zh');
 // Search needs no share cards; drawing 11,851 of them cold would only slow the run.
 if (values.dist && !existsSync(join(values.dist, 'pagefind')))
-  throw new Error(`--dist ${values.dist}: no built site there (no pagefind/ folder); build it first, or leave --dist out`);
+  throw new Error(
+    `--dist ${values.dist}: no built site there (no pagefind/ folder); build it first, or leave --dist out`,
+  );
 const build = values.dist ? { outDir: values.dist } : await buildSite(imported.content, { LECTERN_CARDS: 'skip' });
 if ('code' in build && build.code !== 0) throw new Error(`build failed:\n${build.output.slice(-3000)}`);
 const server = await serve(build.outDir, { gzip: true });
