@@ -98,14 +98,22 @@ export function decodeCbor(bytes: Uint8Array): Cbor {
   return new CborReader(bytes).value();
 }
 
+/**
+ * Writes the head of an item (its type, and its length or value) into `out` at `at`; where it
+ * ends. For loops that write CBOR into a buffer (shipped-meta.ts).
+ */
+export function writeHead(out: Uint8Array, at: number, major: number, n: number): number {
+  const size = n < 24 ? 0 : n < 0x100 ? 1 : n < 0x10000 ? 2 : n < 0x100000000 ? 4 : -1;
+  if (size < 0) throw new CborError(`integer ${n} is beyond what a Pagefind index holds`);
+  out[at++] = (major << 5) | (size === 0 ? n : 23 + Math.log2(size) + 1);
+  for (let i = size - 1; i >= 0; i--) out[at++] = Math.floor(n / 256 ** i) % 256;
+  return at;
+}
+
 /** The head of an item: its type and its length (array, string) or value (integer). */
 function head(major: number, n: number): number[] {
-  const type = major << 5;
-  if (n < 24) return [type | n];
-  if (n < 0x100) return [type | 24, n];
-  if (n < 0x10000) return [type | 25, n >> 8, n & 0xff];
-  if (n < 0x100000000) return [type | 26, n >>> 24, (n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff];
-  throw new CborError(`integer ${n} is beyond what a Pagefind index holds`);
+  const bytes = new Uint8Array(5);
+  return [...bytes.subarray(0, writeHead(bytes, 0, major, n))];
 }
 
 /** The CBOR head of an array of `length` items. */

@@ -1,4 +1,4 @@
-import { type Cbor, arrayHead } from './cbor.ts';
+import { type Cbor, arrayHead, encodeCbor, writeHead } from './cbor.ts';
 import { pageId } from './page-id.ts';
 import { META, PAGEFIND_VERSION } from './pagefind-format.ts';
 
@@ -13,12 +13,14 @@ export function roughLength(words: number): number {
 }
 
 const STEP = Math.log(1.25);
+/** The last step whose length a Pagefind page entry holds (an integer below 2^32). */
+const MAX_STEP = 1 + Math.floor(Math.log(2 ** 32 - 1) / STEP);
 
 /** The step of a length: 0 for none, else 1 + the nearest power of 1.25. */
 export function lengthStep(words: number): number {
   if (words <= 0) return 0;
   const step = 1 + Math.round(Math.log(words) / STEP);
-  if (step > 255) throw new Error(`a record of ${words} words is longer than the search metadata can say`);
+  if (step > MAX_STEP) throw new Error(`a record of ${words} words is longer than the search metadata can say`);
   return step;
 }
 
@@ -29,8 +31,9 @@ export function stepLength(step: number): number {
 
 /**
  * The metadata as this site ships it: the page table as one byte a page, its length's step
- * (`lengthStep`), without its id; the chunk list without the chunks' names, front-coded. Ids and names are implicit: the n-th page is
- * `pageId(n)` (its rank, above), and so is the n-th chunk (compact-bundle.ts). A chunk's bounds
+ * (`lengthStep`), without its id; the chunk list without the chunks' names, front-coded. Ids and
+ * names are implicit: the n-th page is `pageId(n)` (its rank, page-id.ts), and so is the n-th
+ * chunk (compact-bundle.ts). A chunk's bounds
  * are sorted words, each sharing a prefix with the bound before it (`华` then `华为`, or the
  * shortest prefixes that tell one chunk from the next, compact-bundle.ts), so each is shipped as
  * `[bytes shared with the bound before, the rest]`: a chunk is `[shared, rest, shared, rest]`. The
@@ -54,6 +57,7 @@ export function withoutNames(meta: Cbor[]): Cbor[] {
   const shipped = [...meta];
   shipped[META.pages] = steps;
   const utf8 = new TextEncoder();
+  const text = new TextDecoder();
   let before = new Uint8Array();
   const frontCoded = (bound: Cbor): Cbor[] => {
     const bytes = utf8.encode(bound as string);
@@ -62,7 +66,7 @@ export function withoutNames(meta: Cbor[]): Cbor[] {
     // Not inside a character: the rest stays a text.
     while (shared > 0 && shared < bytes.length && (bytes[shared]! & 0xc0) === 0x80) shared--;
     before = bytes;
-    return [shared, new TextDecoder().decode(bytes.subarray(shared))];
+    return [shared, text.decode(bytes.subarray(shared))];
   };
   shipped[META.indexChunks] = chunks.map(([first, last]) => [...frontCoded(first!), ...frontCoded(last!)]);
   return shipped;
@@ -115,7 +119,8 @@ export function withNames(shipped: Uint8Array): Uint8Array {
         out[at++] = 0x83;
         out[at++] = 0x60 | id.length;
         for (const char of id) out[at++] = char;
-        const length = lengths[shipped[pos++]!]!;
+        const length = lengths[shipped[pos++]!];
+        if (!length) throw new Error(`the search metadata's page ${n} has no length step`);
         for (const byte of length) out[at++] = byte;
         out[at++] = 0x60;
         countUp(id);
@@ -131,7 +136,6 @@ export function withNames(shipped: Uint8Array): Uint8Array {
       const items = arrayLength(shipped, pos);
       pos++;
       const id = pageId(n);
-
       if (items !== 4) throw new Error(`the search metadata's index chunk ${n} is not front-coded`);
       room(1);
       out[at++] = 0x83;
@@ -200,10 +204,7 @@ let lengthBytes: Uint8Array[] | undefined;
 /** Each step's length as CBOR bytes (an unsigned integer), computed once. */
 function lengthHeads(): Uint8Array[] {
   if (!lengthBytes) {
-    lengthBytes = Array.from({ length: 256 }, (_, step) => {
-      const bytes = new Uint8Array(5);
-      return bytes.slice(0, writeHead(bytes, 0, 0, stepLength(step)));
-    });
+    lengthBytes = Array.from({ length: MAX_STEP + 1 }, (_, step) => encodeCbor(stepLength(step)));
   }
   return lengthBytes;
 }
@@ -220,14 +221,6 @@ function countUp(id: number[]): void {
     return;
   }
   id.unshift(49); // "1"
-}
-
-/** A CBOR head: its major type and its value (a length or a number, below 2^32). */
-function writeHead(out: Uint8Array, at: number, major: number, value: number): number {
-  const size = value < 24 ? 0 : value < 0x100 ? 1 : value < 0x10000 ? 2 : 4;
-  out[at++] = (major << 5) | (size === 0 ? value : 23 + Math.log2(size) + 1);
-  for (let i = size - 1; i >= 0; i--) out[at++] = Math.floor(value / 256 ** i) % 256;
-  return at;
 }
 
 /** An id as a CBOR text: a few ASCII characters, fewer than the 24 that fit in the head. */
