@@ -86,22 +86,71 @@ async function meter(page: Page): Promise<{ reset: () => void; read: () => Traff
   return { reset: () => (traffic = { bytes: 0, requests: 0 }), read: () => traffic, cdp };
 }
 
-/** Types a query into the search page and waits for the first result: milliseconds from Enter. */
-async function query(page: Page, text: string): Promise<number> {
+/** How fast the fresh visits type: 100 ms a key, a fast typist (120 words a minute). */
+const KEY_MS = 100;
+
+/**
+ * How the fresh visits' Chinese queries are typed: in pinyin, through an input method, then the
+ * characters chosen with one more key, as most readers in Chinese type.
+ */
+const PINYIN: Record<string, string> = {
+  华为: 'huawei',
+  一带一路: 'yidaiyilu',
+  孟晚舟: 'mengwanzhou',
+  新冠肺炎: 'xinguanfeiyan',
+  南海: 'nanhai',
+  香港: 'xianggang',
+};
+
+/** Types `text` into the focused box a key at a time, Chinese through an input method's composition. */
+async function typeAsReader(page: Page, cdp: CDPSession, text: string): Promise<void> {
+  if (!/\p{Script=Han}/u.test(text)) return page.keyboard.type(text, { delay: KEY_MS });
+  const pinyin = PINYIN[text];
+  if (!pinyin) throw new Error(`no pinyin for ${text}: add it to PINYIN`);
+  for (let typed = 1; typed <= pinyin.length; typed++) {
+    const composing = pinyin.slice(0, typed);
+    await cdp.send('Input.imeSetComposition', {
+      text: composing,
+      selectionStart: composing.length,
+      selectionEnd: composing.length,
+    });
+    await page.waitForTimeout(KEY_MS);
+  }
+  // The characters chosen: the composition ends with them in the box.
+  await cdp.send('Input.insertText', { text });
+  await page.waitForTimeout(KEY_MS);
+}
+
+/**
+ * Puts a query into the search page and waits for its results: milliseconds from Enter. The
+ * phrase runs fill the box at once; a fresh visit clicks into it and types, as a reader does.
+ */
+async function query(page: Page, text: string, typing?: CDPSession): Promise<number> {
   const before = await page.evaluate(() => document.querySelector('#search-status')?.textContent ?? '');
-  await page.fill('#q', text);
+  if (typing) {
+    await page.click('#q', { clickCount: 3 });
+    await page.keyboard.press('Backspace');
+    await typeAsReader(page, typing, text);
+  } else await page.fill('#q', text);
+  // Playwright compiles its own script in the page the first time it waits on a function there
+  // (about 50 ms in the trace): done before Enter, so that it is not counted as the search's.
+  await page.waitForFunction(() => true);
   const started = Date.now();
   await page.press('#q', 'Enter');
+  await waitForResults(page, before);
+  return Date.now() - started;
+}
+
+/** Until the status reports a search's count (it says "Searching…" meanwhile), other than `previous`. */
+async function waitForResults(page: Page, previous: string): Promise<void> {
   await page.waitForFunction(
-    (previous) => {
+    (before) => {
       const status = document.querySelector('#search-status')?.textContent ?? '';
-      // Done when the status reports this search's count (it says "Searching…" meanwhile).
-      return status !== previous && /^[\d,]+ answers? /.test(status);
+      return status !== before && /^[\d,]+ answers? /.test(status);
     },
-    before,
+    previous,
     { timeout: 20_000 },
   );
-  return Date.now() - started;
 }
 
 interface Top {
@@ -279,13 +328,34 @@ async function freshVisits(browser: Browser, base: string, queries: [string, str
     await page.goto(`${base}/search/`, { waitUntil: 'networkidle' });
     const pageBytes = wire.read().bytes;
     wire.reset();
-    const firstMs = await query(page, first);
+    // What the page fetches once the reader is in the box and typing counts to the first query.
+    const firstMs = await query(page, first, wire.cdp);
     await page.waitForLoadState('networkidle');
     const firstTraffic = wire.read();
     wire.reset();
-    const laterMs = await query(page, later);
+    const laterMs = await query(page, later, wire.cdp);
     await page.waitForLoadState('networkidle');
     const laterTraffic = wire.read();
+    await context.close();
+    // A link to a search (or the box in every page's header) opens the search page with the
+    // query in its URL: nothing can be opened ahead, so this is from navigation to results.
+    const linked = await browser.newContext({ ignoreHTTPSErrors: base.startsWith('https:') });
+    const linkPage = await linked.newPage();
+    // Timed in the page, from the navigation's start to the status saying how many were found.
+    await linkPage.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (/^[\d,]+ answers? /.test(document.querySelector('#search-status')?.textContent ?? '')) {
+          (window as unknown as { shown: number }).shown = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true, characterData: true });
+    });
+    await linkPage.goto(`${base}/search/?q=${encodeURIComponent(first)}`);
+    await linkPage.waitForFunction(() => (window as unknown as { shown?: number }).shown !== undefined, undefined, {
+      timeout: 20_000,
+    });
+    const linkedMs = Math.round(await linkPage.evaluate(() => (window as unknown as { shown: number }).shown));
+    await linked.close();
     runs.push({
       first,
       later,
@@ -295,8 +365,8 @@ async function freshVisits(browser: Browser, base: string, queries: [string, str
       firstMs,
       laterKiB: laterTraffic.bytes / 1024,
       laterMs,
+      linkedMs,
     });
-    await context.close();
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const max = (xs: number[]) => Math.max(...xs);
@@ -306,6 +376,7 @@ async function freshVisits(browser: Browser, base: string, queries: [string, str
     firstMs: { median: median(runs.map((r) => r.firstMs)), max: max(runs.map((r) => r.firstMs)) },
     laterKiB: { median: median(runs.map((r) => r.laterKiB)), max: max(runs.map((r) => r.laterKiB)) },
     laterMs: { median: median(runs.map((r) => r.laterMs)), max: max(runs.map((r) => r.laterMs)) },
+    linkedMs: { median: median(runs.map((r) => r.linkedMs)), max: max(runs.map((r) => r.linkedMs)) },
     pageKiB: median(runs.map((r) => r.pageKiB)),
   };
 }
@@ -374,6 +445,11 @@ try {
   const dir = join(projectRoot, 'bench/results');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, `${values.report}.json`), JSON.stringify(report, null, 2) + '\n');
+  // The whole archive (issue #15) has budgets of its own: ten times the answers, a little more to fetch.
+  const targets =
+    report.corpus.transcripts > 5000
+      ? { firstKiB: 150, firstMs: 300, laterKiB: 40 }
+      : { firstKiB: 120, firstMs: 250, laterKiB: 30 };
   const pct = (a: number, b: number) => `${a}/${b} (${((100 * a) / b).toFixed(1)}%)`;
   writeFileSync(
     join(dir, `${values.report}.md`),
@@ -402,10 +478,11 @@ try {
           `| … queries whose top 10 came out in date order | ${r.dateOrdered.length} of ${r.queries}${r.dateOrdered.length > 0 ? ` (${r.dateOrdered.join(', ')})` : ''} | 0 |`,
         ];
       }),
-      `| first query on a fresh visit: transfer (median / max) | ${visits.firstKiB.median.toFixed(1)} / ${visits.firstKiB.max.toFixed(1)} KiB | ≤ 120 KiB |`,
-      `| first query: results shown (median / max) | ${visits.firstMs.median} / ${visits.firstMs.max} ms | ≤ 250 ms |`,
-      `| later query: transfer (median / max) | ${visits.laterKiB.median.toFixed(1)} / ${visits.laterKiB.max.toFixed(1)} KiB | ≤ 30 KiB |`,
+      `| first query on a fresh visit, from clicking into the box: transfer (median / max) | ${visits.firstKiB.median.toFixed(1)} / ${visits.firstKiB.max.toFixed(1)} KiB | ≤ ${targets.firstKiB} KiB |`,
+      `| first query: results shown, from Enter, typed at ${KEY_MS} ms a key (median / max) | ${visits.firstMs.median} / ${visits.firstMs.max} ms | ≤ ${targets.firstMs} ms |`,
+      `| later query: transfer (median / max) | ${visits.laterKiB.median.toFixed(1)} / ${visits.laterKiB.max.toFixed(1)} KiB | ≤ ${targets.laterKiB} KiB |`,
       `| later query: results shown (median / max) | ${visits.laterMs.median} / ${visits.laterMs.max} ms | |`,
+      `| the first query in the URL (a shared search, the header's box): results shown, from navigation (median / max) | ${visits.linkedMs.median} / ${visits.linkedMs.max} ms | |`,
       `| over HTTP/2 with TLS, as the hosts serve it: first query transfer (median / max) | ${visitsHttp2.firstKiB.median.toFixed(1)} / ${visitsHttp2.firstKiB.max.toFixed(1)} KiB | |`,
       `| … later query transfer (median / max) | ${visitsHttp2.laterKiB.median.toFixed(1)} / ${visitsHttp2.laterKiB.max.toFixed(1)} KiB | |`,
       `| … first query: results shown (median / max) | ${visitsHttp2.firstMs.median} / ${visitsHttp2.firstMs.max} ms | |`,
@@ -413,7 +490,7 @@ try {
       '',
     ].join('\n'),
   );
-  console.log(`wrote ${join(dir, 'search.md')}`);
+  console.log(`wrote ${join(dir, `${values.report}.md`)}`);
 } finally {
   await browser.close();
   await server.close();

@@ -368,19 +368,52 @@ function showCounts(state: State, searches: Results[]): void {
   }
 }
 
-let typing: ReturnType<typeof setTimeout> | undefined;
-input.addEventListener('input', () => {
-  // The index starts loading at the first keystroke, not once typing pauses: by the time the
-  // reader stops, its metadata and WebAssembly are on their way. A failure shows on the search itself.
+/** The languages a search of `text` will run in: those chosen, else its script's. */
+function likelyLangs(text: string): Lang[] {
   const chosen = boxes.filter((box) => box.name === 'lang' && box.checked).map((box) => box.value as Lang);
-  const langs = chosen.length > 0 ? chosen : [hasHan(input.value) && bundles.includes('zh') ? 'zh' : bundles[0]!];
-  for (const lang of langs) bundle(lang, false).catch(() => undefined);
+  if (chosen.length > 0) return chosen;
+  return [hasHan(text) && bundles.includes('zh') ? 'zh' : bundles[0]!];
+}
+
+/**
+ * Opens the indexes a search is about to need, and fetches the chunks of the words typed so far,
+ * so that the reader's typing hides their cost (at 10x, a few hundred milliseconds to open an
+ * index): from the first keystroke, or the first key an input method composes (Chinese is typed
+ * in pinyin, then chosen). Not on focus: before a key, which language's index is a guess, and a
+ * wrong guess costs a reader of the other about 100 KiB. A failure shows on the search itself.
+ */
+function prepare(text: string, langs = likelyLangs(text)): void {
+  // A word's first letters name too many chunks to be worth fetching (Pagefind matches prefixes).
+  const words = text.trim() !== '' && (hasHan(text) ? text.match(/\p{Script=Han}{2}/u) : text.trim().length >= 3);
+  for (const lang of langs) {
+    const opening = bundle(lang, false);
+    // Only for what the box still holds once the index is open: not every prefix typed meanwhile.
+    const fetching = words
+      ? opening.then((index) => (input.value === text ? index.preload(toPagefindQuery(text)) : undefined))
+      : opening;
+    fetching.catch(() => undefined);
+  }
+}
+
+input.addEventListener('compositionstart', () => {
+  if (bundles.includes('zh')) prepare('', ['zh']);
+});
+
+let typing: ReturnType<typeof setTimeout> | undefined;
+/** What an edit of the box does: the index prepared at once, the search once typing pauses. */
+function typed(): void {
+  prepare(input.value);
   clearTimeout(typing);
   typing = setTimeout(() => {
     toUrl(false);
     void searchNow();
   }, 250);
+}
+// While an input method composes, the box holds its pinyin, not the query: the query is what it ends with.
+input.addEventListener('input', (event) => {
+  if (!event.isComposing) typed();
 });
+input.addEventListener('compositionend', typed);
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   clearTimeout(typing);

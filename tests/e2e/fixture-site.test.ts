@@ -90,6 +90,32 @@ describe('a site built from fixture transcripts', () => {
     expect(await page.locator('#q1 mark').first().innerText()).toBe('华为');
   });
 
+  test('search: Chinese typed through an input method is searched once chosen, never as its pinyin', async () => {
+    const fresh = await site.browser.newPage();
+    const fetched: string[] = [];
+    fresh.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+    await fresh.goto(`${site.url}/search/`);
+    await fresh.click('#q');
+    const ime = await fresh.context().newCDPSession(fresh);
+    for (const composing of ['hua', 'huawei']) {
+      await ime.send('Input.imeSetComposition', {
+        text: composing,
+        selectionStart: composing.length,
+        selectionEnd: composing.length,
+      });
+      // Longer than the pause after which typing is searched: the pinyin must not be.
+      await fresh.waitForTimeout(400);
+    }
+    expect(await fresh.locator('#search-status').innerText()).not.toMatch(/huawei|answers/i);
+    await ime.send('Input.insertText', { text: '华为' });
+    await waitForStatus(fresh, /^2 answers for 华为/);
+    expect(fresh.url()).toContain(`?q=${encodeURIComponent('华为')}`);
+    // The Chinese index was opened as the input method started; the English one never was.
+    expect(fetched.some((path) => path.startsWith('/pagefind/zh/'))).toBe(true);
+    expect(fetched.filter((path) => path.startsWith('/pagefind/en/'))).toEqual([]);
+    await fresh.close();
+  });
+
   test('markup in a transcript is shown as text, never live', async () => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));

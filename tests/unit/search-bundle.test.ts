@@ -135,6 +135,23 @@ describe('search bundle', () => {
     expect((await results[0]!.data()).url).toBe('/remarks/en/2019/qa-classic/#q2');
   });
 
+  test('preloading a query fetches the chunks its search needs, so the search itself fetches none', async () => {
+    const fetched: string[] = [];
+    const read = loader(join(work, 'en'));
+    const index = await SearchIndex.open(async (path) => (fetched.push(path), read(path)));
+    const opened = fetched.length;
+    await index.preload('zebra7x harbour');
+    const preloaded = fetched.slice(opened);
+    expect(preloaded.length).toBeGreaterThan(0);
+    expect(preloaded.every((path) => /\/index\/.+\.pf_index$/.test(path))).toBe(true);
+    const { results } = await index.search('zebra7x harbour');
+    expect(fetched.length).toBe(opened + preloaded.length);
+    expect(results.map((hit) => hit.id)).toEqual(
+      (await enBundle.search('zebra7x harbour')).results.map((hit) => hit.id),
+    );
+    expect(results).toHaveLength(1);
+  });
+
   test('ranks order the answers by date across segments, so results sort by date without a sort table', async () => {
     const { results } = await enBundle.search(null);
     expect(results).toHaveLength(en.length);
@@ -374,10 +391,17 @@ describe('an index built in pieces', () => {
       ]) {
         for (const filters of [{}, { year: { any: ['2011', '2018'] } }]) {
           const [a, b] = await Promise.all([whole.search(query, filters), pieces.search(query, filters)]);
-          // Everything but the function that fetches a result's fragment.
+          // Everything a hit tells, but the function that fetches its fragment.
           const shown = (r: typeof a) => ({
             ...r,
-            results: r.results.map((hit) => ({ ...hit, data: undefined })),
+            results: r.results.map(({ id, rank, score, locations, crossed, demoted }) => ({
+              id,
+              rank,
+              score,
+              locations,
+              crossed,
+              demoted,
+            })),
           });
           expect(shown(b), `${query} ${JSON.stringify(filters)}`).toEqual(shown(a));
         }

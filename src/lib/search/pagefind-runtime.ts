@@ -273,6 +273,16 @@ export class PagefindBundle {
     };
   }
 
+  /**
+   * Fetches the index chunks `query` needs, without searching: called while the reader types,
+   * so that by the time they ask, the chunks of their words are loaded (Pagefind's preload).
+   */
+  async preload(query: string): Promise<void> {
+    const { term } = this.prepare(query);
+    if (term === '' || this.broken) return;
+    await this.loadChunks(this.take(this.wasm.request_indexes(this.state, ...this.passText(term))), 'index');
+  }
+
   /** Answers matching `query` (every word, or the quoted phrase), or all answers if it is null, within `filters`. */
   async search(query: string | null, filters: Record<string, { any: string[] }> = {}): Promise<Results> {
     const { term, original, exact } = query === null ? { term: '', original: '', exact: false } : this.prepare(query);
@@ -303,19 +313,12 @@ export class PagefindBundle {
     // same words searched as words give each answer its score (BM25 over the words, with their
     // weights) and where each word matched: the phrase's results are ranked by those.
     const scored = exact && words > 1 ? new Map(run(false).results.map((hit) => [hit.p, hit])) : undefined;
+    const fragment = (id: string) => this.fragment(id);
     return {
       results: raw.results.map((hit) => {
         const { p, s, l } = scored?.get(hit.p) ?? hit;
-        return {
-          id: p,
-          rank: rankOf(p),
-          score: s,
-          locations: l.map((at) => ({ location: at.l, score: at.s, weight: at.w })),
-          // Several words not searched as a phrase need not be next to each other.
-          crossed: exact || words === 1 ? crossedIn(l, words) : 0,
-          demoted: false,
-          data: () => this.fragment(p),
-        };
+        // Several words not searched as a phrase need not be next to each other.
+        return new Match(p, s, l, exact || words === 1 ? crossedIn(l, words) : 0, fragment);
       }),
       filters: raw.filtered_counts,
       totalFilters: raw.total_counts,
@@ -343,27 +346,60 @@ export class PagefindBundle {
 }
 
 /**
+ * A hit as the search returns it. A common word matches thousands of answers at 10x, and only
+ * the ten shown need their locations as objects: they are made when first asked for.
+ */
+class Match implements Hit {
+  readonly id: string;
+  rank: number;
+  readonly score: number;
+  readonly crossed: number;
+  demoted = false;
+  private readonly raw: RawHit['l'];
+  private mapped: Hit['locations'] | undefined;
+  private readonly fetch: (id: string) => Promise<Fragment>;
+
+  constructor(id: string, score: number, raw: RawHit['l'], crossed: number, fetch: (id: string) => Promise<Fragment>) {
+    this.id = id;
+    this.rank = rankOf(id);
+    this.score = score;
+    this.raw = raw;
+    this.crossed = crossed;
+    this.fetch = fetch;
+  }
+
+  get locations(): Hit['locations'] {
+    return (this.mapped ??= this.raw.map((at) => ({ location: at.l, score: at.s, weight: at.w })));
+  }
+
+  data(): Promise<Fragment> {
+    return this.fetch(this.id);
+  }
+}
+
+/**
  * The fewest bigrams crossing a word boundary among a result's matches of `words` words in a row
  * (a single word: 0 if any of its matches is a whole word); `words` if it has no such match.
  */
 function crossedIn(locations: RawHit['l'], words: number): number {
   // Only Chinese bigrams are ever weighted down: other text crosses nothing.
   if (!locations.some(({ w }) => w <= CROSSING_WEIGHT)) return 0;
-  const weightAt = new Map<number, number>();
-  for (const { l, w } of locations) weightAt.set(l, Math.min(w, weightAt.get(l) ?? w));
+  if (words === 1) return locations.some(({ w }) => w > CROSSING_WEIGHT) ? 0 : 1;
+  // Positions in order, each once with its least weight: a match is a run of consecutive positions.
+  const sorted = [...locations].sort((a, b) => a.l - b.l || a.w - b.w);
+  const at: number[] = [];
+  const crossing: number[] = [];
+  for (const { l, w } of sorted) {
+    if (at[at.length - 1] === l) continue;
+    at.push(l);
+    crossing.push(w <= CROSSING_WEIGHT ? 1 : 0);
+  }
   let fewest = words;
-  for (const start of weightAt.keys()) {
+  for (let start = 0; start + words <= at.length && fewest > 0; start++) {
+    if (at[start + words - 1]! - at[start]! !== words - 1) continue;
     let crossed = 0;
-    for (let at = start; at < start + words && crossed < fewest; at++) {
-      const weight = weightAt.get(at);
-      if (weight === undefined) {
-        crossed = words;
-        break;
-      }
-      if (weight <= CROSSING_WEIGHT) crossed++;
-    }
+    for (let i = start; i < start + words; i++) crossed += crossing[i]!;
     fewest = Math.min(fewest, crossed);
-    if (fewest === 0) break;
   }
   return fewest;
 }
