@@ -6,7 +6,7 @@
  * through. Filter counts come with the page; Pagefind's own (per query) are fetched only once the
  * reader opens the filters or uses one, so a plain query downloads no filter index.
  */
-import { hasHan, looserQueries, toPagefindQuery } from '../lib/search/cjk.ts';
+import { finishedWords, hasHan, looserQueries, toPagefindQuery } from '../lib/search/cjk.ts';
 import { escapeHtml } from '../lib/escape-html.ts';
 import { hanExcerpt, wholeWordStart, wordExcerpt } from '../lib/search/excerpt.ts';
 import type { Fragment, Hit, Results } from '../lib/search/pagefind-runtime.ts';
@@ -102,6 +102,11 @@ function bundle(lang: Lang, facets: boolean): Promise<SearchIndex> {
   });
 }
 
+/** The language whose index a query in this script is searched in, where nobody chose one. */
+function scriptLang(text: string): Lang {
+  return hasHan(text) && bundles.includes('zh') ? 'zh' : bundles[0]!;
+}
+
 /** The search the URL describes. Without a language chosen, a query is searched in its script's language. */
 function fromUrl(): State {
   const params = new URLSearchParams(location.search);
@@ -112,7 +117,7 @@ function fromUrl(): State {
   }
   const q = params.get('q') ?? '';
   const chosen = params.getAll('lang').filter((lang): lang is Lang => bundles.includes(lang as Lang));
-  const guess: Lang[] = q.trim() === '' ? bundles : [hasHan(q) && bundles.includes('zh') ? 'zh' : bundles[0]!];
+  const guess: Lang[] = q.trim() === '' ? bundles : [scriptLang(q)];
   // A month counts only inside its year's filter, so that the filter counts stay those of the year.
   const month = params.get('month') ?? undefined;
   const inYear = month !== undefined && /^\d{4}-\d{2}$/.test(month) && filters.year?.includes(month.slice(0, 4));
@@ -371,8 +376,7 @@ function showCounts(state: State, searches: Results[]): void {
 /** The languages a search of `text` will run in: those chosen, else its script's. */
 function likelyLangs(text: string): Lang[] {
   const chosen = boxes.filter((box) => box.name === 'lang' && box.checked).map((box) => box.value as Lang);
-  if (chosen.length > 0) return chosen;
-  return [hasHan(text) && bundles.includes('zh') ? 'zh' : bundles[0]!];
+  return chosen.length > 0 ? chosen : [scriptLang(text)];
 }
 
 /**
@@ -383,13 +387,12 @@ function likelyLangs(text: string): Lang[] {
  * wrong guess costs a reader of the other about 100 KiB. A failure shows on the search itself.
  */
 function prepare(text: string, langs = likelyLangs(text)): void {
-  // A word's first letters name too many chunks to be worth fetching (Pagefind matches prefixes).
-  const words = text.trim() !== '' && (hasHan(text) ? text.match(/\p{Script=Han}{2}/u) : text.trim().length >= 3);
+  const words = finishedWords(text);
   for (const lang of langs) {
     const opening = bundle(lang, false);
     // Only for what the box still holds once the index is open: not every prefix typed meanwhile.
     const fetching = words
-      ? opening.then((index) => (input.value === text ? index.preload(toPagefindQuery(text)) : undefined))
+      ? opening.then((index) => (input.value === text ? index.preload(toPagefindQuery(words)) : undefined))
       : opening;
     fetching.catch(() => undefined);
   }

@@ -5,6 +5,7 @@ import type { Remark } from '../../src/lib/remarks.ts';
 import {
   CROSSING_WEIGHT,
   bigrams,
+  finishedWords,
   fromBigramText,
   looserQueries,
   toBigramText,
@@ -96,6 +97,18 @@ describe('Chinese bigrams', () => {
     ]);
     expect(looserQueries('英国“海神之子”号船')).toEqual(['英国 海神 神之 之子 号船']);
     expect(looserQueries('华为')).toEqual([]);
+  });
+
+  test.each([
+    ['win-win coop', 'win-win'],
+    ['"win-win cooperation" ', '"win-win cooperation"'],
+    ['Belt and Ro', 'Belt and'],
+    ['of ', ''],
+    ['Huawei', ''],
+    ['华', ''],
+    ['孟晚舟', '孟晚舟'],
+  ])('while %s is typed, the chunks of %s are fetched ahead', (typed, ahead) => {
+    expect(finishedWords(typed)).toBe(ahead);
   });
 });
 
