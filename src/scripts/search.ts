@@ -6,7 +6,7 @@
  * through. Filter counts come with the page; Pagefind's own (per query) are fetched only once the
  * reader opens the filters or uses one, so a plain query downloads no filter index.
  */
-import { finishedWords, hasHan, looserQueries, toPagefindQuery } from '../lib/search/cjk.ts';
+import { hasHan, looserQueries, toPagefindQuery, wordsToFetch } from '../lib/search/cjk.ts';
 import { escapeHtml } from '../lib/escape-html.ts';
 import { hanExcerpt, wholeWordStart, wordExcerpt } from '../lib/search/excerpt.ts';
 import type { Fragment, Hit, Results } from '../lib/search/pagefind-runtime.ts';
@@ -220,16 +220,19 @@ async function searchNow(): Promise<void> {
   }
   if (mine !== run) return;
   const searches = searched.map(({ search }) => search);
-  if (facets) showCounts(state, searches);
-  showTimeline(state, searched);
   queue = new Merge(
     searches.map((search) => search.results),
     byDate,
   );
   const count = queue.remaining;
+  // The first answers are asked for before the counts and the chart are drawn, which their round
+  // trip then hides (at 10x, drawing the chart's hundreds of bars came first: 10-15 ms).
+  const showing = showMore(mine);
+  if (facets) showCounts(state, searches);
+  showTimeline(state, searched);
   list.replaceChildren();
   try {
-    await showMore(mine);
+    await showing;
   } catch (error) {
     forget(state.langs);
     if (mine === run) showFailure(error);
@@ -387,7 +390,7 @@ function likelyLangs(text: string): Lang[] {
  * wrong guess costs a reader of the other about 100 KiB. A failure shows on the search itself.
  */
 function prepare(text: string, langs = likelyLangs(text)): void {
-  const words = finishedWords(text);
+  const words = wordsToFetch(text);
   for (const lang of langs) {
     const opening = bundle(lang, false);
     // Only for what the box still holds once the index is open: not every prefix typed meanwhile.

@@ -10,7 +10,8 @@ import { decodeCbor, encodeCbor } from '../../src/lib/search/cbor.ts';
 import { fromBigramText, toPagefindQuery } from '../../src/lib/search/cjk.ts';
 import { BundleError, compactBundle, cutWords } from '../../src/lib/search/compact-bundle.ts';
 import { hanExcerpt, wholeWordStart, wordExcerpt } from '../../src/lib/search/excerpt.ts';
-import { PAGEFIND_VERSION } from '../../src/lib/search/pagefind-format.ts';
+import { PAGEFIND_VERSION, SIGNATURE } from '../../src/lib/search/pagefind-format.ts';
+import { warmUp } from '../../src/lib/search/pagefind-runtime.ts';
 import { SearchIndex } from '../../src/lib/search/segments.ts';
 import { type SearchRecord, indexedContent, searchRecords } from '../../src/lib/search/records.ts';
 import { LATEST_FRAGMENTS_PER_GROUP, quarterStart, writeBundles } from '../../src/lib/search/write-bundle.ts';
@@ -150,6 +151,12 @@ describe('search bundle', () => {
       (await enBundle.search('zebra7x harbour')).results.map((hit) => hit.id),
     );
     expect(results).toHaveLength(1);
+  });
+
+  test("Pagefind's WebAssembly is warmed up on an index of its own: its word and its phrase are found", async () => {
+    const wasm = readdirSync(join(work, 'en')).find((name) => name.startsWith('wasm.'))!;
+    const code = gunzipSync(readFileSync(join(work, 'en', wasm))).subarray(SIGNATURE.length);
+    expect(await warmUp(await WebAssembly.compile(code))).toBe(4);
   });
 
   test('ranks order the answers by date across segments, so results sort by date without a sort table', async () => {

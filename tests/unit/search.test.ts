@@ -5,12 +5,12 @@ import type { Remark } from '../../src/lib/remarks.ts';
 import {
   CROSSING_WEIGHT,
   bigrams,
-  finishedWords,
   fromBigramText,
   looserQueries,
   toBigramText,
   toPagefindQuery,
   weighted,
+  wordsToFetch,
 } from '../../src/lib/search/cjk.ts';
 import { crossings } from '../../src/lib/search/words.ts';
 import { type Cbor, encodeCbor } from '../../src/lib/search/cbor.ts';
@@ -100,15 +100,17 @@ describe('Chinese bigrams', () => {
   });
 
   test.each([
-    ['win-win coop', 'win-win'],
+    ['win-win c', 'win-win'],
+    ['win-win coop', 'win-win coop'],
     ['"win-win cooperation" ', '"win-win cooperation"'],
     ['Belt and Ro', 'Belt and'],
     ['of ', ''],
-    ['Huawei', ''],
+    ['Hua', ''],
+    ['Huawei', 'Huawei'],
     ['华', ''],
     ['孟晚舟', '孟晚舟'],
   ])('while %s is typed, the chunks of %s are fetched ahead', (typed, ahead) => {
-    expect(finishedWords(typed)).toBe(ahead);
+    expect(wordsToFetch(typed)).toBe(ahead);
   });
 });
 

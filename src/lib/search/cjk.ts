@@ -151,18 +151,23 @@ export function looserQueries(query: string): string[] {
   return words.length > 1 ? [...looser, trimmed.join(' ')] : looser;
 }
 
+/** Letters a word being typed needs before its index chunks are fetched ahead (wordsToFetch). */
+const TYPED_PREFIX = 4;
+
 /**
  * The words of a query still being typed whose index chunks are worth fetching before the reader
- * asks: those they have finished. Pagefind matches a word's prefixes, so the one being typed names every chunk of
- * the words it begins (at 10x, the prefixes of "win-win cooperation" fetched 40 KiB its search never
- * read), as do words shorter than three letters. Chinese comes whole out of the input method, but a
- * lone character is a prefix of the same kind.
+ * asks. Pagefind matches a word's prefixes, so a word's first letters name every chunk of the
+ * words they begin: at 10x, fetching for each prefix of "win-win cooperation" ("c", "co", …) took
+ * 40 KiB its search never read. So: the words finished (a space after them) of three letters or
+ * more, and the word being typed once it has four, when its prefix names a chunk or two, most
+ * often the one the whole word needs. Chinese comes whole out of the input method, but a lone
+ * character is a prefix of the same kind.
  */
-export function finishedWords(text: string): string {
+export function wordsToFetch(text: string): string {
   if (hasHan(text)) return /\p{Script=Han}{2}/u.test(text) ? text : '';
-  return text
-    .replace(/\S+$/, '')
-    .split(/\s+/)
-    .filter((word) => word.length >= 3)
-    .join(' ');
+  const words = text.split(/\s+/);
+  const typing = words.pop() ?? '';
+  const ahead = words.filter((word) => word.length >= 3);
+  if (typing.replace(/^"/, '').length >= TYPED_PREFIX) ahead.push(typing);
+  return ahead.join(' ');
 }
