@@ -90,7 +90,7 @@ describe('a site built from fixture transcripts', () => {
     expect(await page.locator('#q1 mark').first().innerText()).toBe('华为');
   });
 
-  test('search: Chinese typed through an input method is searched once chosen, never as its pinyin', async () => {
+  test('search: Chinese typed through an input method is searched once chosen, never as its pinyin, nor English opened', async () => {
     const fresh = await site.browser.newPage();
     const fetched: string[] = [];
     fresh.on('request', (request) => fetched.push(new URL(request.url()).pathname));
@@ -110,6 +110,10 @@ describe('a site built from fixture transcripts', () => {
     await ime.send('Input.insertText', { text: '华为' });
     await waitForStatus(fresh, /^2 answers for 华为/);
     expect(fresh.url()).toContain(`?q=${encodeURIComponent('华为')}`);
+    // Clearing the box for the next query says nothing of its language: nothing more is opened.
+    await fresh.click('#q', { clickCount: 3 });
+    await fresh.keyboard.press('Backspace');
+    await waitForStatus(fresh, /^Type a question/);
     // The Chinese index was opened as the input method started; the English one never was.
     expect(fetched.some((path) => path.startsWith('/pagefind/zh/'))).toBe(true);
     expect(fetched.filter((path) => path.startsWith('/pagefind/en/'))).toEqual([]);
