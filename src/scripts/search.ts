@@ -401,11 +401,13 @@ function prepare(text: string, langs = likelyLangs(text)): void {
   }
 }
 
+let typing: ReturnType<typeof setTimeout> | undefined;
 input.addEventListener('compositionstart', () => {
+  // A search the keys before asked for must not run on the pinyin the box now holds.
+  clearTimeout(typing);
   if (bundles.includes('zh')) prepare('', ['zh']);
 });
 
-let typing: ReturnType<typeof setTimeout> | undefined;
 /** What an edit of the box does: the index prepared at once, the search once typing pauses. */
 function typed(): void {
   // An emptied box says nothing of the language coming: guessing opened the English index (100 KiB

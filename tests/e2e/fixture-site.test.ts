@@ -110,10 +110,15 @@ describe('a site built from fixture transcripts', () => {
     await ime.send('Input.insertText', { text: '华为' });
     await waitForStatus(fresh, /^2 answers for 华为/);
     expect(fresh.url()).toContain(`?q=${encodeURIComponent('华为')}`);
-    // Clearing the box for the next query says nothing of its language: nothing more is opened.
+    // Clearing the box says nothing of the next query's language, and composing at once the next
+    // is not searched as pinyin when the pause after the clearing ends: nothing more is opened.
     await fresh.click('#q', { clickCount: 3 });
     await fresh.keyboard.press('Backspace');
-    await waitForStatus(fresh, /^Type a question/);
+    await ime.send('Input.imeSetComposition', { text: 'hua', selectionStart: 3, selectionEnd: 3 });
+    await fresh.waitForTimeout(400);
+    expect(await fresh.locator('#search-status').innerText()).not.toMatch(/hua/i);
+    await ime.send('Input.insertText', { text: '华为' });
+    await waitForStatus(fresh, /^2 answers for 华为/);
     // The Chinese index was opened as the input method started; the English one never was.
     expect(fetched.some((path) => path.startsWith('/pagefind/zh/'))).toBe(true);
     expect(fetched.filter((path) => path.startsWith('/pagefind/en/'))).toEqual([]);
