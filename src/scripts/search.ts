@@ -226,7 +226,7 @@ async function searchNow(): Promise<void> {
   );
   const count = queue.remaining;
   // The first answers are asked for before the counts and the chart are drawn, which their round
-  // trip then hides (at 10x, drawing the chart's hundreds of bars came first: 10-15 ms).
+  // trip then hides (at 10x, the chart's drawing and layout came first: 45-85 ms).
   const showing = showMore(mine);
   if (facets) showCounts(state, searches);
   showTimeline(state, searched);

@@ -149,6 +149,23 @@ function take(wasm: Wasm, [ptr, len]: [number, number]): string {
   return text;
 }
 
+/**
+ * Pagefind's search as its script calls it: the query folded (`term`) and as typed, the filters
+ * as JSON, no sort, and whether the query is a phrase.
+ */
+function searchIn(
+  wasm: Wasm,
+  state: number,
+  term: string,
+  original: string,
+  filters: string,
+  asPhrase: boolean,
+): RawResults {
+  const text = (value: string) => pass(wasm, encoder.encode(value));
+  const found = wasm.search(state, ...text(term), ...text(original), ...text(filters), ...text(''), asPhrase, false);
+  return JSON.parse(take(wasm, found)) as RawResults;
+}
+
 /** An instance of Pagefind's WebAssembly, started as wasm-bindgen's script starts it. */
 async function instantiate(module: WebAssembly.Module): Promise<Wasm> {
   const bound: { exports?: Wasm } = {};
@@ -187,7 +204,6 @@ export function warmUp(module: WebAssembly.Module): Promise<number> {
   if (!warming) {
     warming = nextTask().then(async () => {
       const wasm = await instantiate(module);
-      const text = (value: string) => pass(wasm, encoder.encode(value));
       const pages = [0, 1];
       const meta: Cbor = [
         PAGEFIND_VERSION,
@@ -204,15 +220,14 @@ export function warmUp(module: WebAssembly.Module): Promise<number> {
         ],
       ];
       const opened = wasm.init_pagefind(...pass(wasm, encodeCbor(meta))) >>> 0;
-      take(wasm, wasm.request_indexes(opened, ...text('warm up')));
+      take(wasm, wasm.request_indexes(opened, ...pass(wasm, encoder.encode('warm up'))));
       const state = wasm.load_index_chunk(opened, ...pass(wasm, encodeCbor(chunk))) >>> 0;
       let found = 0;
       for (const [term, phrase] of [
         ['warm', false],
         ['warm up', true],
       ] as const) {
-        const results = wasm.search(state, ...text(term), ...text(term), ...text('{}'), ...text(''), phrase, false);
-        found += (JSON.parse(take(wasm, results)) as RawResults).results.length;
+        found += searchIn(wasm, state, term, term, '{}', phrase).results.length;
       }
       return found;
     });
@@ -371,20 +386,7 @@ export class PagefindBundle {
       this.loadChunks(this.take(this.wasm.request_indexes(this.state, ...this.passText(term))), 'index'),
       this.loadChunks(this.take(this.wasm.request_filter_indexes(this.state, ...this.passText(filterList))), 'filter'),
     ]);
-    const run = (asPhrase: boolean) =>
-      JSON.parse(
-        this.take(
-          this.wasm.search(
-            this.state,
-            ...this.passText(term),
-            ...this.passText(original),
-            ...this.passText(filterList),
-            ...this.passText(''),
-            asPhrase,
-            false,
-          ),
-        ),
-      ) as RawResults;
+    const run = (asPhrase: boolean) => searchIn(this.wasm, this.state, term, original, filterList, asPhrase);
     const raw = run(exact);
     const words = term === '' ? 0 : term.split(' ').length;
     // Pagefind scores every phrase match alike (1.0), which left phrase results in date order. The
