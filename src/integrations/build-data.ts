@@ -21,7 +21,7 @@ export interface BuildData {
  */
 const record = z.object({
   url: z.string(),
-  content: z.string(),
+  text: z.object({ answer: z.string(), question: z.string().optional() }),
   language: z.enum(['en', 'und']),
   meta: z.object({
     question: z.string(),

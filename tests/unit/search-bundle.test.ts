@@ -33,7 +33,7 @@ function synthetic(count: number): SearchRecord[] {
     const date = `20${10 + Math.floor(i / 28)}-01-${day}`;
     return {
       url: `/remarks/en/synthetic/${i}/#q1`,
-      content: `Answer number ${i} mentions zebra${i}x and the harbour of Port${i}x. Is there a zebra${i}x?`,
+      text: { answer: `Answer number ${i} mentions zebra${i}x and the harbour of Port${i}x. Is there a zebra${i}x?` },
       language: 'en' as const,
       meta: {
         question: `Is there a zebra${i}x?`,
@@ -51,7 +51,7 @@ function synthetic(count: number): SearchRecord[] {
 function chinese(n: number, date: string, answer: string, question: string): SearchRecord {
   return {
     url: `/remarks/zh/relevance/${n}/#q1`,
-    content: indexedContent(answer, question),
+    text: { answer, question },
     language: 'und',
     meta: { question, date, spokesperson: '耿爽', transcript: `例 ${n}`, lang: 'zh' },
     filters: { year: [date.slice(0, 4)] },
@@ -183,7 +183,7 @@ describe('search bundle', () => {
     const chinese = await zhBundle.search(toPagefindQuery('华为'));
     const answer = await chinese.results[0]!.data();
     expect(answer.url).toBe('/remarks/zh/2019/zh-wenda/#q1');
-    expect(answer.content).toBe(fromBigramText(zh.find((record) => record.url === answer.url)!.content));
+    expect(answer.content).toBe(fromBigramText(indexedContent(zh.find((record) => record.url === answer.url)!.text)));
     expect(answer.content).toContain('关于华为，中方有何评论？');
   });
 
@@ -451,8 +451,8 @@ describe("Pagefind's own output", () => {
   beforeAll(async () => {
     const { index } = await pagefind.createIndex({});
     for (const record of synthetic(30)) {
-      const { url, content, language, filters } = record;
-      await index!.addCustomRecord({ url, content, language, filters });
+      const { url, text, language, filters } = record;
+      await index!.addCustomRecord({ url, content: indexedContent(text), language, filters });
     }
     await index!.writeFiles({ outputPath: work });
     await pagefind.close();

@@ -18,7 +18,7 @@ import { scaledBudget } from '../../src/lib/search/compact-bundle.ts';
 import { lengthStep, roughLength, stepLength, withNames, withoutNames } from '../../src/lib/search/shipped-meta.ts';
 import { hanExcerpt, wholeWordStart } from '../../src/lib/search/excerpt.ts';
 import { facetCounts } from '../../src/lib/search/facets.ts';
-import { searchRecords } from '../../src/lib/search/records.ts';
+import { indexedContent, searchRecords, shownText } from '../../src/lib/search/records.ts';
 import { loadTranscript } from '../../src/lib/transcript/load.ts';
 import { renderTranscript } from '../../src/plugins/render.ts';
 import { projectRoot } from '../../scripts/support/paths.ts';
@@ -124,8 +124,8 @@ describe('search records', () => {
     ]);
     const second = records[2]!;
     // A follow-up belongs to its exchange: its question and answer are found with it.
-    expect(second.content).toContain('And the follow-up?');
-    expect(second.content).toContain('Answer to the follow-up.');
+    expect(second.text.question).toContain('And the follow-up?');
+    expect(second.text.answer).toContain('Answer to the follow-up.');
     expect(second.meta).toMatchObject({ date: '2019-06-03', spokesperson: 'Geng Shuang', lang: 'en' });
     expect(second.filters).toEqual({
       spokesperson: ['Geng Shuang 耿爽'],
@@ -136,11 +136,13 @@ describe('search records', () => {
 
   test('Chinese answers are indexed as bigrams that read back to the text', async () => {
     const [, first] = searchRecords(await remark('zh-wenda', 'zh/2019/zh-wenda'));
-    expect(first!.content).toContain('华为');
-    expect(first!.content).not.toContain('关于华为');
-    expect(fromBigramText(first!.content)).toBe(
+    const indexed = indexedContent(first!.text);
+    expect(indexed).toContain('华为');
+    expect(indexed).not.toContain('关于华为');
+    expect(fromBigramText(indexed)).toBe(
       '我们已多次表明立场。\n\n我没有更多信息。\n关于华为，中方有何评论？\n\n你能否进一步说明？',
     );
+    expect(shownText(first!.text)).toBe(fromBigramText(indexed));
     expect(first!.language).toBe('und');
   });
 

@@ -1,11 +1,10 @@
 import { readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { fromBigramText } from './cjk.ts';
 import { type CompactStats, compactBundle } from './compact-bundle.ts';
 import { mergePieces } from './merge-pieces.ts';
 import { repackSmallest } from './pack.ts';
-import type { SearchRecord } from './records.ts';
+import { type SearchRecord, indexedContent, shownText } from './records.ts';
 import { type Segment, SEGMENTS_FILE } from './segments.ts';
 
 const BATCH = 256;
@@ -179,8 +178,11 @@ async function indexPiece(records: SearchRecord[], dir: string): Promise<void> {
   for (let i = 0; i < records.length; i += BATCH) {
     const batch = records.slice(i, i + BATCH);
     // Without metadata, which Pagefind would index: compactBundle writes it into the fragments.
+    // The content is made here, a batch at a time, and let go once Pagefind has it.
     const added = await Promise.all(
-      batch.map(({ url, content, language, filters }) => index.addCustomRecord({ url, content, language, filters })),
+      batch.map(({ url, text, language, filters }) =>
+        index.addCustomRecord({ url, content: indexedContent(text), language, filters }),
+      ),
     );
     added.forEach(({ errors: rejected }, j) => {
       if (rejected.length > 0) throw new Error(`Pagefind rejected ${batch[j]!.url}: ${rejected.join('; ')}`);
@@ -199,10 +201,7 @@ function shownOf(
   records: SearchRecord[],
 ): (url: string) => { meta: Record<string, string | undefined>; content?: string } | undefined {
   const shown = new Map(
-    records.map(({ url, meta, content }) => [
-      url,
-      { meta, ...(meta.lang === 'zh' && { content: fromBigramText(content) }) },
-    ]),
+    records.map(({ url, meta, text }) => [url, { meta, ...(meta.lang === 'zh' && { content: shownText(text) }) }]),
   );
   return (url) => shown.get(url);
 }
