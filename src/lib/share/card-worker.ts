@@ -1,6 +1,6 @@
 /**
  * A process that draws share cards: sent cards and a cache folder, it writes `<hash>.png` for each
- * and exits. Several run at once (one per core): drawing is CPU-bound, about 40 ms a card. A
+ * and exits. Several run at once (one per core): drawing is CPU-bound (bench/results/build.md). A
  * process rather than a thread, so that what drawing takes (fonts, satori, resvg: ~1 GiB over the
  * corpus) goes back to the system when it ends instead of staying in the build's process while the
  * search index is built.

@@ -53,8 +53,19 @@ export async function renderCard(card: CardData): Promise<Buffer> {
   return toPalette(await drawCard(card));
 }
 
-/** The card drawn in full colour (satori's SVG through resvg), before toPalette. */
-export async function drawCard(card: CardData): Promise<Buffer> {
+/** A card's pixels, 8-bit RGBA, row by row. */
+export interface Pixels {
+  data: Buffer;
+  width: number;
+  height: number;
+}
+
+/**
+ * The card drawn in full colour (satori's SVG through resvg), before toPalette. As pixels, not a
+ * PNG: encoding a full-colour PNG only for toPalette to decode it again was a sixth of a card's
+ * time (measured: 16 ms to encode, about 20 to decode, of some 225).
+ */
+export async function drawCard(card: CardData): Promise<Pixels> {
   const zh = card.lang === 'zh';
   const tree = el(
     'div',
@@ -102,7 +113,9 @@ export async function drawCard(card: CardData): Promise<Buffer> {
     height: CARD_HEIGHT,
     fonts: loadFonts(),
   });
-  return new Resvg(svg, { fitTo: { mode: 'width', value: CARD_WIDTH } }).render().asPng();
+  const image = new Resvg(svg, { fitTo: { mode: 'width', value: CARD_WIDTH } }).render();
+  // resvg's pixels are premultiplied; the card's paper is opaque, so they are the colours as they are.
+  return { data: image.pixels, width: image.width, height: image.height };
 }
 
 /**
@@ -113,10 +126,12 @@ export async function drawCard(card: CardData): Promise<Buffer> {
  * edge tones) and 4-bit pixels; each colour fewer shortens every row's run of distinct bytes.
  * Measured on 40 answers drawn fresh: 23.7 KiB on average at quality 3 against 25.8 at 10 (and
  * 26.1 with the footer in a fourth ink), with no difference to see at twice the size. No
- * dithering, which would only add noise to flat areas.
+ * dithering, which would only add noise to flat areas. The quantizer's least effort: on 42
+ * answers of the 10x archive, 21.67 KiB on average against 21.78 at its most, in 32 ms a card
+ * against 50.
  */
-export function toPalette(png: Buffer): Promise<Buffer> {
-  return sharp(png)
-    .png({ palette: true, colours: 16, quality: 3, dither: 0, effort: 10, compressionLevel: 9 })
+export function toPalette({ data, width, height }: Pixels): Promise<Buffer> {
+  return sharp(data, { raw: { width, height, channels: 4 } })
+    .png({ palette: true, colours: 16, quality: 3, dither: 0, effort: 1, compressionLevel: 9 })
     .toBuffer();
 }
