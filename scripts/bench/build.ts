@@ -15,6 +15,7 @@ import { gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromeFlags, chromePath } from '../support/browser.ts';
+import { BUILD_NODE_ARGS } from '../support/build.ts';
 import { projectRoot } from '../support/paths.ts';
 import { serve } from '../support/serve.ts';
 import { bareProject } from './baseline.ts';
@@ -56,7 +57,7 @@ interface Build {
 }
 
 async function ours(content: string, cache: string, out: string, env: Record<string, string> = {}): Promise<Build> {
-  const run = await measure(node, [astro, 'build'], {
+  const run = await measure(node, [...BUILD_NODE_ARGS, astro, 'build'], {
     cwd: projectRoot,
     env: {
       ...process.env,

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { siteUrl } from '../../src/integrations/site-url.ts';
 import { headerPolicy } from '../../src/lib/hosting/csp.ts';
+import { BUILD_NODE_ARGS } from '../../scripts/support/build.ts';
 import { headersFor, parseHeaders } from '../../scripts/support/headers.ts';
 import { projectRoot } from '../../scripts/support/paths.ts';
 
@@ -80,5 +81,14 @@ describe('SITE_URL', () => {
     expect(() => siteUrl({ SITE_URL: 'https://user.github.io/lectern/' })).toThrow(
       /has a path: the site must be served at the root of its domain/,
     );
+  });
+});
+
+describe('the build on a CI runner', () => {
+  test("npm run build gives Node the heap the tests and benchmarks build with, whatever the machine's memory", () => {
+    const { scripts } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf-8')) as {
+      scripts: Record<string, string>;
+    };
+    expect(scripts.build).toContain(`NODE_OPTIONS=${BUILD_NODE_ARGS.join(' ')} astro build`);
   });
 });
