@@ -16,7 +16,8 @@ export interface BuildResult {
  * memory, 4 GiB here (24 GiB) but about 1.75 GiB on a 7 GB CI runner, and a bigger heap is not
  * collected until full. Measured on the 10x archive, cards skipped: its build needs at most
  * 1,792 MiB (it ran out at that size while the search records were carried as bigrams); with a
- * 4 GiB heap its process tree peaked at 5.9–6.2 GiB, with 1,792 MiB at 4.1 GiB.
+ * 4 GiB heap its process tree peaked at 5.9–6.2 GiB; at 1,792 MiB, 4.1 GiB; at this 2,048 MiB, 5.0 GiB
+ * (bench/results/build.md).
  */
 export const BUILD_NODE_ARGS = ['--max-old-space-size=2048'];
 

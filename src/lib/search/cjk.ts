@@ -22,8 +22,9 @@ export function bigrams(run: string): string {
 
 /**
  * The separator of bigrams in indexed text: a thin space, which Pagefind splits words on like any
- * space but which the ministry's text never holds, so the text can be read back exactly
- * (`fromBigramText`) and the index's copy serves for excerpts too.
+ * space but which the ministry's text never holds, so the text reads back exactly
+ * (`fromBigramText`): the text a result quotes (records.ts, shownText) is word for word what the
+ * index holds, as the tests check, and the index's positions fall on its words.
  */
 const SEP = '\u2009';
 const encodedRun = new RegExp(`${SEP}((?:\\p{Script=Han}{2}${SEP})+)`, 'gu');
