@@ -61,11 +61,41 @@ export interface CompactStats {
 /** A fragment as Pagefind writes it: what a result shows, plus filter values the site does not read. */
 type PagefindFragment = Fragment & { filters?: unknown };
 
+/** A bundle as Pagefind wrote it, read and ready to compact: what compactBundle writes from. */
+export interface PagefindBundle {
+  entry: { languages: Record<string, { hash: string; wasm?: string }> };
+  /** The bundle's one language in `entry` (changed in place when its metadata is written). */
+  language: { hash: string; wasm?: string };
+  meta: Cbor[];
+  /** Pagefind's page table: `[fragment hash, word count, …]`, a record's place its rank. */
+  pages: [string, number, ...Cbor[]][];
+  /** Each page's fragment, as the site ships it (`shipFragment`), in page order. */
+  fragments: ShippedFragment[];
+  /** The word index, in Pagefind's order. */
+  words: WordEntry[];
+}
+
+/** A record's fragment as the site ships it, with where it came from for the date-order check. */
+export interface ShippedFragment {
+  bytes: Buffer;
+  date: string;
+  url: string;
+  file: string;
+}
+
+/** Reads and compacts the bundle Pagefind wrote into `dir`, in place. */
 export async function compactBundle(dir: string, options: CompactOptions): Promise<CompactStats> {
+  return writeCompacted(await readBundle(dir, options.shown), dir, options);
+}
+
+/**
+ * A bundle Pagefind wrote, read: its metadata and words, and its fragments already as the site
+ * ships them, so that a bundle indexed in pieces (merge-pieces.ts) is read piece by piece while
+ * Pagefind indexes the next, and its fragments never copied into a joined bundle.
+ */
+export async function readBundle(dir: string, shown: CompactOptions['shown']): Promise<PagefindBundle> {
   const entryPath = join(dir, 'pagefind-entry.json');
-  const entry = JSON.parse(await readFile(entryPath, 'utf-8')) as {
-    languages: Record<string, { hash: string; wasm?: string }>;
-  };
+  const entry = JSON.parse(await readFile(entryPath, 'utf-8')) as PagefindBundle['entry'];
   const languages = Object.values(entry.languages);
   if (languages.length !== 1) throw new BundleError(`${entryPath}: expected one language, found ${languages.length}`);
   const language = languages[0]!;
@@ -80,41 +110,60 @@ export async function compactBundle(dir: string, options: CompactOptions): Promi
     throw new BundleError(
       `${metaFile}: not the metadata of Pagefind ${PAGEFIND_VERSION}, which the search page's runtime speaks to (pagefind-runtime.ts); install the version package.json pins`,
     );
-  const pages = meta[META.pages] as [string, number, ...Cbor[]][];
-  const oldChunks = meta[META.indexChunks] as [string, string, string][];
-
-  // Fragments, in page order; the rank-as-date-order rule is checked, not assumed.
-  const fragments: Buffer[] = [];
-  const months: string[] = [];
+  const pages = meta[META.pages] as PagefindBundle['pages'];
   const files = pages.map(([hash]) => join(dir, 'fragment', `${hash}.pf_fragment`));
   const read = await inBatches(files, (file) => readFile(file));
+  const fragments = files.map((file, i) => shipFragment(read[i]!, file, shown));
+  const words: WordEntry[] = [];
+  // One by one: an index of many words is too many to spread into push().
+  for (const [, , hash] of meta[META.indexChunks] as [string, string, string][])
+    for (const word of await readWordIndex(join(dir, 'index', `${hash}.pf_index`))) words.push(word);
+  return { entry, language, meta, pages, fragments, words };
+}
+
+/**
+ * A fragment as the site ships it: without the filter values Pagefind repeats in it, with the
+ * record's metadata and, if given, the text a result quotes.
+ */
+function shipFragment(file: Buffer, name: string, shown: CompactOptions['shown']): ShippedFragment {
+  const fragment = JSON.parse(new TextDecoder().decode(unpackBytes(file, name))) as PagefindFragment;
+  const given = shown(fragment.url);
+  if (!given) throw new BundleError(`${name}: no record was given for ${fragment.url}`);
+  delete fragment.filters;
+  fragment.meta = Object.fromEntries(
+    Object.entries(given.meta).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
+  if (given.content !== undefined) fragment.content = given.content;
+  return {
+    bytes: pack([Buffer.from(JSON.stringify(fragment))]),
+    date: given.meta.date ?? '',
+    url: fragment.url,
+    file: name,
+  };
+}
+
+/** Writes `bundle` compacted into `dir`, and removes what Pagefind wrote there that the site does not read. */
+export async function writeCompacted(
+  bundle: PagefindBundle,
+  dir: string,
+  options: Omit<CompactOptions, 'shown'>,
+): Promise<CompactStats> {
+  const { entry, language, meta, pages, words } = bundle;
+  // The rank-as-date-order rule is checked, not assumed.
   let previous = '';
-  for (const [i, file] of files.entries()) {
-    const fragment = JSON.parse(new TextDecoder().decode(unpackBytes(read[i]!, file))) as PagefindFragment;
-    const shown = options.shown(fragment.url);
-    if (!shown) throw new BundleError(`${file}: no record was given for ${fragment.url}`);
-    const date = shown.meta.date ?? '';
+  for (const { date, url, file } of bundle.fragments) {
     if (date < previous)
       throw new BundleError(
-        `${file} (${fragment.url}) is dated ${date}, after a record of ${previous}: records must be added to Pagefind in date order`,
+        `${file} (${url}) is dated ${date}, after a record of ${previous}: records must be added to Pagefind in date order`,
       );
     previous = date;
-    months.push(date.slice(0, 7));
-    delete fragment.filters;
-    fragment.meta = Object.fromEntries(
-      Object.entries(shown.meta).filter((entry): entry is [string, string] => entry[1] !== undefined),
-    );
-    if (shown.content !== undefined) fragment.content = shown.content;
-    fragments.push(pack([Buffer.from(JSON.stringify(fragment))]));
   }
+  const fragments = bundle.fragments.map((fragment) => fragment.bytes);
+  const months = bundle.fragments.map((fragment) => fragment.date.slice(0, 7));
 
   // Pagefind's chunks hold the words in order; cut them again at the budget. A word's entry is
   // copied as bytes (its page numbers are relative to each other, not to the chunk): the Chinese
   // index is ~20 MB, too much to decode into values and encode again.
-  const words: WordEntry[] = [];
-  // One by one: a joined index (merge-pieces.ts) is one file of every word, too many to spread into push().
-  for (const [, , hash] of oldChunks)
-    for (const word of await readWordIndex(join(dir, 'index', `${hash}.pf_index`))) words.push(word);
   const chunks = cutWords(
     words,
     scaledBudget(
@@ -129,8 +178,8 @@ export async function compactBundle(dir: string, options: CompactOptions): Promi
 
   const groups = fragmentGroups(fragments, months, options.fragmentsPerGroup);
   const chunkGroups = inGroups(chunkFiles, CHUNKS_PER_GROUP);
-  await rm(join(dir, 'fragment'), { recursive: true });
-  await rm(join(dir, 'index'), { recursive: true });
+  await rm(join(dir, 'fragment'), { recursive: true, force: true });
+  await rm(join(dir, 'index'), { recursive: true, force: true });
   const paths: string[] = [];
   for (const [i, [start, name]] of groups.entries()) {
     await mkdir(join(dir, 'fragment', name), { recursive: true });
@@ -150,10 +199,9 @@ export async function compactBundle(dir: string, options: CompactOptions): Promi
   meta[META.sorts] = [];
   const metaBytes = await packSmallest([encodeCbor(withoutNames(meta))]);
   const metaHash = `${language.hash.split('_')[0]}_${createHash('sha256').update(metaBytes).digest('hex').slice(0, 10)}`;
-  await rm(metaFile);
   await writeFile(join(dir, `pagefind.${metaHash}.pf_meta`), metaBytes);
   language.hash = metaHash;
-  await writeFile(entryPath, JSON.stringify({ ...entry, [NAMES]: names }));
+  await writeFile(join(dir, 'pagefind-entry.json'), JSON.stringify({ ...entry, [NAMES]: names }));
   // The rest is Pagefind's browser code (its script, UIs, worker, other languages' WebAssembly),
   // which pagefind-runtime.ts replaces.
   const kept = new Set([

@@ -3,60 +3,65 @@ import { copyFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promi
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type Cbor, CborError, CborReader, arrayHead, encodeCbor } from './cbor.ts';
-import { type WordEntry, readWordIndex, unpack } from './pack.ts';
-import { META, PAGEFIND_VERSION, SIGNATURE } from './pagefind-format.ts';
-import { BundleError } from './pagefind-runtime.ts';
+import { type CompactOptions, type PagefindBundle, type ShippedFragment, readBundle } from './compact-bundle.ts';
+import { type WordEntry, unpack } from './pack.ts';
+import { META, SIGNATURE } from './pagefind-format.ts';
 
 /**
  * Joins bundles Pagefind wrote for consecutive runs of records (pieces) into the one bundle
- * Pagefind would have written for all of them, for compactBundle to compact as usual.
+ * Pagefind would have written for all of them, in memory, for writeCompacted (compact-bundle.ts)
+ * to write as usual; only the joined filters are written here, into `into`.
  *
  * Why: Pagefind's service holds every record it is given until it writes, at about 180 KB a record
  * (13.7 GiB for the 10x archive's Chinese segment), beyond a standard CI runner. Given pieces of a
  * few thousand records, each in a service that exits before the next starts, the build's memory
  * stays that of one piece, and the bundle is the same: the same pages in the same order, each
- * word's pages and positions, each filter's pages.
+ * word's pages and positions, each filter's pages. Each piece is read (`readPiece`) as soon as it
+ * is written, while Pagefind indexes the next, and its fragments are never copied into a joined
+ * bundle on disk to be read back.
  *
  * The format is Pagefind 1.6's (pagefind-format.ts): a word's entry is
  * `[word, [[page delta, [positions], [metadata positions]], …], variants]`, its pages as
  * differences from the one before (the first from page 0); a filter is `[name, [[value, [pages]], …]]`.
  */
-export async function mergePieces(pieces: string[], into: string): Promise<void> {
-  const read = await Promise.all(pieces.map(readPiece));
+export async function mergePieces(pieces: Promise<Piece>[], into: string): Promise<PagefindBundle> {
+  const read = await Promise.all(pieces);
   await rm(into, { recursive: true, force: true });
-  await mkdir(join(into, 'fragment'), { recursive: true });
-  await mkdir(join(into, 'index'));
-  await mkdir(join(into, 'filter'));
+  await mkdir(join(into, 'filter'), { recursive: true });
 
-  // Pagefind names a fragment by 7 hex digits of its hash, unique within one bundle but not across
-  // pieces (the 10x archive had two pieces' fragments share a name): each is renamed by its piece.
-  const pages: Cbor[] = [];
+  // Pages and fragments in the pieces' order. Pagefind names a fragment by 7 hex digits of its
+  // hash, unique within one piece only (the 10x archive had two pieces share one): the joined
+  // bundle goes by rank, not by those names.
   const offsets: number[] = [];
-  for (const [i, piece] of read.entries()) {
+  const pages: PagefindBundle['pages'] = [];
+  const fragments: ShippedFragment[] = [];
+  for (const piece of read) {
     offsets.push(pages.length);
-    for (const [hash, ...rest] of piece.pages) {
-      const name = `${hash}p${i}`;
-      pages.push([name, ...rest]);
-      await copyFile(join(piece.dir, 'fragment', `${hash}.pf_fragment`), join(into, 'fragment', `${name}.pf_fragment`));
-    }
+    for (const page of piece.pages) pages.push(page);
+    for (const fragment of piece.fragments) fragments.push(fragment);
   }
 
   // Every word's pages, in the pieces' order, as Pagefind orders words (by their UTF-8 bytes).
-  const byWord = new Map<string, { bytes: Uint8Array; offset: number }[]>();
+  const byWord = new Map<string, { entry: WordEntry; offset: number }[]>();
   read.forEach((piece, i) => {
     for (const entry of piece.words) {
       let parts = byWord.get(entry.word);
       if (!parts) byWord.set(entry.word, (parts = []));
-      parts.push({ bytes: entry.bytes, offset: offsets[i]! });
+      parts.push({ entry, offset: offsets[i]! });
     }
   });
-  const words = [...byWord.keys()].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
-  const entries = words.map((word) => mergeWord(word, byWord.get(word)!));
-  const language = read[0]!.language;
-  const indexBytes = packed([arrayHead(1), arrayHead(entries.length), ...entries]);
-  const indexHash = `${language}_${hashOf(indexBytes)}`;
-  await writeFile(join(into, 'index', `${indexHash}.pf_index`), indexBytes);
+  const words = [...byWord.keys()]
+    .sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)))
+    .map((word): WordEntry => {
+      const parts = byWord.get(word)!;
+      return {
+        word,
+        positions: parts.reduce((sum, { entry }) => sum + entry.positions, 0),
+        bytes: mergeWord(word, parts),
+      };
+    });
 
+  const language = read[0]!.language.hash.split('_')[0]!;
   const filters = new Map<string, Map<string, number[]>>();
   read.forEach((piece, i) => {
     for (const [name, values] of piece.filters) {
@@ -80,83 +85,62 @@ export async function mergePieces(pieces: string[], into: string): Promise<void>
 
   const meta = [...read[0]!.meta];
   meta[META.pages] = pages;
-  meta[META.indexChunks] = words.length > 0 ? [[words[0]!, words.at(-1)!, indexHash]] : [];
   meta[META.filterChunks] = filterChunks;
-  const metaBytes = packed([encodeCbor(meta)]);
-  const metaHash = `${language}_${hashOf(metaBytes)}`;
-  await writeFile(join(into, `pagefind.${metaHash}.pf_meta`), metaBytes);
-  const entry = read[0]!.entry;
-  const [code] = Object.keys(entry.languages);
-  entry.languages[code!]!.hash = metaHash;
-  await writeFile(join(into, 'pagefind-entry.json'), JSON.stringify(entry));
   for (const name of (await readdir(read[0]!.dir)).filter((file) => file.startsWith('wasm.')))
     await copyFile(join(read[0]!.dir, name), join(into, name));
-  for (const piece of pieces) await rm(piece, { recursive: true, force: true });
+  return { entry: read[0]!.entry, language: read[0]!.language, meta, pages, fragments, words };
 }
 
-interface Piece {
-  dir: string;
-  entry: { languages: Record<string, { hash: string; wasm?: string }> };
-  /** The prefix of Pagefind's file names: the bundle's language ("en", "und"). */
-  language: string;
-  meta: Cbor[];
-  pages: [string, ...Cbor[]][];
-  words: WordEntry[];
-  filters: Map<string, [string, number[]][]>;
-}
+/** A piece as Pagefind wrote it, read as compactBundle reads a bundle, with its filters. */
+export type Piece = PagefindBundle & { dir: string; filters: Map<string, [string, number[]][]> };
 
-async function readPiece(dir: string): Promise<Piece> {
-  const entryPath = join(dir, 'pagefind-entry.json');
-  const entry = JSON.parse(await readFile(entryPath, 'utf-8')) as Piece['entry'];
-  const languages = Object.values(entry.languages);
-  if (languages.length !== 1) throw new BundleError(`${entryPath}: expected one language, found ${languages.length}`);
-  const hash = languages[0]!.hash;
-  const metaFile = join(dir, `pagefind.${hash}.pf_meta`);
-  const meta = unpack(await readFile(metaFile), metaFile);
-  if (!Array.isArray(meta) || meta[META.version] !== PAGEFIND_VERSION)
-    throw new BundleError(`${metaFile}: not the metadata of Pagefind ${PAGEFIND_VERSION}`);
-  const words: WordEntry[] = [];
-  for (const [, , chunk] of meta[META.indexChunks] as [string, string, string][])
-    for (const word of await readWordIndex(join(dir, 'index', `${chunk}.pf_index`))) words.push(word);
+export async function readPiece(dir: string, shown: CompactOptions['shown']): Promise<Piece> {
+  const bundle = await readBundle(dir, shown);
   const filters: Piece['filters'] = new Map();
-  for (const [, chunk] of meta[META.filterChunks] as [string, string][]) {
+  for (const [, chunk] of bundle.meta[META.filterChunks] as [string, string][]) {
     const file = join(dir, 'filter', `${chunk}.pf_filter`);
     const [filterName, values] = unpack(await readFile(file), file) as [string, [string, number[]][]];
     filters.set(filterName, values);
   }
-  return {
-    dir,
-    entry,
-    language: hash.split('_')[0]!,
-    meta,
-    pages: meta[META.pages] as Piece['pages'],
-    words,
-    filters,
-  };
+  return { ...bundle, dir, filters };
 }
 
 /**
  * One word's entry from its entries in several pieces: their pages in turn, numbered across the
- * pieces; likewise the pages of each of its variants (`café` beside `cafe`).
+ * pieces; likewise the pages of each of its variants (`café` beside `cafe`). Each page is the
+ * difference from the page before, so only a piece's first page is written anew, and its other
+ * pages are copied as bytes: the Chinese index holds tens of millions of them.
  */
-function mergeWord(word: string, parts: { bytes: Uint8Array; offset: number }[]): Uint8Array {
+function mergeWord(word: string, parts: { entry: WordEntry; offset: number }[]): Uint8Array {
   const out: Uint8Array[] = [];
   let count = 0;
+  // The last page written, numbered across the pieces.
   let previous = 0;
   let fields = 2;
   const variants = new Map<string, { page: number; rest: Cbor[] }[]>();
-  for (const { bytes, offset } of parts) {
+  for (const {
+    entry: { bytes },
+    offset,
+  } of parts) {
     const reader = new CborReader(bytes);
     fields = reader.array();
     reader.text();
+    const n = reader.array();
     let page = 0;
-    for (let n = reader.array(); n > 0; n--, count++) {
+    let copyFrom = reader.pos;
+    for (let i = 0; i < n; i++) {
       const items = reader.array();
       page += reader.value() as number;
-      const rest = reader.pos;
+      if (i === 0) {
+        out.push(arrayHead(items), encodeCbor(page + offset - previous));
+        copyFrom = reader.pos;
+      }
       for (let item = 1; item < items; item++) reader.skip();
-      out.push(arrayHead(items), encodeCbor(page + offset - previous), bytes.subarray(rest, reader.pos));
+    }
+    if (n > 0) {
+      out.push(bytes.subarray(copyFrom, reader.pos));
       previous = page + offset;
+      count += n;
     }
     if (fields > 3) throw new CborError(`the entry of ${word} has ${fields} fields, not 3`);
     if (fields === 3) {
@@ -182,7 +166,7 @@ function mergeWord(word: string, parts: { bytes: Uint8Array; offset: number }[])
   return Buffer.concat([arrayHead(fields), encodeCbor(word), arrayHead(count), ...out, ...tail]);
 }
 
-/** Packed as Pagefind packs its files; quickly, as compactBundle reads them once and writes its own. */
+/** Packed as Pagefind packs its files, quickly: the filters are small, and read once per visit. */
 function packed(parts: Uint8Array[]): Buffer {
   return gzipSync(Buffer.concat([Buffer.from(SIGNATURE), ...parts]), { level: 1 });
 }

@@ -1,8 +1,8 @@
 import { readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { type CompactStats, compactBundle } from './compact-bundle.ts';
-import { mergePieces } from './merge-pieces.ts';
+import { type CompactStats, type PagefindBundle, readBundle, writeCompacted } from './compact-bundle.ts';
+import { type Piece, mergePieces, readPiece } from './merge-pieces.ts';
 import { repackSmallest } from './pack.ts';
 import { type SearchRecord, indexedContent, shownText } from './records.ts';
 import { type Segment, SEGMENTS_FILE } from './segments.ts';
@@ -38,8 +38,9 @@ export const ARCHIVE_FRAGMENTS_PER_GROUP = 1024;
  * Writes each language's search index into its folder, in segments by date (segments.ts):
  * `latest/` for the newest answers' quarter, `archive/` for all before, each a bundle of its own,
  * listed in segments.json, their shared WebAssembly at the folder's root. Pagefind indexes the
- * records through its Node API, then compactBundle rewrites what it wrote; one segment is
- * compacted while Pagefind indexes the next (Pagefind works in a process of its own). Any error
+ * records through its Node API, then writeCompacted (compact-bundle.ts) rewrites what it wrote;
+ * what Pagefind wrote is read while it indexes the next piece or segment, and one segment compacted
+ * while Pagefind indexes the next (Pagefind works in a process of its own). Any error
  * Pagefind reports throws: a broken index must not ship. The caller closes Pagefind
  * (`pagefind.close()`) afterwards.
  */
@@ -50,6 +51,7 @@ export async function writeBundles(
   pieceRecords = PIECE_RECORDS,
 ): Promise<BundleStats[]> {
   const compacted: Promise<CompactStats>[] = [];
+  const removed: Promise<unknown>[] = [];
   const pieces: number[] = [];
   const written: { dir: string; segments: Segment[] }[] = [];
   for (const { records, dir } of bundles) {
@@ -72,15 +74,20 @@ export async function writeBundles(
     ].filter((segment) => segment.records.length > 0);
     for (const segment of segments) {
       const into = join(dir, segment.name);
-      pieces.push(await indexRecords(segment.records, into, pieceRecords));
-      const compacting = compactBundle(into, {
-        chunkBudget: segment.budget,
-        fragmentsPerGroup: segment.fragmentsPerGroup,
-        shown: shownOf(segment.records),
-      });
+      const indexed = await indexRecords(segment.records, into, pieceRecords, shownOf(segment.records));
+      pieces.push(indexed.pieces.length || 1);
+      const compacting = indexed.bundle.then((bundle) =>
+        writeCompacted(bundle, into, { chunkBudget: segment.budget, fragmentsPerGroup: segment.fragmentsPerGroup }),
+      );
       // Awaited below; marked handled so that a failure here waits for the others.
       compacting.catch(() => undefined);
       compacted.push(compacting);
+      // The pieces go once joined (the joined bundle holds all it needs of them in memory).
+      const removing = indexed.bundle.then(() =>
+        Promise.all(indexed.pieces.map((piece) => rm(piece, { recursive: true, force: true }))),
+      );
+      removing.catch(() => undefined);
+      removed.push(removing);
     }
     written.push({
       dir,
@@ -88,6 +95,7 @@ export async function writeBundles(
     });
   }
   const stats = await Promise.all(compacted);
+  await Promise.all(removed);
   for (const { dir, segments } of written) await joinSegments(dir, segments);
   // One figure per language: its segments' together.
   let at = 0;
@@ -153,22 +161,35 @@ export const PIECE_RECORDS = 5000;
 /** A language's index as written: its compacted segments together, and how many pieces Pagefind indexed. */
 export type BundleStats = CompactStats & { pieces: number };
 
-/** Indexes the records into `dir`, in pieces if need be; how many. */
-async function indexRecords(records: SearchRecord[], dir: string, pieceRecords: number): Promise<number> {
+/**
+ * Indexes the records into `dir`, in pieces if need be (and which). Each piece is read as soon as
+ * Pagefind has written it, while the next is indexed; the bundle is ready once all are read and
+ * joined, and is then compacted while Pagefind indexes the next segment.
+ */
+async function indexRecords(
+  records: SearchRecord[],
+  dir: string,
+  pieceRecords: number,
+  shown: ReturnType<typeof shownOf>,
+): Promise<{ bundle: Promise<PagefindBundle>; pieces: string[] }> {
   if (records.length <= pieceRecords) {
     await indexPiece(records, dir);
-    return 1;
+    return { bundle: readBundle(dir, shown), pieces: [] };
   }
   const pieces: string[] = [];
+  const read: Promise<Piece>[] = [];
   for (let start = 0; start < records.length; start += pieceRecords) {
     const piece = `${dir}.piece-${pieces.length}`;
     await indexPiece(records.slice(start, start + pieceRecords), piece);
     // Ends the service, and the memory it held; the next piece starts another.
     await pagefind.close();
     pieces.push(piece);
+    const reading = readPiece(piece, shown);
+    // Awaited by mergePieces; marked handled so that a failure does not end the build before it.
+    reading.catch(() => undefined);
+    read.push(reading);
   }
-  await mergePieces(pieces, dir);
-  return pieces.length;
+  return { bundle: mergePieces(read, dir), pieces };
 }
 
 async function indexPiece(records: SearchRecord[], dir: string): Promise<void> {
@@ -177,7 +198,7 @@ async function indexPiece(records: SearchRecord[], dir: string): Promise<void> {
   // Records go to Pagefind's service in batches: one awaited round trip each is much slower.
   for (let i = 0; i < records.length; i += BATCH) {
     const batch = records.slice(i, i + BATCH);
-    // Without metadata, which Pagefind would index: compactBundle writes it into the fragments.
+    // Without metadata, which Pagefind would index: readBundle writes it into the fragments.
     // The content is made here, a batch at a time, and let go once Pagefind has it.
     const added = await Promise.all(
       batch.map(({ url, text, language, filters }) =>
