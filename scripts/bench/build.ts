@@ -39,9 +39,11 @@ const ourStages: [string, RegExp][] = [
   ['content sync', /\[content\] Syncing content/],
   ['bundle', /Building static entrypoints/],
   ['render', /generating static routes/],
+  // The index is built in a process of its own from early in the render (src/integrations/pagefind.ts).
+  ['render + search index', /\[lectern-pagefind\] building the search index/],
   ['permalinks', /\[lectern-permalinks\]/],
   ['share cards', /\[lectern-share-cards\]/],
-  ['pagefind', /\[lectern-pagefind\]/],
+  ['search index, after the pages', /\[lectern-pagefind\] finishing the search index/],
   // The sitemap is written after the index, then the build ends.
   ['sitemap', /\[lectern-pagefind\] search index built/],
 ];

@@ -1,3 +1,4 @@
+import { channel, subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
@@ -7,33 +8,17 @@ import { z } from 'astro/zod';
 import type { SearchRecord } from '../lib/search/records.ts';
 import type { CardData } from '../lib/share/card-data.ts';
 
-/** Written by src/pages/build-data.jsonl.ts: a line per search record (`{"record"}`) and per answer (`{"answer"}`). */
+/** Written by src/pages/build-data.jsonl.ts: a line per answer (`{"answer"}`). */
 const FILE = 'build-data.jsonl';
 
 export interface BuildData {
-  records: SearchRecord[];
   answers: CardData[];
 }
 
 /**
  * Parsed, not cast: a build step that read a field the page no longer writes should fail here,
- * naming it, rather than index or draw `undefined`.
+ * naming it, rather than draw or check `undefined`.
  */
-const record = z.object({
-  url: z.string(),
-  text: z.object({ answer: z.string(), question: z.string().optional() }),
-  language: z.enum(['en', 'und']),
-  meta: z.object({
-    question: z.string(),
-    date: z.string(),
-    spokesperson: z.string(),
-    transcript: z.string(),
-    lang: z.string(),
-    counterpart: z.string().optional(),
-  }),
-  filters: z.record(z.string(), z.array(z.string())),
-}) satisfies z.ZodType<SearchRecord>;
-
 const answer = z.object({
   path: z.string(),
   card: z.string(),
@@ -44,7 +29,29 @@ const answer = z.object({
   hash: z.string(),
 }) satisfies z.ZodType<CardData>;
 
-const buildDataLine = z.union([z.object({ record }).strict(), z.object({ answer }).strict()]);
+const buildDataLine = z.object({ answer }).strict();
+
+/**
+ * The search records, handed over in memory the moment the build-data page has made them: the
+ * pages are still rendering then, and the search index can be built beside them
+ * (src/integrations/pagefind.ts) instead of after. The page runs in Astro's bundle of the site and
+ * the integrations in its configuration's, so they share no module; a named channel is the
+ * process's own.
+ */
+const RECORDS_CHANNEL = 'lectern:search-records';
+
+export function publishRecords(records: SearchRecord[]): void {
+  channel(RECORDS_CHANNEL).publish(records);
+}
+
+/** Calls `listener` with the records once the build-data page has made them; returns the unsubscribe. */
+export function onRecords(listener: (records: SearchRecord[]) => void): () => void {
+  const onMessage = (message: unknown) => {
+    listener(message as SearchRecord[]);
+  };
+  subscribe(RECORDS_CHANNEL, onMessage);
+  return () => unsubscribe(RECORDS_CHANNEL, onMessage);
+}
 
 const cache = new Map<string, Promise<BuildData>>();
 
@@ -54,15 +61,14 @@ export function readBuildData(dir: URL): Promise<BuildData> {
   let data = cache.get(path);
   if (!data) {
     data = (async () => {
-      const read: BuildData = { records: [], answers: [] };
+      const read: BuildData = { answers: [] };
       let number = 0;
       for await (const text of createInterface({ input: createReadStream(path, 'utf-8'), crlfDelay: Infinity })) {
         number++;
         const parsed = buildDataLine.safeParse(JSON.parse(text));
         if (!parsed.success)
           throw new Error(`${path}:${number}: not the build data the build steps read: ${parsed.error.message}`);
-        if ('record' in parsed.data) read.records.push(parsed.data.record);
-        else read.answers.push(parsed.data.answer);
+        read.answers.push(parsed.data.answer);
       }
       return read;
     })();

@@ -1,4 +1,5 @@
 import type { APIRoute } from 'astro';
+import { publishRecords } from '../integrations/build-data.ts';
 import { allRemarks } from '../lib/remarks.ts';
 import { searchRecords } from '../lib/search/records.ts';
 import { cardData } from '../lib/share/card-data.ts';
@@ -6,9 +7,10 @@ import { answerInTranscriptPath } from '../lib/transcript/permalink.ts';
 import { translations } from '../lib/translations.ts';
 
 /**
- * What the build steps after the pages need from the transcript model: the search records
- * (Pagefind), and every answer page with its share card (permalink guard, share cards). Read by
- * src/integrations/*, then removed from the output (src/integrations/build-data.ts).
+ * What the build steps need from the transcript model. The search records are handed to the index
+ * in memory (src/integrations/pagefind.ts), which is built while the pages render; every answer
+ * page with its share card is written here, for the steps after the pages (permalink guard, share
+ * cards), then removed from the output (src/integrations/build-data.ts).
  */
 export const GET: APIRoute = async () => {
   const remarks = await allRemarks();
@@ -19,13 +21,11 @@ export const GET: APIRoute = async () => {
       ? answerInTranscriptPath(counterpart.remark.id, counterpart.exchanges[0]!.id)
       : undefined;
   };
-  // A line per record and per answer, as bytes: the 10x archive's data as one JSON string was
-  // beyond the longest string JavaScript holds (RangeError: Invalid string length).
+  publishRecords(remarks.flatMap((remark) => searchRecords(remark, counterpartOf)));
+  // A line per answer, as bytes: the 10x archive's data as one JSON string was beyond the longest
+  // string JavaScript holds (RangeError: Invalid string length).
   const lines: Buffer[] = [];
-  for (const remark of remarks) {
-    for (const record of searchRecords(remark, counterpartOf)) lines.push(line({ record }));
-    for (const answer of cardData(remark)) lines.push(line({ answer }));
-  }
+  for (const remark of remarks) for (const answer of cardData(remark)) lines.push(line({ answer }));
   return new Response(Buffer.concat(lines));
 };
 

@@ -1,0 +1,38 @@
+/**
+ * A process that builds the search index (write-bundle.ts): sent each language's folder and
+ * records, it writes the bundles, answers with their figures and exits. A process of its own so
+ * that the index is built on another core while the build's process renders the pages, and so
+ * that what indexing holds (the records, the pieces being joined: about 2 GiB at 10x) goes back to
+ * the system when it ends.
+ */
+import process from 'node:process';
+import * as pagefind from 'pagefind';
+import type { SearchRecord } from './records.ts';
+import { type BundleStats, writeBundles } from './write-bundle.ts';
+
+/** What the build's process sends: a bundle's folder, then its records in batches, then `end`. */
+export type IndexMessage = { bundle: string } | { records: SearchRecord[] } | { end: true };
+/** What this process answers, once. */
+export type IndexReply = { written: BundleStats[] } | { error: string };
+
+const bundles: { dir: string; records: SearchRecord[] }[] = [];
+
+process.on('message', (message: IndexMessage) => {
+  if ('bundle' in message) bundles.push({ dir: message.bundle, records: [] });
+  else if ('records' in message) bundles.at(-1)!.records.push(...message.records);
+  else void build();
+});
+
+async function build(): Promise<void> {
+  let reply: IndexReply;
+  try {
+    reply = { written: await writeBundles(bundles) };
+  } catch (error) {
+    reply = { error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  } finally {
+    await pagefind.close();
+  }
+  process.send!(reply, () => {
+    process.disconnect();
+  });
+}
