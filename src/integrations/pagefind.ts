@@ -1,5 +1,6 @@
 import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { IndexMessage, IndexReply } from '../lib/search/index-worker.ts';
@@ -21,23 +22,26 @@ const BATCH = 10_000;
  * page hands over the records, early in the render: rendering and indexing each keep about one core
  * busy, and one after the other they took 193 + 189 s of the 10x archive's build
  * (bench/results/build.md). The build waits for it once the pages are written. Any error fails the
- * build: a broken index must not ship.
+ * build: a broken index must not ship. A segment of the index whose records are unchanged since
+ * the build before is copied from the cache folder (`search/`, segment-cache.ts): most days that is
+ * the archive, all but the newest quarter.
  */
 export default function pagefindIntegration(): AstroIntegration {
   let worker: URL;
   let out = '';
-  let indexing: { started: number; written: Promise<BundleStats[]>; bundles: Bundle[] } | undefined;
+  let cache = '';
+  let indexing: { written: Promise<{ stats: BundleStats[]; ms: number }>; bundles: Bundle[] } | undefined;
   let stopListening = () => {};
   const start = (records: SearchRecord[]) => {
     const bundles = langs
       .map((lang) => ({ lang, records: records.filter((record) => record.meta.lang === lang) }))
       .filter(({ records: own }) => own.length > 0)
       .map(({ lang, records: own }) => ({ lang, records: own, dir: `${out}pagefind/${lang}` }));
-    const written = index(bundles, worker);
+    const started = performance.now();
+    const written = index(bundles, worker, cache).then((stats) => ({ stats, ms: performance.now() - started }));
     // Awaited once the pages are written; marked handled so that a failure waits for that.
     written.catch(() => undefined);
     return {
-      started: performance.now(),
       written,
       bundles: bundles.map(({ lang, records: own }) => ({ lang, count: own.length })),
     };
@@ -47,6 +51,7 @@ export default function pagefindIntegration(): AstroIntegration {
     hooks: {
       'astro:config:done': ({ config }) => {
         worker = new URL('src/lib/search/index-worker.ts', config.root);
+        cache = join(fileURLToPath(config.cacheDir), 'search');
         out = fileURLToPath(config.outDir);
       },
       'astro:build:start': ({ logger }) => {
@@ -64,16 +69,20 @@ export default function pagefindIntegration(): AstroIntegration {
           throw new Error(
             'search index: no search records were handed over while the pages rendered: src/pages/build-data.jsonl.ts hands them over (publishRecords) and must be built with the pages',
           );
-        const written = await indexing.written;
+        const { stats: written, ms } = await indexing.written;
         indexing.bundles.forEach(({ lang, count }, i) => {
-          const { chunks, pieces } = written[i]!;
-          logger.info(
-            `indexed ${count} ${lang} answers (${chunks} index chunks${pieces > 2 ? `; Pagefind given ${pieces} pieces in turn` : ''})`,
-          );
+          const { chunks, pieces, cached } = written[i]!;
+          const notes = [
+            `${chunks} index chunks`,
+            ...(pieces > 2 ? [`Pagefind given ${pieces} pieces in turn`] : []),
+            ...(cached > 0
+              ? [`${cached === 1 ? 'a segment' : `${cached} segments`} unchanged, copied from the cache`]
+              : []),
+          ];
+          logger.info(`indexed ${count} ${lang} answers (${notes.join('; ')})`);
         });
-        const now = performance.now();
         logger.info(
-          `search index built in ${Math.round(now - indexing.started)} ms, ${Math.round(now - waited)} ms of it after the pages`,
+          `search index built in ${Math.round(ms)} ms; the build waited ${Math.round(performance.now() - waited)} ms for it after the pages`,
         );
       },
     },
@@ -86,7 +95,11 @@ interface Bundle {
 }
 
 /** Sends the bundles to a new index process and resolves with what it wrote. */
-function index(bundles: { records: SearchRecord[]; dir: string }[], script: URL): Promise<BundleStats[]> {
+function index(
+  bundles: { records: SearchRecord[]; dir: string }[],
+  script: URL,
+  cache: string,
+): Promise<BundleStats[]> {
   if (!existsSync(script))
     return Promise.reject(new Error(`search index: the index worker is missing at ${fileURLToPath(script)}`));
   return new Promise((resolve, reject) => {
@@ -103,6 +116,7 @@ function index(bundles: { records: SearchRecord[]; dir: string }[], script: URL)
       else reject(new Error(`search index: the index process exited with code ${code} before it was done`));
     });
     const send = (message: IndexMessage) => child.send(message);
+    send({ cache });
     for (const { records, dir } of bundles) {
       send({ bundle: dir });
       for (let i = 0; i < records.length; i += BATCH) send({ records: records.slice(i, i + BATCH) });

@@ -315,14 +315,14 @@ describe('a rebuild after adding an answer', () => {
     await writeBundles(
       [
         { records: before, dir: join(work, 'before') },
-        { records: before, dir: join(work, 'again') },
+        { records: before, dir: join(work, 'again', 'en') },
         { records: after, dir: join(work, 'after') },
       ],
       40,
     );
     await pagefind.close();
     const a = files(join(work, 'before'));
-    expect(files(join(work, 'again'))).toEqual(a);
+    expect(files(join(work, 'again', 'en'))).toEqual(a);
     const b = files(join(work, 'after'));
     const kept = [...a].filter(([name, bytes]) => b.get(name) === bytes);
     const folder = (name: string) => name.split('/').slice(0, -1).join('/');
@@ -421,6 +421,50 @@ describe('an index built in pieces', () => {
         .map(String)
         .filter((name) => name.includes('.piece-')),
     ).toEqual([]);
+  }, 60_000);
+});
+
+describe('an index kept between builds', () => {
+  const work = mkdtempSync(join(tmpdir(), 'lectern-segment-cache-'));
+  const cache = join(work, 'cache');
+  const files = (dir: string) =>
+    Object.fromEntries(
+      readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => {
+          const path = join(entry.parentPath, entry.name);
+          return [path.slice(dir.length), readFileSync(path).toString('base64')];
+        }),
+    );
+  // Segments are kept under their language folder's name (en-archive, en-latest).
+  const build = async (records: SearchRecord[], dir: string) => {
+    const [stats] = await writeBundles([{ records, dir }], undefined, undefined, undefined, cache);
+    return stats!;
+  };
+
+  test('copies the segments whose records are unchanged, writes the others, and ships the same files', async () => {
+    const records = synthetic(60);
+    const first = await build(records, join(work, 'first', 'en'));
+    const again = await build(records, join(work, 'again', 'en'));
+    expect([first.cached, again.cached]).toEqual([0, 2]);
+    expect(files(join(work, 'again', 'en'))).toEqual(files(join(work, 'first', 'en')));
+
+    // Today's answer, newest of all: only the newest quarter is indexed again.
+    const today = synthetic(61)[0]!;
+    const added = await build([...records, today], join(work, 'added', 'en'));
+    const uncached = await writeBundles([{ records: [...records, today], dir: join(work, 'uncached', 'en') }]);
+    await pagefind.close();
+    expect(added.cached).toBe(1);
+    expect(files(join(work, 'added', 'en'))).toEqual(files(join(work, 'uncached', 'en')));
+    expect(added.pages).toBe(uncached[0]!.pages);
+    // The cache holds one version of each segment, not one per build.
+    expect(readdirSync(cache).sort()).toEqual(
+      readdirSync(cache)
+        .filter((name) => !name.endsWith('.json'))
+        .flatMap((name) => [name, `${name}.json`])
+        .sort(),
+    );
+    expect(readdirSync(cache).filter((name) => !name.endsWith('.json')).length).toBe(2);
   }, 60_000);
 });
 

@@ -1,10 +1,11 @@
 import { readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { type CompactStats, type PagefindBundle, readBundle, writeCompacted } from './compact-bundle.ts';
 import { type Piece, mergePieces, readPiece } from './merge-pieces.ts';
 import { repackSmallest } from './pack.ts';
 import { type SearchRecord, indexedContent, shownText } from './records.ts';
+import { restoreSegment, saveSegment, segmentKey } from './segment-cache.ts';
 import { type Segment, SEGMENTS_FILE } from './segments.ts';
 
 const BATCH = 256;
@@ -42,13 +43,16 @@ export const ARCHIVE_FRAGMENTS_PER_GROUP = 1024;
  * what Pagefind wrote is read while it indexes the next piece or segment, and one segment compacted
  * while Pagefind indexes the next (Pagefind works in a process of its own). Any error
  * Pagefind reports throws: a broken index must not ship. The caller closes Pagefind
- * (`pagefind.close()`) afterwards.
+ * (`pagefind.close()`) afterwards. Given a `cache` folder, each segment written is kept there, and a
+ * segment whose records, settings and code a kept one was written from is copied instead
+ * (segment-cache.ts).
  */
 export async function writeBundles(
   bundles: { records: SearchRecord[]; dir: string }[],
   chunkBudget = CHUNK_BUDGET,
   latestChunkBudget = Math.min(chunkBudget, LATEST_CHUNK_BUDGET),
   pieceRecords = PIECE_RECORDS,
+  cache?: string,
 ): Promise<BundleStats[]> {
   const compacted: Promise<CompactStats>[] = [];
   const removed: Promise<unknown>[] = [];
@@ -74,11 +78,24 @@ export async function writeBundles(
     ].filter((segment) => segment.records.length > 0);
     for (const segment of segments) {
       const into = join(dir, segment.name);
+      const options = { chunkBudget: segment.budget, fragmentsPerGroup: segment.fragmentsPerGroup };
+      const cached = cache && {
+        name: `${basename(dir)}-${segment.name}`,
+        key: await segmentKey(segment.records, options),
+      };
+      const restored = cached && (await restoreSegment(cache, cached.name, cached.key, into));
+      if (restored) {
+        pieces.push(CACHED);
+        compacted.push(Promise.resolve(restored));
+        continue;
+      }
       const indexed = await indexRecords(segment.records, into, pieceRecords, shownOf(segment.records));
       pieces.push(indexed.pieces.length || 1);
-      const compacting = indexed.bundle.then((bundle) =>
-        writeCompacted(bundle, into, { chunkBudget: segment.budget, fragmentsPerGroup: segment.fragmentsPerGroup }),
-      );
+      const compacting = indexed.bundle.then(async (bundle) => {
+        const stats = await writeCompacted(bundle, into, options);
+        if (cached) await saveSegment(cache, cached.name, cached.key, into, stats);
+        return stats;
+      });
       // Awaited below; marked handled so that a failure here waits for the others.
       compacting.catch(() => undefined);
       compacted.push(compacting);
@@ -101,9 +118,11 @@ export async function writeBundles(
   let at = 0;
   return written.map(({ segments }) => {
     const own = stats.slice(at, (at += segments.length));
+    const indexed = pieces.slice(at - segments.length, at);
     return {
       pages: own.reduce((sum, s) => sum + s.pages, 0),
-      pieces: pieces.slice(at - segments.length, at).reduce((sum, n) => sum + n, 0),
+      pieces: indexed.reduce((sum, n) => sum + Math.max(n, 0), 0),
+      cached: indexed.filter((n) => n === CACHED).length,
       chunks: own.reduce((sum, s) => sum + s.chunks, 0),
       metaBytes: own.reduce((sum, s) => sum + s.metaBytes, 0),
     };
@@ -139,7 +158,12 @@ async function joinSegments(dir: string, segments: Segment[]): Promise<void> {
       moved.add(name);
     }
   }
-  for (const name of moved) await writeFile(join(dir, name), await repackSmallest(await readFile(join(dir, name))));
+  // Written anew, not over: the file moved may be a link to a segment kept in the cache (segment-cache.ts).
+  for (const name of moved) {
+    const repacked = await repackSmallest(await readFile(join(dir, name)));
+    await rm(join(dir, name));
+    await writeFile(join(dir, name), repacked);
+  }
   const listed = await Promise.all(
     segments.map(async (segment) => ({
       ...segment,
@@ -158,8 +182,14 @@ async function joinSegments(dir: string, segments: Segment[]): Promise<void> {
  */
 export const PIECE_RECORDS = 5000;
 
-/** A language's index as written: its compacted segments together, and how many pieces Pagefind indexed. */
-export type BundleStats = CompactStats & { pieces: number };
+/**
+ * A language's index as written: its compacted segments together, how many pieces Pagefind
+ * indexed, and how many segments were copied from the cache instead.
+ */
+export type BundleStats = CompactStats & { pieces: number; cached: number };
+
+/** In the pieces per segment: a segment copied from the cache. */
+const CACHED = -1;
 
 /**
  * Indexes the records into `dir`, in pieces if need be (and which). Each piece is read as soon as
