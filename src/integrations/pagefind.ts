@@ -30,7 +30,7 @@ export default function pagefindIntegration(): AstroIntegration {
   let worker: URL;
   let out = '';
   let cache = '';
-  let indexing: { written: Promise<{ stats: BundleStats[]; ms: number }>; bundles: Bundle[] } | undefined;
+  let indexing: { written: Promise<{ stats: BundleStats[]; ms: number }>; counts: LangCount[] } | undefined;
   let stopListening = () => {};
   const start = (records: SearchRecord[]) => {
     const bundles = langs
@@ -43,7 +43,7 @@ export default function pagefindIntegration(): AstroIntegration {
     written.catch(() => undefined);
     return {
       written,
-      bundles: bundles.map(({ lang, records: own }) => ({ lang, count: own.length })),
+      counts: bundles.map(({ lang, records: own }) => ({ lang, count: own.length })),
     };
   };
   return {
@@ -70,7 +70,7 @@ export default function pagefindIntegration(): AstroIntegration {
             'search index: no search records were handed over while the pages rendered: src/pages/build-data.jsonl.ts hands them over (publishRecords) and must be built with the pages',
           );
         const { stats: written, ms } = await indexing.written;
-        indexing.bundles.forEach(({ lang, count }, i) => {
+        indexing.counts.forEach(({ lang, count }, i) => {
           const { chunks, pieces, cached } = written[i]!;
           const notes = [
             `${chunks} index chunks`,
@@ -89,7 +89,8 @@ export default function pagefindIntegration(): AstroIntegration {
   };
 }
 
-interface Bundle {
+/** A language indexed and its answers, for the build's log. */
+interface LangCount {
   lang: string;
   count: number;
 }
