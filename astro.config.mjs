@@ -44,4 +44,9 @@ export default defineConfig({
     buildDataCleanup(),
   ],
   devToolbar: { enabled: false },
+  // A page whose data (its getStaticPaths cacheKey: src/lib/page-keys.ts) and code are unchanged
+  // since the last build is copied from that build's output, kept in the cache folder, rather than
+  // rendered: adding one transcript re-renders its pages and its neighbours', not the archive's.
+  // It needs build.concurrency at 1, Astro's default.
+  experimental: { incrementalBuild: true },
 });

@@ -1,12 +1,15 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { openData } from '../../lib/data/open-data';
 import type { TranscriptDocument } from '../../lib/data/rows';
+import { pageKeys } from '../../lib/page-keys';
 import { allRemarks } from '../../lib/remarks';
 import { siteOf } from '../../lib/site';
 
 /** A transcript's data beside its page (/remarks/<id>.json): its row in transcripts.jsonl, with its exchanges' rows. */
-export const getStaticPaths = (async () =>
-  (await allRemarks()).map((remark) => ({ params: { id: remark.id } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (async () => {
+  const keys = await pageKeys();
+  return (await allRemarks()).map((remark) => ({ params: { id: remark.id }, cacheKey: keys.remark(remark) }));
+}) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site }) => {
   const data = await openData(siteOf(site));

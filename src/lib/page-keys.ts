@@ -1,0 +1,56 @@
+import { createHash } from 'node:crypto';
+import { allRemarks, type Remark } from './remarks.ts';
+import { translations } from './translations.ts';
+import type { Pair } from './translation/pair.ts';
+
+/**
+ * Keys for Astro's incremental build (`experimental.incrementalBuild`): a page whose key and code
+ * are both unchanged since the last build is copied from that build instead of rendered again.
+ * Astro tracks the code; the key must cover every piece of data the page shows, or the site keeps
+ * a stale page. So keys are made from the very values pages read, never from file dates or names:
+ * a transcript's data as loaded (its model, so a change in how Markdown is read counts too), and
+ * its translation: the pairing, the alignment, and the other version's data, which counterparts
+ * quote.
+ */
+export interface PageKeys {
+  /** A transcript's data and its translation's: what its answer pages and its JSON show. */
+  remark(remark: Remark): string;
+}
+
+let cache: Promise<PageKeys> | undefined;
+
+export function pageKeys(): Promise<PageKeys> {
+  cache ??= (async () => {
+    const [remarks, translated] = await Promise.all([allRemarks(), translations()]);
+    const own = new Map(remarks.map((remark) => [remark.id, keyOf(remark.data)]));
+    const pairOf = new Map<string, Pair>();
+    for (const pair of translated.pairs) {
+      pairOf.set(pair.en, pair);
+      pairOf.set(pair.zh, pair);
+    }
+    const keys = new Map(
+      remarks.map((remark) => {
+        const pair = pairOf.get(remark.id);
+        const other = pair && (pair.en === remark.id ? pair.zh : pair.en);
+        const translation = translated.of(remark);
+        return [
+          remark.id,
+          keyOf([own.get(remark.id), pair, other && own.get(other), translation?.external ?? null]),
+        ] as const;
+      }),
+    );
+    return {
+      remark(remark) {
+        const key = keys.get(remark.id);
+        if (key === undefined) throw new Error(`page-keys: ${remark.id} is not among this build's transcripts`);
+        return key;
+      },
+    };
+  })();
+  return cache;
+}
+
+/** A digest of any JSON value: what a page shows, in the order it was built. */
+export function keyOf(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('base64url');
+}
