@@ -69,24 +69,31 @@ let cache: Promise<DataFile[]> | undefined;
 export function bulkFiles(site: URL): Promise<DataFile[]> {
   cache ??= (async () => {
     const data = await openData(site);
+    // Compressed side by side: zlib works off the main thread, so one file's compression overlaps
+    // the next one's rows (at 10x, one after another took 18 s of a rebuild).
+    const [answersJson, answersCsv, transcriptsJson] = await Promise.all([
+      gzipLines(jsonLines(data.answers)),
+      gzipLines(csvLines(data.answers)),
+      gzipLines(jsonLines(data.transcripts)),
+    ]);
     return [
       {
         name: 'answers.jsonl.gz',
-        bytes: await gzipLines(jsonLines(data.answers)),
+        bytes: answersJson,
         rows: data.answers.length,
         schema: 'answers.schema.json',
         format: 'JSON Lines, gzip',
       },
       {
         name: 'answers.csv.gz',
-        bytes: await gzipLines(csvLines(data.answers)),
+        bytes: answersCsv,
         rows: data.answers.length,
         schema: 'answers.schema.json',
         format: 'CSV (RFC 4180, UTF-8, header row), gzip',
       },
       {
         name: 'transcripts.jsonl.gz',
-        bytes: await gzipLines(jsonLines(data.transcripts)),
+        bytes: transcriptsJson,
         rows: data.transcripts.length,
         schema: 'transcripts.schema.json',
         format: 'JSON Lines, gzip',
