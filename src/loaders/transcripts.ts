@@ -1,4 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readFile, readdir } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -20,7 +22,7 @@ export interface TranscriptLoaderOptions {
  *
  * Astro's glob loader would log a remark error and publish an empty page; this loader gathers
  * every broken file and fails the build with all of them, each with its file and line. Unchanged
- * files (same digest) are not parsed again: the content layer keeps their entries between builds.
+ * files (same digest of file and code) are not parsed again: the content layer keeps their entries between builds.
  */
 export function transcriptLoader({ base }: TranscriptLoaderOptions): Loader {
   return {
@@ -30,6 +32,7 @@ export function transcriptLoader({ base }: TranscriptLoaderOptions): Loader {
       const folder = base.endsWith('/') ? base : `${base}/`;
       const dir = isAbsolute(folder) ? folder : fileURLToPath(new URL(folder, context.config.root));
       const files = (await transcriptFiles(dir)).map((file) => join(dir, file));
+      const code = await codeDigest(root);
       const stale = new Set(context.store.keys());
       const failures: Error[] = [];
       const idOf = (path: string) => relative(dir, path).replaceAll('\\', '/').replace(/\.md$/, '');
@@ -43,7 +46,7 @@ export function transcriptLoader({ base }: TranscriptLoaderOptions): Loader {
           continue;
         }
         try {
-          await syncFile(context, id, path, relative(root, path).replaceAll('\\', '/'));
+          await syncFile(context, id, path, relative(root, path).replaceAll('\\', '/'), code);
         } catch (error) {
           failures.push(error instanceof Error ? error : new Error(String(error)));
         }
@@ -57,7 +60,7 @@ export function transcriptLoader({ base }: TranscriptLoaderOptions): Loader {
         if (!path.startsWith(dir) || !path.endsWith('.md')) return;
         const id = relative(dir, path).replaceAll('\\', '/').replace(/\.md$/, '');
         if (id.split('/').some((part) => part.startsWith('.'))) return;
-        syncFile(context, id, path, relative(root, path)).catch((error: unknown) => {
+        syncFile(context, id, path, relative(root, path), code).catch((error: unknown) => {
           context.logger.error(error instanceof Error ? error.message : String(error));
         });
       });
@@ -65,9 +68,9 @@ export function transcriptLoader({ base }: TranscriptLoaderOptions): Loader {
   };
 }
 
-async function syncFile(context: LoaderContext, id: string, path: string, shown: string): Promise<void> {
+async function syncFile(context: LoaderContext, id: string, path: string, shown: string, code: string): Promise<void> {
   const contents = await readFile(path, 'utf-8');
-  const digest = context.generateDigest(contents);
+  const digest = context.generateDigest(`${code}\n${contents}`);
   if (context.store.get(id)?.digest === digest) return;
   const fileURL = pathToFileURL(path);
   const { frontmatter, transcript } = await loadTranscript(contents, shown, async (text) => {
@@ -76,4 +79,21 @@ async function syncFile(context: LoaderContext, id: string, path: string, shown:
   });
   const data = await context.parseData({ id, data: { ...frontmatter, transcript }, filePath: shown });
   context.store.set({ id, data, digest, filePath: shown });
+}
+
+/**
+ * The code that turns a file into its entry: the site's TypeScript (remark plugin, transcript model,
+ * schemas, this loader), the Astro config and the lockfile. Part of each entry's digest, so that
+ * the content store kept between builds (and in CI's cache) never serves an entry that older code
+ * read: after a change there, every file is read again.
+ */
+async function codeDigest(root: string): Promise<string> {
+  const hash = createHash('sha256');
+  const src = join(root, 'src');
+  const sources = (await readdir(src, { recursive: true })).map(String).filter((name) => name.endsWith('.ts'));
+  for (const name of sources.sort()) hash.update(name).update(await readFile(join(src, name)));
+  for (const name of ['astro.config.mjs', 'package-lock.json']) {
+    if (existsSync(join(root, name))) hash.update(name).update(await readFile(join(root, name)));
+  }
+  return hash.digest('hex');
 }
