@@ -6,6 +6,7 @@ import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { markdownOptions } from './src/plugins/index.ts';
 import { buildDataCleanup } from './src/integrations/build-data.ts';
+import incrementalPages from './src/integrations/incremental-pages.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import permalinks from './src/integrations/permalinks.ts';
 import { readRedirects } from './src/integrations/redirects.ts';
@@ -33,10 +34,11 @@ export default defineConfig({
   vite: { build: { assetsInlineLimit: 0 } },
   // Answers that moved keep their old address (content/redirects.json).
   redirects,
-  // In order: published links checked, share cards drawn, search index built, pages listed for
+  // In order: pages of the last build put in place, published links checked, share cards drawn, search index built, pages listed for
   // crawlers (pages only: not feeds, data files or the old addresses of moved answers), build data removed.
   integrations: [
     siteUrlCheck(),
+    incrementalPages(),
     permalinks(),
     shareCards(),
     pagefind(),

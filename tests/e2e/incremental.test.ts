@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -37,6 +37,10 @@ describe('a build that reuses the last one', () => {
         .replace(/^source: .*$/m, 'source: https://example.org/en/t0000202.shtml'),
     );
 
+    // And withdraws a transcript (its answers forgotten as published, so the build lets them go).
+    rmSync(join(content, 'en/statement-only.md'));
+    rmSync(join(content, '..', 'permalinks.txt'));
+
     again = await buildSite(content, { ...cards, LECTERN_CACHE: cache });
     expect(again.code, again.output).toBe(0);
     fresh = await buildSite(content, { ...cards, LECTERN_CACHE: mkdtempSync(join(tmpdir(), 'lectern-cache-')) });
@@ -46,6 +50,9 @@ describe('a build that reuses the last one', () => {
   test('copies the unchanged pages and renders the rest', () => {
     const reused = again.output.match(/\((?:restored|cached)\)/g)?.length ?? 0;
     expect(reused).toBeGreaterThan(0);
+    // The withdrawn transcript's page and JSON, put in place with the rest, are taken away again.
+    expect(again.output).toMatch(/\d+ pages of the last build linked in place; 2 no longer built, removed/);
+    expect(existsSync(join(first.outDir, 'remarks/en/statement-only/index.html'))).toBe(true);
     // Both versions of the corrected transcript, the new one, and its neighbour are rendered anew.
     for (const page of [
       '/remarks/en/omitted/index.html',
