@@ -34,8 +34,9 @@ export default defineConfig({
   vite: { build: { assetsInlineLimit: 0 } },
   // Answers that moved keep their old address (content/redirects.json).
   redirects,
-  // In order: pages of the last build put in place, published links checked, share cards drawn, search index built, pages listed for
-  // crawlers (pages only: not feeds, data files or the old addresses of moved answers), build data removed.
+  // In order: pages of the last build put in place, published links checked, share cards drawn,
+  // search index built, pages listed for crawlers (pages only: not feeds, data files or the old
+  // addresses of moved answers), build data removed.
   integrations: [
     siteUrlCheck(),
     incrementalPages(),
@@ -47,8 +48,9 @@ export default defineConfig({
   ],
   devToolbar: { enabled: false },
   // A page whose data (its getStaticPaths cacheKey: src/lib/page-keys.ts) and code are unchanged
-  // since the last build is copied from that build's output, kept in the cache folder, rather than
-  // rendered: adding one transcript re-renders its pages and its neighbours', not the archive's.
+  // since the last build is reused from that build's output, kept in the cache folder (linked into
+  // place by src/integrations/incremental-pages.ts), rather than rendered: adding one transcript
+  // re-renders its pages and its neighbours', not the archive's.
   // It needs build.concurrency at 1, Astro's default.
   experimental: { incrementalBuild: true },
 });

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { link, mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -65,11 +64,10 @@ export default function incrementalPages(): AstroIntegration {
   };
 }
 
+/** The manifest Astro wrote last, or none (a first build, or one Astro could not read either). */
 async function readManifest(cacheDir: string): Promise<Manifest | undefined> {
-  const file = join(cacheDir, 'incremental-build.json');
-  if (!existsSync(file)) return undefined;
   try {
-    return JSON.parse(await readFile(file, 'utf-8')) as Manifest;
+    return JSON.parse(await readFile(join(cacheDir, 'incremental-build.json'), 'utf-8')) as Manifest;
   } catch {
     return undefined;
   }

@@ -22,7 +22,8 @@ export interface TranscriptLoaderOptions {
  *
  * Astro's glob loader would log a remark error and publish an empty page; this loader gathers
  * every broken file and fails the build with all of them, each with its file and line. Unchanged
- * files (same digest of file and code) are not parsed again: the content layer keeps their entries between builds.
+ * files (same digest of file and code) are not parsed again: the content layer keeps their
+ * entries between builds.
  */
 export function transcriptLoader({ base }: TranscriptLoaderOptions): Loader {
   return {
