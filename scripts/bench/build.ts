@@ -172,12 +172,7 @@ async function size(label: string, content: string, transcripts: number, options
  * today's remarks (a transcript dated the day after the newest, as editors add them) and a
  * transcript from the middle of the archive (a backfill).
  */
-async function addOne(
-  content: string,
-  work: string,
-  previous: string,
-  options: { env?: Record<string, string>; cases?: ('today' | 'middle')[] } = {},
-) {
+async function addOne(content: string, work: string, previous: string, options: { env?: Record<string, string> } = {}) {
   const files = readdirSync(content, { recursive: true })
     .map(String)
     .filter((name) => name.endsWith('.md'))
@@ -197,8 +192,7 @@ async function addOne(
   // Each case starts from the same content: its answers, recorded as published, are forgotten again.
   const manifest = join(content, '..', 'permalinks.txt');
   const published = readFileSync(manifest, 'utf-8');
-  const chosen = Object.entries(cases).filter(([label]) => options.cases?.includes(label as 'today') ?? true);
-  for (const [label, { from, date }] of chosen) {
+  for (const [label, { from, date }] of Object.entries(cases)) {
     const text = readFileSync(join(content, from), 'utf-8');
     const added = date
       ? join(content, 'zh', date.slice(0, 4), `${date}-added.md`)
@@ -318,10 +312,8 @@ if (!values['skip-10x']) {
   const count = syntheticArchive(one, ten, 10);
   const tenx = await size('10x', ten, count, { cards: values['cards-10x'], warm: false });
   results['10x'] = tenx;
-  // Today's remarks only: each 10x rebuild is minutes, and a backfill's cost is measured at 1x.
   results.rebuildAfterAddingOne10x = await addOne(ten, tenx.work, join(tenx.work, 'dist'), {
     env: tenx.cards ? {} : { LECTERN_CARDS: 'skip' },
-    cases: ['today'],
   });
 }
 

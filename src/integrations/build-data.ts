@@ -7,11 +7,16 @@ import type { AstroIntegration } from 'astro';
 import { z } from 'astro/zod';
 import type { SearchRecord } from '../lib/search/records.ts';
 import type { CardData } from '../lib/share/card-data.ts';
+import type { PublishedTranscript } from '../lib/share/permalinks.ts';
 
-/** Written by src/pages/build-data.jsonl.ts: a line per answer (`{"answer"}`). */
+/**
+ * Written by src/pages/build-data.jsonl.ts: a line per transcript (`{"transcript"}`), followed by
+ * a line per answer of it (`{"answer"}`).
+ */
 const FILE = 'build-data.jsonl';
 
 export interface BuildData {
+  transcripts: PublishedTranscript[];
   answers: CardData[];
 }
 
@@ -29,7 +34,9 @@ const answer = z.object({
   hash: z.string(),
 }) satisfies z.ZodType<CardData>;
 
-const buildDataLine = z.object({ answer }).strict();
+const transcript = z.object({ path: z.string(), date: z.string() }) satisfies z.ZodType<PublishedTranscript>;
+
+const buildDataLine = z.union([z.object({ transcript }).strict(), z.object({ answer }).strict()]);
 
 /**
  * The search records, handed over in memory the moment the build-data page has made them: the
@@ -61,14 +68,15 @@ export function readBuildData(dir: URL): Promise<BuildData> {
   let data = cache.get(path);
   if (!data) {
     data = (async () => {
-      const read: BuildData = { answers: [] };
+      const read: BuildData = { transcripts: [], answers: [] };
       let number = 0;
       for await (const text of createInterface({ input: createReadStream(path, 'utf-8'), crlfDelay: Infinity })) {
         number++;
         const parsed = buildDataLine.safeParse(JSON.parse(text));
         if (!parsed.success)
           throw new Error(`${path}:${number}: not the build data the build steps read: ${parsed.error.message}`);
-        read.answers.push(parsed.data.answer);
+        if ('transcript' in parsed.data) read.transcripts.push(parsed.data.transcript);
+        else read.answers.push(parsed.data.answer);
       }
       return read;
     })();

@@ -1,11 +1,13 @@
 import { fork } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { contentPaths } from '../lib/paths.ts';
 import type { IndexMessage, IndexReply } from '../lib/search/index-worker.ts';
 import type { SearchRecord } from '../lib/search/records.ts';
 import type { BundleStats } from '../lib/search/write-bundle.ts';
+import { parseManifest, publicationOrder } from '../lib/share/permalinks.ts';
 import { langs } from '../schemas/transcript.ts';
 import { onRecords } from './build-data.ts';
 
@@ -58,6 +60,7 @@ export default function pagefindIntegration(): AstroIntegration {
         indexing = undefined;
         stopListening = onRecords((records) => {
           logger.info(`building the search index (${records.length} answers) while the pages render…`);
+          placeByPublication(records);
           indexing = start(records);
         });
       },
@@ -87,6 +90,22 @@ export default function pagefindIntegration(): AstroIntegration {
       },
     },
   };
+}
+
+/**
+ * Gives each record its transcript's place in the order the site published them, from the
+ * permalink manifest (content/permalinks.txt) as the build found it: the manifest is written
+ * after the pages, and a transcript it does not list yet is placed where it will be appended.
+ */
+function placeByPublication(records: SearchRecord[]): void {
+  const { permalinks } = contentPaths();
+  const manifest = existsSync(permalinks) ? parseManifest(readFileSync(permalinks, 'utf-8')) : [];
+  const transcriptOf = (record: SearchRecord) => record.url.split('#')[0]!;
+  const order = publicationOrder(
+    manifest,
+    records.map((record) => ({ path: transcriptOf(record), date: record.meta.date })),
+  );
+  for (const record of records) record.published = order.get(transcriptOf(record))!;
 }
 
 /** A language indexed and its answers, for the build's log. */

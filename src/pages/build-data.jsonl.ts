@@ -3,14 +3,14 @@ import { publishRecords } from '../integrations/build-data.ts';
 import { allRemarks } from '../lib/remarks.ts';
 import { searchRecords } from '../lib/search/records.ts';
 import { cardData } from '../lib/share/card-data.ts';
-import { answerInTranscriptPath } from '../lib/transcript/permalink.ts';
+import { answerInTranscriptPath, transcriptPath } from '../lib/transcript/permalink.ts';
 import { translations } from '../lib/translations.ts';
 
 /**
  * What the build steps need from the transcript model. The search records are handed to the index
- * in memory (src/integrations/pagefind.ts), which is built while the pages render; every answer
- * page with its share card is written here, for the steps after the pages (permalink guard, share
- * cards), then removed from the output (src/integrations/build-data.ts).
+ * in memory (src/integrations/pagefind.ts), which is built while the pages render; every transcript
+ * and every answer page with its share card is written here, for the steps after the pages
+ * (permalink guard, share cards), then removed from the output (src/integrations/build-data.ts).
  */
 export const GET: APIRoute = async () => {
   const remarks = await allRemarks();
@@ -25,7 +25,10 @@ export const GET: APIRoute = async () => {
   // A line per answer, as bytes: the 10x archive's data as one JSON string was beyond the longest
   // string JavaScript holds (RangeError: Invalid string length).
   const lines: Buffer[] = [];
-  for (const remark of remarks) for (const answer of cardData(remark)) lines.push(line({ answer }));
+  for (const remark of remarks) {
+    lines.push(line({ transcript: { path: transcriptPath(remark.id), date: remark.data.date } }));
+    for (const answer of cardData(remark)) lines.push(line({ answer }));
+  }
   return new Response(Buffer.concat(lines));
 };
 

@@ -303,7 +303,7 @@ function runSearches(
       // A record's rank is its place in date order, so sorting by date needs no sort table.
       if (byDate) search.results.sort((a, b) => (byDate === 'asc' ? 1 : -1) * (a.rank - b.rank));
       const byMonth = new Map<string, number>();
-      const months = search.results.map((hit) => pf.monthOf(hit.rank));
+      const months = search.results.map((hit) => hit.month);
       for (const month of months) byMonth.set(month, (byMonth.get(month) ?? 0) + 1);
       if (state.month) search = { ...search, results: search.results.filter((_, i) => months[i] === state.month) };
       return { search, byMonth };

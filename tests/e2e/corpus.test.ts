@@ -21,7 +21,8 @@ test.runIf(hasShared)(
     const build = await buildSite(out, { LECTERN_CARDS: 'skip' });
     expect(build.code, build.output.slice(-3000)).toBe(0);
     // Nothing lost between source, pages, index and permalinks: every answer the import counted has
-    // its page, its permalink and its search record (and each opening statement its record).
+    // its page, its permalink and its search record (each opening statement its record, and each
+    // transcript its permalink).
     const files = readdirSync(build.outDir, { recursive: true }).map(String);
     const answerPages = files.filter((name) => /^remarks\/(en|zh)\/\d{4}\/[^/]+\/[^/]+\/index\.html$/.test(name));
     const openings = files
@@ -35,7 +36,9 @@ test.runIf(hasShared)(
       0,
     );
     expect(answerPages).toHaveLength(report.summary.exchanges);
-    expect(permalinks).toHaveLength(report.summary.exchanges);
+    const transcriptLinks = permalinks.filter((url) => /^\/remarks\/(en|zh)\/\d{4}\/[^/]+\/$/.test(url));
+    expect(permalinks.length - transcriptLinks.length).toBe(report.summary.exchanges);
+    expect(transcriptLinks).toHaveLength(report.summary.created);
     expect(indexed).toBe(report.summary.exchanges + openings);
     const first = report.transcripts.find((t) => t.status === 'created')!;
     const page = first.file!.replace(/^.*?\/(en|zh)\//, '$1/').replace(/\.md$/, '');

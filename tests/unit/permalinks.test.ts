@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { checkPermalinks, parseRedirects } from '../../src/lib/share/permalinks.ts';
+import {
+  appendOrder,
+  checkPermalinks,
+  formatManifest,
+  parseManifest,
+  parseRedirects,
+  publicationOrder,
+} from '../../src/lib/share/permalinks.ts';
 import { addressProblems } from '../../src/lib/transcript/permalink.ts';
 
 const file = 'content/redirects.json';
@@ -54,6 +61,63 @@ describe('the permalink guard', () => {
     });
     expect(check.shadowing).toEqual(['/remarks/en/2019/x/q1/']);
     expect(check.brokenRedirects).toEqual([['/remarks/en/2019/old/', '/remarks/en/2019/gone/']]);
+  });
+});
+
+describe('the order of publication', () => {
+  // A manifest written before transcript URLs were listed (sorted), then one that lists them.
+  const manifest = [
+    '/remarks/en/2019/a/q1/',
+    '/remarks/en/2019/a/q2/',
+    '/remarks/en/2020/c/',
+    '/remarks/en/2020/c/q1/',
+  ];
+  const transcripts = [
+    { path: '/remarks/en/2020/c/', date: '2020-03-02' },
+    { path: '/remarks/en/2021/d/', date: '2021-01-04' },
+    { path: '/remarks/en/2019/a/', date: '2019-05-06' },
+    { path: '/remarks/en/2018/b/', date: '2018-02-03' },
+    { path: '/remarks/en/2019/statement/', date: '2019-01-01' },
+  ];
+
+  test('places a listed transcript where it or an answer of it is first listed, the others after, oldest first', () => {
+    expect(Object.fromEntries(publicationOrder(manifest, transcripts))).toEqual({
+      '/remarks/en/2019/a/': 0,
+      '/remarks/en/2020/c/': 2,
+      '/remarks/en/2018/b/': 4,
+      '/remarks/en/2019/statement/': 5,
+      '/remarks/en/2021/d/': 6,
+    });
+  });
+
+  test('new URLs are appended in that order, a transcript before its answers, and read back as written', () => {
+    const order = publicationOrder(manifest, transcripts);
+    const added = [
+      '/remarks/en/2021/d/',
+      '/remarks/en/2021/d/q1/',
+      '/remarks/en/2021/d/q2/',
+      '/remarks/en/2019/a/',
+      '/remarks/en/2018/b/q1/',
+      '/remarks/en/2018/b/',
+      '/remarks/en/2019/statement/',
+    ];
+    const appended = appendOrder(added, order);
+    expect(appended).toEqual([
+      '/remarks/en/2019/a/',
+      '/remarks/en/2018/b/',
+      '/remarks/en/2018/b/q1/',
+      '/remarks/en/2019/statement/',
+      '/remarks/en/2021/d/',
+      '/remarks/en/2021/d/q1/',
+      '/remarks/en/2021/d/q2/',
+    ]);
+    const written = parseManifest(formatManifest([...manifest, ...appended]));
+    expect(written).toEqual([...manifest, ...appended]);
+    // The next build finds every transcript where this one placed it.
+    expect(publicationOrder(written, transcripts).get('/remarks/en/2021/d/')).toBeGreaterThan(
+      publicationOrder(written, transcripts).get('/remarks/en/2018/b/')!,
+    );
+    expect(publicationOrder(written, transcripts).get('/remarks/en/2019/a/')).toBe(0);
   });
 });
 

@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -279,6 +279,7 @@ describe('search bundle', () => {
     const dates = await Promise.all(
       (await enBundle.search(null)).results.map(async (hit) => ({
         rank: hit.rank,
+        month: hit.month,
         date: (await hit.data()).meta.date!,
       })),
     );
@@ -286,12 +287,15 @@ describe('search bundle', () => {
       .map((record) => record.meta.date)
       .sort()
       .at(-1)!;
-    // A result is dated by its rank alone (segments.json), as the chart of results over time counts them.
-    expect(dates.filter(({ rank, date }) => enBundle.monthOf(rank) !== date.slice(0, 7))).toEqual([]);
-    const latest = dates.filter(({ rank }) => rank >= 1e8).map(({ date }) => date);
+    // A result is dated by segments.json alone, as the chart of results over time counts them.
+    expect(dates.filter(({ month, date }) => month !== date.slice(0, 7))).toEqual([]);
+    // The archive's answers are placed by their ranks; the newest quarter's after them, between whole numbers.
+    const latest = dates.filter(({ rank }) => !Number.isInteger(rank)).map(({ date }) => date);
     expect(latest.length).toBeGreaterThan(0);
     expect(latest.every((date) => date >= quarterStart(newest))).toBe(true);
-    expect(dates.filter(({ rank }) => rank < 1e8).every(({ date }) => date < quarterStart(newest))).toBe(true);
+    expect(dates.filter(({ rank }) => Number.isInteger(rank)).every(({ date }) => date < quarterStart(newest))).toBe(
+      true,
+    );
     expect(quarterStart('2020-07-04')).toBe('2020-07-01');
     expect(quarterStart('2020-12-31')).toBe('2020-10-01');
     expect(quarterStart('2021-03-01')).toBe('2021-01-01');
@@ -351,6 +355,60 @@ describe('a rebuild after adding an answer', () => {
     const bundle = await SearchIndex.open(loader(join(work, 'after')));
     const { results } = await bundle.search('zebra120x');
     expect((await results[0]!.data()).url).toBe('/remarks/en/synthetic/120/#q1');
+  }, 60_000);
+});
+
+describe('a transcript backfilled', () => {
+  const work = mkdtempSync(join(tmpdir(), 'lectern-backfill-'));
+  const files = (dir: string) =>
+    new Map(
+      readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
+        .map((name) => [name, readFileSync(join(dir, name)).toString('base64')]),
+    );
+
+  test('joins the newest quarter, leaves the archive as it was, and is sorted and dated by its own date', async () => {
+    // Published in date order, as an archive imported at once, then one of 2011 published last.
+    const dated = synthetic(120).reverse();
+    const before = dated.map((record, i) => ({ ...record, published: i }));
+    const unplaced: SearchRecord = {
+      ...dated[0]!,
+      url: '/remarks/en/synthetic/backfill/#q1',
+      text: { answer: 'A backfilled answer about the okapi of the Ituri forest.' },
+      meta: { ...dated[0]!.meta, date: '2011-01-15', transcript: 'Backfilled' },
+      filters: { year: ['2011'] },
+    };
+    const backfill = { ...unplaced, published: 120 };
+    await writeBundles(
+      [
+        { records: before, dir: join(work, 'before') },
+        { records: [...before, backfill], dir: join(work, 'after') },
+        // Without the order of publication, a record's date alone places it: in the archive.
+        { records: [...dated, unplaced], dir: join(work, 'by-date') },
+      ],
+      40,
+    );
+    await pagefind.close();
+    const a = files(join(work, 'before'));
+    const b = files(join(work, 'after'));
+    const archive = [...a.keys()].filter((name) => name.startsWith('archive/'));
+    expect(archive.length).toBeGreaterThan(20);
+    expect(archive.filter((name) => b.get(name) !== a.get(name))).toEqual([]);
+    expect([...b.keys()].filter((name) => name.startsWith('archive/') && !a.has(name))).toEqual([]);
+    const byDate = files(join(work, 'by-date'));
+    expect(archive.filter((name) => byDate.get(name) !== a.get(name)).length).toBeGreaterThan(0);
+
+    const index = await SearchIndex.open(loader(join(work, 'after')));
+    const found = (await index.search('okapi')).results;
+    expect(found).toHaveLength(1);
+    expect(found[0]!.month).toBe('2011-01');
+    // In date order among all the answers, after the archive's one of the same day.
+    const all = (await index.search(null)).results.sort((x, y) => x.rank - y.rank);
+    const urls = await Promise.all(all.map(async (hit) => (await hit.data()).url));
+    const inOrder = [...before, backfill].sort((x, y) => x.meta.date.localeCompare(y.meta.date));
+    expect(urls).toEqual(inOrder.map((record) => record.url));
+    expect(new Set(all.map((hit) => hit.rank)).size).toBe(all.length);
   }, 60_000);
 });
 

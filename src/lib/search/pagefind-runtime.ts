@@ -31,8 +31,10 @@ export interface Fragment {
 export interface Hit {
   /** The record's id (page-id.ts). */
   id: string;
-  /** Its place in date order, oldest first (across segments: segments.ts). */
+  /** Its place in date order, oldest first, across segments (segments.ts): not always a whole number. */
   rank: number;
+  /** Its month ("2019-03"), from segments.json (segments.ts). */
+  month: string;
   score: number;
   /**
    * Positions of the matched words in the record's content, by word, with their weight in the
@@ -432,6 +434,7 @@ export class PagefindBundle {
 class Match implements Hit {
   readonly id: string;
   rank: number;
+  month = '';
   readonly score: number;
   readonly crossed: number;
   demoted = false;

@@ -39,6 +39,13 @@ export interface SearchRecord {
     counterpart?: string | undefined;
   };
   filters: Record<string, string[]>;
+  /**
+   * Its transcript's place in the order the site first published its transcripts
+   * (publicationOrder, src/lib/share/permalinks.ts), set by the index's integration: a transcript
+   * published after the newest quarter began joins that quarter's segment, whatever its date
+   * (write-bundle.ts). Without it, a record's date alone decides.
+   */
+  published?: number;
 }
 
 /** The label a spokesperson's filter value has: one value for both languages where the person is known. */

@@ -1,7 +1,7 @@
 /**
- * The promise a permalink makes: once published, an answer's URL keeps working. The manifest lists
- * every answer URL ever published; a build may add to it but never lose one, unless a redirect says
- * where the answer lives now.
+ * The promise a permalink makes: once published, a transcript's or an answer's URL keeps working.
+ * The manifest lists every such URL ever published; a build may add to it but never lose one,
+ * unless a redirect says where the remark lives now.
  */
 export interface PermalinkCheck {
   /** Published URLs that this build would not serve and no redirect covers. */
@@ -85,7 +85,7 @@ function sitePath(path: string, file: string): string {
   return `/${segments.join('/')}${segments.length > 0 ? '/' : ''}`;
 }
 
-/** The manifest file's lines: one URL path a line, sorted, so that its diffs read well. */
+/** The manifest file's lines: one URL path a line, in the order first published (`formatManifest`). */
 export function parseManifest(text: string): string[] {
   return text
     .split('\n')
@@ -93,10 +93,58 @@ export function parseManifest(text: string): string[] {
     .filter((line) => line !== '' && !line.startsWith('#'));
 }
 
+/**
+ * The manifest as written: its URLs in the order given, once each. New URLs go at the end, in
+ * `publicationOrder`, so that the file says in what order the site published its transcripts.
+ */
 export function formatManifest(urls: string[]): string {
   const header = [
-    '# Every answer URL this site has published. The build adds new ones; it fails when one would',
-    '# disappear, unless content/redirects.json says where that answer lives now. Commit this file.',
+    '# Every transcript and answer URL this site has published, in the order first published. The',
+    '# build adds new ones at the end; it fails when one would disappear, unless content/redirects.json',
+    '# says where it lives now. The search index reads the order (src/lib/search/write-bundle.ts).',
+    '# Commit this file.',
   ];
-  return `${[...header, ...[...new Set(urls)].sort()].join('\n')}\n`;
+  return `${[...header, ...new Set(urls)].join('\n')}\n`;
+}
+
+/** A transcript as the manifest's order knows it: its URL path and its date. */
+export interface PublishedTranscript {
+  path: string;
+  date: string;
+}
+
+/**
+ * Each transcript's place in the order the site first published it: the line where the manifest
+ * first lists it or one of its answers. A transcript the manifest does not list yet comes after all
+ * it lists, oldest first (then by path), as the build then appends it (`appendOrder`): a build
+ * from nothing and a build after many days give every transcript the same place. Manifests written
+ * before transcript URLs were listed place a transcript by its answers.
+ */
+export function publicationOrder(manifest: string[], transcripts: PublishedTranscript[]): Map<string, number> {
+  const dates = new Map<string, string>();
+  for (const { path, date } of transcripts) if (!dates.has(path)) dates.set(path, date);
+  const order = new Map<string, number>();
+  manifest.forEach((url, line) => {
+    const path = dates.has(url) ? url : parentPath(url);
+    if (dates.has(path) && !order.has(path)) order.set(path, line);
+  });
+  const fresh = [...dates].filter(([path]) => !order.has(path));
+  fresh.sort(([a, dateA], [b, dateB]) => dateA.localeCompare(dateB) || a.localeCompare(b));
+  fresh.forEach(([path], i) => order.set(path, manifest.length + i));
+  return order;
+}
+
+/**
+ * The URLs a build publishes for the first time, in the order the manifest lists them: by their
+ * transcript's place (`publicationOrder`), a transcript before its answers, answers in their order.
+ */
+export function appendOrder(added: string[], order: Map<string, number>): string[] {
+  const place = (url: string) => order.get(url) ?? order.get(parentPath(url)) ?? Infinity;
+  // Stable: answers keep the order the build lists them in.
+  return [...added].sort((a, b) => place(a) - place(b) || Number(!order.has(a)) - Number(!order.has(b)));
+}
+
+/** The URL one level up: an answer's transcript ("/remarks/en/2019/x/q3/" → "/remarks/en/2019/x/"). */
+function parentPath(url: string): string {
+  return url.replace(/[^/]+\/$/, '');
 }
