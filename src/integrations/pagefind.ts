@@ -5,9 +5,9 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { contentPaths } from '../lib/paths.ts';
 import type { IndexMessage, IndexReply } from '../lib/search/index-worker.ts';
-import type { SearchRecord } from '../lib/search/records.ts';
+import { type SearchRecord, placeByPublication } from '../lib/search/records.ts';
 import type { BundleStats } from '../lib/search/write-bundle.ts';
-import { parseManifest, publicationOrder } from '../lib/share/permalinks.ts';
+import { parseManifest } from '../lib/share/permalinks.ts';
 import { langs } from '../schemas/transcript.ts';
 import { onRecords } from './build-data.ts';
 
@@ -60,7 +60,7 @@ export default function pagefindIntegration(): AstroIntegration {
         indexing = undefined;
         stopListening = onRecords((records) => {
           logger.info(`building the search index (${records.length} answers) while the pages render…`);
-          placeByPublication(records);
+          placeByPublication(records, readManifest());
           indexing = start(records);
         });
       },
@@ -93,19 +93,12 @@ export default function pagefindIntegration(): AstroIntegration {
 }
 
 /**
- * Gives each record its transcript's place in the order the site published them, from the
- * permalink manifest (content/permalinks.txt) as the build found it: the manifest is written
- * after the pages, and a transcript it does not list yet is placed where it will be appended.
+ * The permalink manifest as the build found it (content/permalinks.txt): it is written after the
+ * pages, and the records placed by it (placeByPublication) where it will then list them.
  */
-function placeByPublication(records: SearchRecord[]): void {
+function readManifest(): string[] {
   const { permalinks } = contentPaths();
-  const manifest = existsSync(permalinks) ? parseManifest(readFileSync(permalinks, 'utf-8')) : [];
-  const transcriptOf = (record: SearchRecord) => record.url.split('#')[0]!;
-  const order = publicationOrder(
-    manifest,
-    records.map((record) => ({ path: transcriptOf(record), date: record.meta.date })),
-  );
-  for (const record of records) record.published = order.get(transcriptOf(record))!;
+  return existsSync(permalinks) ? parseManifest(readFileSync(permalinks, 'utf-8')) : [];
 }
 
 /** A language indexed and its answers, for the build's log. */

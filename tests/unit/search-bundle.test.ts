@@ -13,8 +13,13 @@ import { hanExcerpt, wholeWordStart, wordExcerpt } from '../../src/lib/search/ex
 import { PAGEFIND_VERSION, SIGNATURE } from '../../src/lib/search/pagefind-format.ts';
 import { warmUp } from '../../src/lib/search/pagefind-runtime.ts';
 import { SearchIndex } from '../../src/lib/search/segments.ts';
-import { type SearchRecord, indexedContent, searchRecords } from '../../src/lib/search/records.ts';
-import { LATEST_FRAGMENTS_PER_GROUP, quarterStart, writeBundles } from '../../src/lib/search/write-bundle.ts';
+import { type SearchRecord, indexedContent, placeByPublication, searchRecords } from '../../src/lib/search/records.ts';
+import {
+  LATEST_FRAGMENTS_PER_GROUP,
+  inArchive,
+  quarterStart,
+  writeBundles,
+} from '../../src/lib/search/write-bundle.ts';
 import { loadTranscript } from '../../src/lib/transcript/load.ts';
 import { renderTranscript } from '../../src/plugins/render.ts';
 import { projectRoot } from '../../scripts/support/paths.ts';
@@ -356,6 +361,37 @@ describe('a rebuild after adding an answer', () => {
     const { results } = await bundle.search('zebra120x');
     expect((await results[0]!.data()).url).toBe('/remarks/en/synthetic/120/#q1');
   }, 60_000);
+});
+
+describe('the order of publication', () => {
+  test('places records by the manifest, new transcripts after it, and a backfill outside the archive', async () => {
+    const classic = await records('qa-classic', 'en/2019/qa-classic');
+    const pinned = await records('pinned-ids', 'en/2020/pinned-ids');
+    const outlets = await records('qa-2020-outlets', 'en/2020/qa-2020-outlets');
+    const backfill = classic.map((record) => ({
+      ...record,
+      url: record.url.replace('qa-classic', 'backfill'),
+      meta: { ...record.meta, date: '2019-06-04' },
+    }));
+    // As the build writes it: answer URLs (an older manifest's), then a transcript's URL.
+    const manifest = [
+      ...classic
+        .filter((record) => !record.url.endsWith('#opening'))
+        .map((record) => `${record.url.replace('#', '')}/`),
+      '/remarks/en/2020/pinned-ids/',
+      '/remarks/en/2020/pinned-ids/q1/',
+    ];
+    const all = [...outlets, ...backfill, ...pinned, ...classic];
+    placeByPublication(all, manifest);
+    const placeOf = (list: SearchRecord[]) => [...new Set(list.map((record) => record.published))];
+    expect(placeOf(classic)).toEqual([0]);
+    expect(placeOf(pinned)).toEqual([manifest.indexOf('/remarks/en/2020/pinned-ids/')]);
+    // Not listed yet: after all it lists, oldest first, as the build will append them.
+    expect(placeOf(backfill)).toEqual([manifest.length]);
+    expect(placeOf(outlets)).toEqual([manifest.length + 1]);
+    const archived = inArchive([...all].sort((a, b) => a.meta.date.localeCompare(b.meta.date)));
+    expect(all.filter(archived).map((record) => record.url)).toEqual(classic.map((record) => record.url));
+  });
 });
 
 describe('a transcript backfilled', () => {

@@ -1,5 +1,6 @@
 import type { Remark } from '../remarks.ts';
 import { answerTopics } from '../topics.ts';
+import { publicationOrder } from '../share/permalinks.ts';
 import { answerText, questionText } from '../transcript/exchange.ts';
 import { answerInTranscriptPath } from '../transcript/permalink.ts';
 import { findSpokesperson } from '../transcript/spokespeople.ts';
@@ -46,6 +47,20 @@ export interface SearchRecord {
    * (write-bundle.ts). Without it, a record's date alone decides.
    */
   published?: number;
+}
+
+/**
+ * Gives each record its transcript's place in the order the site published its transcripts, by
+ * the permalink manifest's lines (publicationOrder): a transcript the manifest does not list yet
+ * is placed where the build will append it.
+ */
+export function placeByPublication(records: SearchRecord[], manifest: string[]): void {
+  const transcriptOf = (record: SearchRecord) => record.url.split('#')[0]!;
+  const order = publicationOrder(
+    manifest,
+    records.map((record) => ({ path: transcriptOf(record), date: record.meta.date })),
+  );
+  for (const record of records) record.published = order.get(transcriptOf(record))!;
 }
 
 /** The label a spokesperson's filter value has: one value for both languages where the person is known. */
