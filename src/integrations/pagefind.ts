@@ -1,15 +1,14 @@
 import { fork } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { contentPaths } from '../lib/paths.ts';
 import type { IndexMessage, IndexReply } from '../lib/search/index-worker.ts';
 import { type SearchRecord, placeByPublication } from '../lib/search/records.ts';
 import type { BundleStats } from '../lib/search/write-bundle.ts';
-import { parseManifest } from '../lib/share/permalinks.ts';
 import { langs } from '../schemas/transcript.ts';
 import { onRecords } from './build-data.ts';
+import { readManifest } from './permalinks.ts';
 
 /** Records a message to the index process carries: the 10x archive's in one would be ~0.5 GB at once. */
 const BATCH = 10_000;
@@ -90,15 +89,6 @@ export default function pagefindIntegration(): AstroIntegration {
       },
     },
   };
-}
-
-/**
- * The permalink manifest as the build found it (content/permalinks.txt): it is written after the
- * pages, and the records placed by it (placeByPublication) where it will then list them.
- */
-function readManifest(): string[] {
-  const { permalinks } = contentPaths();
-  return existsSync(permalinks) ? parseManifest(readFileSync(permalinks, 'utf-8')) : [];
 }
 
 /** A language indexed and its answers, for the build's log. */

@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import type { AstroIntegration } from 'astro';
 import { contentPaths } from '../lib/paths.ts';
 import {
@@ -27,7 +27,7 @@ export default function permalinksIntegration(): AstroIntegration {
         const { permalinks } = contentPaths();
         const { transcripts, answers } = await readBuildData(dir);
         const current = [...transcripts.map((transcript) => transcript.path), ...answers.map((answer) => answer.path)];
-        const published = existsSync(permalinks) ? parseManifest(await readFile(permalinks, 'utf-8')) : [];
+        const published = readManifest();
         const redirects = readRedirects();
         const { missing, added, brokenRedirects, shadowing } = checkPermalinks(published, current, redirects);
         const problems = [
@@ -54,4 +54,13 @@ export default function permalinksIntegration(): AstroIntegration {
       },
     },
   };
+}
+
+/**
+ * The permalink manifest's URLs (content/permalinks.txt) as they are now: read by the search index
+ * while the pages render, and by the guard above after them, which then writes it.
+ */
+export function readManifest(): string[] {
+  const { permalinks } = contentPaths();
+  return existsSync(permalinks) ? parseManifest(readFileSync(permalinks, 'utf-8')) : [];
 }
