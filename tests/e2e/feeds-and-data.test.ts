@@ -14,6 +14,7 @@ import { buildSite } from '../../scripts/support/build.ts';
 import { plainText } from '../../src/plugins/to-html.ts';
 import { answerRow, turnTexts, transcriptDocument, transcriptRow } from '../../src/lib/data/rows.ts';
 import { fixtureContent } from '../support/content.ts';
+import { neutralised } from '../../src/lib/data/csv.ts';
 
 const SITE = 'https://remarks.example.org';
 
@@ -179,10 +180,15 @@ describe('feeds, sitemap and open data', () => {
     expect(csv.map((row) => row.id)).toEqual(jsonl.map((row) => row.id));
     expect(Object.keys(csv[0]!)).toEqual(Object.keys(answerRow.shape));
     csv.forEach((row, i) => {
-      expect(row.answer).toBe(jsonl[i]!.answer);
-      expect(row.question).toBe(jsonl[i]!.question);
+      expect(row.answer).toBe(neutralised(jsonl[i]!.answer));
+      expect(row.question).toBe(neutralised(jsonl[i]!.question));
       expect(row.topics).toBe(jsonl[i]!.topics.join('; '));
     });
+    // A cell a spreadsheet would run as a formula is text there; the JSON Lines keep it exactly.
+    const formula = jsonl.findIndex((row) => row.answer.startsWith('=HYPERLINK('));
+    expect(formula).toBeGreaterThanOrEqual(0);
+    expect(csv[formula]!.answer).toBe(`'${jsonl[formula]!.answer}`);
+    expect(csv.filter((row) => Object.values(row).some((cell) => /^[=+\-@\t\r]/.test(cell)))).toEqual([]);
     const transcripts = jsonLines('data/transcripts.jsonl.gz', transcriptRow);
     expect(transcripts.flatMap((row) => row.answers).sort()).toEqual(jsonl.map((row) => row.id).sort());
     for (const row of transcripts) {
@@ -202,9 +208,19 @@ describe('feeds, sitemap and open data', () => {
     });
     for (const file of index.files) {
       expect(readFileSync(fileOf(file.url)!).length).toBe(file.bytes);
-      const schema = JSON.parse(readFileSync(fileOf(file.schema)!, 'utf-8')) as { $id: string; type: string };
+      const schema = JSON.parse(readFileSync(fileOf(file.schema)!, 'utf-8')) as Record<string, unknown>;
+      if (file.url.endsWith('.csv.gz')) {
+        // The CSV's own description (CSV on the Web): its columns, every cell text.
+        expect(schema.url).toBe(file.url);
+        const columns = (schema.tableSchema as { columns: { name: string; datatype: string }[] }).columns;
+        expect(columns.map((column) => column.name)).toEqual(Object.keys(answerRow.shape));
+        expect(new Set(columns.map((column) => column.datatype))).toEqual(new Set(['string']));
+        continue;
+      }
       expect(schema.$id).toBe(file.schema);
       expect(schema.type).toBe('object');
+      // Columns may be added within a version: no object of a published schema is closed.
+      expect(JSON.stringify(schema)).not.toContain('"additionalProperties":false');
     }
   });
 

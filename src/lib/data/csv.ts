@@ -4,6 +4,16 @@
  */
 export type Cell = string | number | null | readonly string[];
 
+/**
+ * A cell a spreadsheet would run as a formula (it opens with =, +, -, @, a tab or a carriage
+ * return: `=HYPERLINK("http://evil.example","x")`) is written after a single quote, as OWASP
+ * recommends for CSV injection: spreadsheets then show it as text. The JSON Lines keep the text
+ * exactly; /data/ says so.
+ */
+export function neutralised(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
 /** One line of CSV (with its CRLF); a list is joined with `joiner(column)`. */
 export function csvLine(
   columns: readonly string[],
@@ -15,7 +25,8 @@ export function csvLine(
     .map((column) => {
       const value = row[column];
       if (value === null || value === undefined) return '';
-      return quote(typeof value === 'object' ? value.join(joiner(column)) : String(value));
+      if (typeof value === 'number') return quote(String(value));
+      return quote(neutralised(typeof value === 'object' ? value.join(joiner(column)) : value));
     })
     .join(',')}\r\n`;
 }

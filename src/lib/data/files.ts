@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { createGzip } from 'node:zlib';
-import { z } from 'astro/zod';
 import { csvHeader, csvLine } from './csv.ts';
 import { openData } from './open-data.ts';
-import { answerRow, type AnswerRow, DATA_VERSION, transcriptDocument, transcriptRow } from './rows.ts';
+import { type AnswerRow, DATA_VERSION } from './rows.ts';
+import { CSV_COLUMNS, CSV_METADATA } from './schemas.ts';
 
 /** The files under /data/, as the site publishes them. */
 export interface DataFile {
@@ -17,22 +17,7 @@ export interface DataFile {
   format: string;
 }
 
-/** The JSON Schemas, by their file name under /data/. */
-export const schemas = {
-  'answers.schema.json': answerRow,
-  'transcripts.schema.json': transcriptRow,
-  'transcript.schema.json': transcriptDocument,
-} as const;
-
-export function jsonSchema(name: keyof typeof schemas, site: URL): object {
-  return {
-    $id: new URL(`/data/${name}`, site).href,
-    ...z.toJSONSchema(schemas[name]),
-  };
-}
-
-/** The CSV has the JSONL's columns; `turns`, a list of objects there, is one "Label: text" paragraph per turn here. */
-const CSV_COLUMNS = Object.keys(answerRow.shape) as (keyof AnswerRow)[];
+/** Lists that are paragraphs in the CSV (joined with a blank line), not names (joined with "; "). */
 const PARAGRAPHS = new Set(['follow_ups', 'turns']);
 
 function csvRow(row: AnswerRow) {
@@ -88,7 +73,7 @@ export function bulkFiles(site: URL): Promise<DataFile[]> {
         name: 'answers.csv.gz',
         bytes: answersCsv,
         rows: data.answers.length,
-        schema: 'answers.schema.json',
+        schema: CSV_METADATA,
         format: 'CSV (RFC 4180, UTF-8, header row), gzip',
       },
       {

@@ -1,5 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { bulkFiles, dataIndex, jsonSchema, schemas } from '../../lib/data/files';
+import { bulkFiles, dataIndex } from '../../lib/data/files';
+import { CSV_METADATA, csvMetadata, jsonSchema, schemas } from '../../lib/data/schemas';
 import { siteOf } from '../../lib/site';
 
 /**
@@ -10,12 +11,15 @@ import { siteOf } from '../../lib/site';
 const BULK = ['answers.jsonl.gz', 'answers.csv.gz', 'transcripts.jsonl.gz'];
 
 export const getStaticPaths = (() =>
-  [...BULK, ...Object.keys(schemas), 'index.json'].map((file) => ({ params: { file } }))) satisfies GetStaticPaths;
+  [...BULK, ...Object.keys(schemas), CSV_METADATA, 'index.json'].map((file) => ({
+    params: { file },
+  }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site }) => {
   const url = siteOf(site);
   const file = params.file!;
   if (file === 'index.json') return Response.json(await dataIndex(url));
+  if (file === CSV_METADATA) return Response.json(csvMetadata(url));
   if (file in schemas) return Response.json(jsonSchema(file as keyof typeof schemas, url));
   const bulk = (await bulkFiles(url)).find((candidate) => candidate.name === file);
   if (!bulk) throw new Error(`/data/${file}: no such data file`);
