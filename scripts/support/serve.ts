@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
+import { extname, join } from 'node:path';
 import { headersFor, readHeaders } from './headers.ts';
 
 const types: Record<string, string> = {
@@ -70,6 +70,34 @@ function certificate(): { key: Buffer; cert: Buffer } {
 const compressible = /\.(html|css|js|json|xml|svg|txt)$/;
 
 /**
+ * The path a request asks for, decoded, or undefined where it cannot name a file of the site: a
+ * broken %-escape (`/%`), or a segment that is empty, `.` or `..`, or holds a slash, a backslash or
+ * a NUL once decoded (`/..%2fdist-x/` would reach a sibling folder).
+ */
+export function requestedPath(url: string): string | undefined {
+  let pathname: string;
+  try {
+    pathname = new URL(url, 'http://localhost').pathname;
+  } catch {
+    return undefined;
+  }
+  const segments = pathname.split('/').slice(1);
+  const decoded: string[] = [];
+  for (const [i, segment] of segments.entries()) {
+    let plain: string;
+    try {
+      plain = decodeURIComponent(segment);
+    } catch {
+      return undefined;
+    }
+    const last = i === segments.length - 1;
+    if ((plain === '' && !last) || plain === '.' || plain === '..' || /[/\\\0]/.test(plain)) return undefined;
+    decoded.push(plain);
+  }
+  return `/${decoded.join('/')}`;
+}
+
+/**
  * Serves a built site on a free loopback port, as a static host would (`/x/` → `/x/index.html`,
  * `404.html` for what is missing), with the headers its `_headers` file asks for (Content-Security-Policy,
  * caching), as Netlify and Cloudflare Pages send them.
@@ -78,13 +106,13 @@ export async function serve(dir: string, options: ServeOptions = {}): Promise<St
   const zipped = new Map<string, Buffer>();
   const rules = readHeaders(join(dir, '_headers'));
   const handle = (request: IncomingMessage, response: ServerResponse) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-    for (const [name, value] of Object.entries(headersFor(rules, path))) response.setHeader(name, value);
-    const file = normalize(join(dir, path.endsWith('/') ? `${path}index.html` : path));
-    if (!file.startsWith(dir)) {
-      response.writeHead(403).end();
+    const path = requestedPath(request.url ?? '/');
+    if (path === undefined) {
+      response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad request: a broken path.\n');
       return;
     }
+    for (const [name, value] of Object.entries(headersFor(rules, path))) response.setHeader(name, value);
+    const file = join(dir, path.endsWith('/') ? `${path}index.html` : path);
     stat(file).then(
       (info) => {
         if (info.isDirectory()) {

@@ -4,7 +4,16 @@
  * marks "sanctions"); Chinese terms match as written.
  */
 const terms = (new URLSearchParams(location.search).get('hl') ?? '').split(/\s+/).filter((term) => term.length > 0);
-const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+const target = location.hash ? document.getElementById(idOfHash(location.hash)) : null;
+
+/** The id a `#hash` names: decoded, or as written where its %-escapes are broken (`#%E0`). */
+function idOfHash(hash: string): string {
+  try {
+    return decodeURIComponent(hash.slice(1));
+  } catch {
+    return hash.slice(1);
+  }
+}
 
 if (terms.length > 0 && target) {
   const escape = (term: string) => term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

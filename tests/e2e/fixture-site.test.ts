@@ -52,6 +52,18 @@ describe('a site built from fixture transcripts', () => {
     expect(page.url()).not.toContain('spokesperson');
   });
 
+  test('a malformed #hash never stops the page: an escaped one still lands on its answer, marked', async () => {
+    const fresh = await site.browser.newPage();
+    const errors: string[] = [];
+    fresh.on('pageerror', (error) => errors.push(error.message));
+    // Module scripts have run by the load event, which goto waits for.
+    await fresh.goto(`${site.url}/remarks/en/pinned-ids/?hl=Huawei#%E0`);
+    await fresh.goto(`${site.url}/remarks/en/pinned-ids/?hl=Huawei#huawei%2D5g`);
+    expect(await fresh.locator('#huawei-5g mark').first().innerText()).toBe('Huawei');
+    expect(errors).toEqual([]);
+    await fresh.close();
+  });
+
   test('search: a failed index file says so and offers to try again, never "Searching…" for ever', async () => {
     const fresh = await site.browser.newPage();
     await fresh.route('**/pagefind/en/wasm.*.pagefind', (route) => route.fulfill({ status: 404, body: 'gone' }));

@@ -75,6 +75,9 @@ function sitePath(path: string, file: string): string {
   } catch {
     throw fail('its %-escapes are broken');
   }
+  // eslint-disable-next-line no-control-regex -- control characters are what is refused here
+  if (/[\u0000-\u001f\u007f-\u009f\ufffe\uffff]/.test(decoded))
+    throw fail('its %-escapes make a control character (such as %00), which no file name may hold');
   const segments = path.split('/').slice(1);
   if (segments.at(-1) === '') segments.pop();
   const unsafe = (segment: string) => {
