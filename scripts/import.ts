@@ -105,6 +105,9 @@ function printSummary(report: ImportReport, seconds: number): void {
   console.log(
     `${s.transcripts} transcripts in ${seconds.toFixed(1)} s: ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged, ${s.skipped} skipped, ${s.failed} failed; ${s.exchanges} exchanges; ${s.warnings} warnings.`,
   );
+  if (s.removedCharacters > 0) {
+    console.log(`${s.removedCharacters} control characters removed from the text (the warnings say where).`);
+  }
   if (report.linked.length > 0) {
     console.log(`${report.linked.length} transcripts given "translation:", paired with their other-language version.`);
   }

@@ -4,6 +4,7 @@ import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import type { Lang } from '../../schemas/transcript.ts';
 import { ImportError, type Draft, type SourceParagraph } from './draft.ts';
+import { MAX_HTML_NESTING, tooDeepHtml } from './html-depth.ts';
 import { addMissingLabels } from './missing-labels.ts';
 import { oneLine } from './escape.ts';
 import { isChinese } from './lang.ts';
@@ -71,6 +72,13 @@ const skipped = new Set([
  * A page without a recognisable body is an error, never an empty transcript.
  */
 export function readMinistryPage(html: string, input: string, source?: string): Draft {
+  const deep = tooDeepHtml(html);
+  if (deep !== undefined) {
+    throw new ImportError(
+      `${input}:${deep}`,
+      `elements nested past ${MAX_HTML_NESTING} levels: is this a saved ministry page? Save the page again from the browser.`,
+    );
+  }
   const tree = parser.parse(html);
   const body =
     byId(tree, 'News_Body_Txt_A') ??
@@ -181,8 +189,25 @@ function publicUrl(url: string): string {
   return staging ? `https://www.mfa.gov.cn/web/${staging[1]}` : url;
 }
 
-/** The site's name after a page title: "…_中华人民共和国外交部", "… — Ministry of Foreign Affairs of …". */
-const siteSuffix = /\s*(?:[_|—–-]+)\s*(?:中华人民共和国外交部|Ministry of Foreign Affairs.*)$/i;
+/**
+ * A title without the site's name after it ("…_中华人民共和国外交部", "… — Ministry of Foreign
+ * Affairs of …"): the name, and before it a run of separators between spaces. Found by scanning
+ * back from each place the name occurs, not by a regular expression: one with the separators'
+ * run in it backtracked quadratically over a title of dashes (40,000 took 7 s, a 1 MB title hours).
+ */
+function withoutSiteName(title: string): string {
+  const names = /中华人民共和国外交部$|Ministry of Foreign Affairs/gi;
+  for (let match = names.exec(title); match; match = names.exec(title)) {
+    let start = match.index;
+    while (start > 0 && /\s/.test(title[start - 1]!)) start--;
+    const separatorsEnd = start;
+    while (start > 0 && '_|—–-'.includes(title[start - 1]!)) start--;
+    if (start === separatorsEnd) continue;
+    while (start > 0 && /\s/.test(title[start - 1]!)) start--;
+    return title.slice(0, start);
+  }
+  return title;
+}
 /** Section names some pages carry as their `<title>` instead of the article's. */
 const sectionTitles = /^(发言人表态|外交部发言人表态|例行记者会|Spokesperson'?s Remarks|Regular Press Conferences?)$/i;
 
@@ -209,7 +234,7 @@ function cleanTitle(text: string, chinese: boolean): string {
   const line = chinese
     ? joined.replace(/(\p{Script=Han}|[，。、：；“”《》（）])\s*\n\s*(?=\p{Script=Han}|[，。、：；“”《》（）])/gu, '$1')
     : joined;
-  return oneLine(line).replace(siteSuffix, '');
+  return withoutSiteName(oneLine(line));
 }
 
 /**

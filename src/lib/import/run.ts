@@ -8,6 +8,7 @@ import { loadTranscript, type RenderTranscript } from '../transcript/load.ts';
 import type { TranscriptBody } from '../transcript/model.ts';
 import { parseCsv, parseJsonl } from './datasets.ts';
 import { decodeInput } from './decode.ts';
+import { withoutControlCharacters } from './clean.ts';
 import { ImportError, type Draft } from './draft.ts';
 import { oneLine } from './escape.ts';
 import { readMinistryPage } from './html.ts';
@@ -58,7 +59,13 @@ export interface TranscriptReport {
 
 export interface ImportReport {
   transcripts: TranscriptReport[];
-  summary: Record<Status, number> & { transcripts: number; exchanges: number; warnings: number };
+  summary: Record<Status, number> & {
+    transcripts: number;
+    exchanges: number;
+    warnings: number;
+    /** Control characters removed from the inputs' text (each removal is also a warning, with its line). */
+    removedCharacters: number;
+  };
   warnings: string[];
   /** Files given `translation:` after the import (paths under the output folder): paired with their other-language version. */
   linked: string[];
@@ -107,18 +114,48 @@ export async function importFiles(inputs: string[], options: ImportOptions): Pro
   const sources = new SourceIndex();
   const reports: TranscriptReport[] = [];
   const warnings: string[] = [];
+  let removedCharacters = 0;
+  // Every input is read before any is written: two inputs that name one source would otherwise
+  // both be written to its file, the second over the first ("created", then "updated").
+  const reads: (Draft | ImportError)[] = [];
   for (const [i, file] of files.entries()) {
     for (const read of await readInput(file, sources, options)) {
       if (read instanceof ImportError) {
-        reports.push({ source: read.input, exchanges: 0, status: 'failed', reason: read.message });
+        reads.push(read);
         continue;
       }
-      warnings.push(...read.warnings);
-      const report = await writeDraft(read, options, existing, owners);
-      if (report.renamed) warnings.push(report.renamed);
-      reports.push(report);
+      const { draft, removed } = withoutControlCharacters(read);
+      removedCharacters += removed;
+      reads.push(draft);
     }
     options.onProgress?.(i + 1, files.length);
+  }
+  const inputsOf = new Map<string, string[]>();
+  for (const read of reads) {
+    const source = read instanceof ImportError ? undefined : (read.source ?? options.source);
+    if (source !== undefined) inputsOf.set(source, [...(inputsOf.get(source) ?? []), (read as Draft).input]);
+  }
+  for (const draft of reads) {
+    if (draft instanceof ImportError) {
+      reports.push({ source: draft.input, exchanges: 0, status: 'failed', reason: draft.message });
+      continue;
+    }
+    warnings.push(...draft.warnings);
+    const source = draft.source ?? options.source;
+    const inputs = source === undefined ? [] : inputsOf.get(source)!;
+    if (inputs.length > 1) {
+      reports.push({
+        source: source!,
+        lang: draft.lang,
+        exchanges: 0,
+        status: 'failed',
+        reason: `${draft.input}: ${inputs.length} inputs of this run name the same source (${source}): ${inputs.join(', ')}. None of them was written; import the right one alone${options.source ? ', or give each its own --source' : ''}.`,
+      });
+      continue;
+    }
+    const report = await writeDraft(draft, options, existing, owners);
+    if (report.renamed) warnings.push(report.renamed);
+    reports.push(report);
   }
   const written = reports
     .filter((report) => report.file !== undefined && ['created', 'updated', 'unchanged'].includes(report.status))
@@ -136,6 +173,7 @@ export async function importFiles(inputs: string[], options: ImportOptions): Pro
       transcripts: reports.length,
       exchanges: reports.reduce((sum, report) => sum + report.exchanges, 0),
       warnings: warnings.length,
+      removedCharacters,
     },
     warnings,
     linked,

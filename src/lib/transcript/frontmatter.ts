@@ -1,7 +1,14 @@
 import { extractFrontmatter } from '@astrojs/markdown-remark';
 import * as yaml from 'js-yaml';
-import { transcriptFrontmatter, type TranscriptFrontmatter } from '../../schemas/transcript.ts';
+import { MAX_EXCHANGES, transcriptFrontmatter, type TranscriptFrontmatter } from '../../schemas/transcript.ts';
+import { firstUnsafeCharacter, lineAt } from './characters.ts';
 import { TranscriptError } from './errors.ts';
+
+/**
+ * How deep front matter may nest: a transcript's is three levels (exchanges → an exchange →
+ * its topics). A deeper one is a mistake, and js-yaml's own limit (100) would let it through.
+ */
+const MAX_YAML_DEPTH = 8;
 
 export interface SourceParts {
   /** Front matter as YAML gives it, before the schema (dates stay strings). */
@@ -38,9 +45,19 @@ export function readSource(contents: string, file: string): SourceParts {
       'No front matter: start the file with a `---` block giving title, date, kind, lang and source (see README).',
     );
   }
+  const unsafe = firstUnsafeCharacter(contents);
+  if (unsafe) {
+    throw new TranscriptError(
+      file,
+      lineAt(contents, unsafe.offset),
+      `a control character (${unsafe.code}) is in the text: delete it. Feeds and data cannot carry it, and readers would not see it.`,
+    );
+  }
   let data: unknown;
   try {
-    data = yaml.load(raw, { schema: yaml.CORE_SCHEMA, filename: file });
+    const events = yaml.parseEvents(raw, { filename: file, maxDepth: MAX_YAML_DEPTH });
+    refuseAnchors(events, raw, file);
+    [data] = yaml.constructFromEvents(events, { source: raw, filename: file, schema: yaml.CORE_SCHEMA, maxAliases: 0 });
   } catch (error) {
     if (error instanceof yaml.YAMLException) {
       // mark.line counts from 0 within the YAML, whose line 0 is the rest of the opening `---` line.
@@ -71,10 +88,46 @@ export function splitSource(contents: string, file: string): { data: Record<stri
   return { data: parts.data, body: rest.slice(rest.indexOf('\n') + 1) };
 }
 
+/**
+ * YAML anchors (`&big`) and aliases (`*big`) are refused: an editor never needs them, and an
+ * alias repeated over a transcript's exchanges multiplies one list into millions of values before
+ * any check sees them (a 335 KB file exhausted the build's heap).
+ */
+function refuseAnchors(events: yaml.Event[], raw: string, file: string): void {
+  const event = events.find((candidate) => 'anchorStart' in candidate && candidate.anchorStart >= 0);
+  if (!event || !('anchorStart' in event)) return;
+  const name = raw.slice(event.anchorStart, event.anchorEnd);
+  const what = event.type === yaml.EVENT_ID.ALIAS ? `the alias *${name}` : `the anchor &${name}`;
+  throw new TranscriptError(
+    file,
+    lineAt(raw, event.anchorStart),
+    `YAML anchors and aliases are not read in front matter (${what}): write the values out in full.`,
+  );
+}
+
 const oneLineOf = (text: string) => text.replace(/\s+/g, ' ').trim().slice(0, 20);
 
 /** Front matter checked against the schema; errors name the line of the offending key. */
 export function checkFrontmatter(parts: SourceParts, file: string): TranscriptFrontmatter {
+  const exchanges = parts.data.exchanges;
+  if (Array.isArray(exchanges) && exchanges.length > MAX_EXCHANGES) {
+    // Before the schema copies a value of it: the list must match the body, which never has so many.
+    throw new TranscriptError(
+      file,
+      lineOfKey(parts.raw, 'exchanges') ?? 1,
+      `exchanges: ${exchanges.length.toLocaleString('en')} entries, over the ${MAX_EXCHANGES} a transcript may have: give one entry per exchange of the body.`,
+    );
+  }
+  for (const [key, value] of Object.entries(parts.data)) {
+    const unsafe = firstUnsafeCharacter(stringsOf(value).join('\n'));
+    if (unsafe) {
+      throw new TranscriptError(
+        file,
+        lineOfKey(parts.raw, key) ?? 1,
+        `${key}: a control character (${unsafe.code}, written as a YAML escape) is in the text: delete it.`,
+      );
+    }
+  }
   const result = transcriptFrontmatter.safeParse(parts.data);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
@@ -89,6 +142,13 @@ export function checkFrontmatter(parts: SourceParts, file: string): TranscriptFr
         ? `${field}missing. Add "${String(key)}: ..." to the front matter.`
         : `${field}${issue.message}`;
   throw new TranscriptError(file, where ?? 1, reason);
+}
+
+function stringsOf(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(stringsOf);
+  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(stringsOf);
+  return [];
 }
 
 function lineOfKey(raw: string, key: string): number | undefined {

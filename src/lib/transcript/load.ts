@@ -2,6 +2,7 @@ import type { TranscriptFrontmatter } from '../../schemas/transcript.ts';
 import { TranscriptError, messageLine, messageReason } from './errors.ts';
 import { checkFrontmatter, readSource } from './frontmatter.ts';
 import type { TranscriptBody } from './model.ts';
+import { MAX_NESTING, tooDeep } from './nesting.ts';
 
 export interface LoadedTranscript {
   frontmatter: TranscriptFrontmatter;
@@ -29,10 +30,27 @@ export async function loadTranscript(
     throw new TranscriptError(file, 1, '"transcript" is reserved for the parsed body: rename that front matter key.');
   }
   const frontmatter = checkFrontmatter(parts, file);
+  const end = contents.indexOf(parts.raw) + parts.raw.length + 3;
+  const deep = tooDeep(contents.slice(end));
+  if (deep) {
+    throw new TranscriptError(
+      file,
+      deep.line + parts.bodyLineOffset,
+      `quotes or lists nested ${deep.depth} deep, past the ${MAX_NESTING} levels a transcript may have: flatten them.`,
+    );
+  }
   let body: TranscriptBody;
   try {
     body = await render(forPlugin(contents, parts.raw, frontmatter));
   } catch (error) {
+    if (error instanceof RangeError) {
+      // A nesting the line scan cannot see (emphasis inside emphasis, thousands deep).
+      throw new TranscriptError(
+        file,
+        undefined,
+        `the Markdown nests too deep to read (${error.message}): flatten nested emphasis, quotes or lists.`,
+      );
+    }
     const line = messageLine(error);
     // The plugin's own errors point into the body; anything else (a crash) is reported as is.
     throw new TranscriptError(file, line === undefined ? undefined : line + parts.bodyLineOffset, messageReason(error));
