@@ -1,7 +1,7 @@
 import { link, mkdir, readFile, rm, stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 
 /** Astro's record of the last incremental build (core/build/incremental.js): each keyed page's file. */
 interface Manifest {
@@ -27,10 +27,11 @@ export default function incrementalPages(): AstroIntegration {
   return {
     name: 'lectern-incremental-pages',
     hooks: {
-      'astro:config:done': ({ config }) => {
+      'astro:config:done': async ({ config, logger }) => {
         cacheDir = fileURLToPath(config.cacheDir);
         outDir = fileURLToPath(config.outDir);
         enabled = config.experimental.incrementalBuild;
+        if (enabled) await dropUnconfinedManifest(cacheDir, logger);
       },
       // Called once, after Astro has emptied the output folder and before it bundles the site:
       // the links are made while it bundles and calls getStaticPaths.
@@ -73,9 +74,40 @@ async function readManifest(cacheDir: string): Promise<Manifest | undefined> {
   }
 }
 
+/**
+ * A page's path as the manifest gives it, if it stays inside the output folder: relative, no "."
+ * or ".." segment, no backslash or NUL. The manifest comes from a cache (CI restores it): a path
+ * like "../../x" would have pages linked, and Astro restore or delete files, outside dist/.
+ */
+export function isConfined(path: unknown): path is string {
+  if (typeof path !== 'string' || path === '' || isAbsolute(path) || /[\\\0]/.test(path)) return false;
+  return path.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
+}
+
+/** Removes a manifest naming any path outside the output folder, before Astro reads it: every page is then rendered. */
+async function dropUnconfinedManifest(cacheDir: string, logger: AstroIntegrationLogger): Promise<void> {
+  const manifest = await readManifest(cacheDir);
+  if (!manifest) return;
+  // Read as JSON from a cache, not as Astro wrote it: any shape, any value.
+  const routes = Object.values((manifest as { routes?: Record<string, unknown> }).routes ?? {});
+  const paths = routes.flatMap((route) =>
+    Object.values((route as { paths?: Record<string, unknown> } | null)?.paths ?? {}).map(
+      (path) => (path as { outputFile?: unknown } | null)?.outputFile,
+    ),
+  );
+  const outside = paths.findIndex((path) => !isConfined(path));
+  if (outside < 0) return;
+  logger.warn(
+    `the cached page manifest names a page outside the output folder (${JSON.stringify(paths[outside] ?? null)}): it is removed, and every page is rendered.`,
+  );
+  await rm(join(cacheDir, 'incremental-build.json'), { force: true });
+}
+
 function outputFiles(manifest: Manifest | undefined): string[] {
   if (!manifest) return [];
-  return Object.values(manifest.routes).flatMap((route) => Object.values(route.paths).map((path) => path.outputFile));
+  return Object.values(manifest.routes)
+    .flatMap((route) => Object.values(route.paths).map((path) => path.outputFile))
+    .filter(isConfined);
 }
 
 /** Links every page of the last build's manifest into `outDir`; returns those it linked. */

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as yaml from 'js-yaml';
 import { describe, expect, test } from 'vitest';
+import { isConfined } from '../../src/integrations/incremental-pages.ts';
 import { siteUrl } from '../../src/integrations/site-url.ts';
 import { headerPolicy } from '../../src/lib/hosting/csp.ts';
 import { BUILD_NODE_ARGS } from '../../scripts/support/build.ts';
@@ -90,5 +92,52 @@ describe('the build on a CI runner', () => {
       scripts: Record<string, string>;
     };
     expect(scripts.build).toContain(`NODE_OPTIONS=${BUILD_NODE_ARGS.join(' ')} astro build`);
+  });
+});
+
+describe('the GitHub Pages workflow, least privilege', () => {
+  interface Step {
+    uses?: string;
+    with?: Record<string, string | boolean>;
+  }
+  interface Job {
+    permissions?: Record<string, string>;
+    steps: Step[];
+  }
+  const text = readFileSync(join(projectRoot, '.github/workflows/deploy-pages.yml'), 'utf-8');
+  const workflow = yaml.load(text) as { permissions: unknown; jobs: Record<string, Job> };
+
+  test('no permission by default; the build only reads; only the deploy job writes Pages and gets a token', () => {
+    expect(workflow.permissions).toEqual({});
+    expect(workflow.jobs.build!.permissions).toEqual({ contents: 'read', pages: 'read' });
+    expect(workflow.jobs.deploy!.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+    // The job that runs the packages' install scripts runs no deploy action, and the deploy job no npm.
+    expect(JSON.stringify(workflow.jobs.deploy)).not.toContain('npm');
+  });
+
+  test('every action is pinned by commit, its tag in a comment; checkout leaves no token behind', () => {
+    const uses = Object.values(workflow.jobs).flatMap((job) => job.steps.flatMap((step) => step.uses ?? []));
+    expect(uses.length).toBeGreaterThan(4);
+    for (const action of uses) {
+      expect(action, action).toMatch(/^[\w-]+\/[\w-]+@[0-9a-f]{40}$/);
+      expect(text, action).toMatch(new RegExp(`${action} # v\\d+\\.\\d+\\.\\d+\\n`));
+    }
+    const checkout = workflow.jobs.build!.steps.find((step) => step.uses?.startsWith('actions/checkout@'));
+    expect(checkout?.with?.['persist-credentials']).toBe(false);
+  });
+
+  test('the cache key and its restore key carry the lockfile and the build code: no cache of other code comes back', () => {
+    const cache = workflow.jobs.build!.steps.find((step) => step.uses?.startsWith('actions/cache@'))!;
+    const digest = "hashFiles('package-lock.json', 'astro.config.mjs', 'src/**')";
+    expect(cache.with!.key).toContain(digest);
+    expect(cache.with!['restore-keys']).toBe(`lectern-cache-\${{ ${digest} }}-`);
+  });
+
+  test("a cached page manifest's paths must stay inside dist/", () => {
+    for (const path of ['index.html', 'remarks/en/2019/x/q1/index.html', 'feeds/all.xml'])
+      expect(isConfined(path), path).toBe(true);
+    for (const path of ['../x', 'a/../../x', '/etc/passwd', 'a//b', './a', 'a\\..\\b', 'a\0b', '', 3, null]) {
+      expect(isConfined(path), String(path)).toBe(false);
+    }
   });
 });
