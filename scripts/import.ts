@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { printable } from '../src/lib/import/escape.ts';
 import { importFiles, type ImportReport } from '../src/lib/import/run.ts';
 import { renderTranscript } from '../src/plugins/render.ts';
+import { progress } from './support/progress.ts';
 
 const usage = `usage: npm run import -- [--out DIR] [--date YYYY-MM-DD] [--source URL] [--encoding ENC] [--force] [--json] FILE|DIR...
 
@@ -65,7 +66,7 @@ async function run(
     json: boolean;
   },
 ): Promise<number> {
-  const bar = !values.json && process.stderr.isTTY ? progressBar() : undefined;
+  const bar = values.json ? undefined : progress('reading inputs');
   const started = performance.now();
   const report = await importFiles(inputs, {
     render: renderTranscript,
@@ -74,24 +75,12 @@ async function run(
     ...(values.source !== undefined && { source: values.source }),
     ...(values.encoding !== undefined && { encoding: values.encoding }),
     force: values.force,
-    ...(bar && { onProgress: bar }),
+    ...(bar && { onProgress: bar.update }),
   });
-  if (bar) process.stderr.write('\n');
+  bar?.done('files read');
   if (values.json) console.log(JSON.stringify(report, null, 2));
   else printSummary(report, (performance.now() - started) / 1000);
   return report.summary.failed > 0 ? 1 : 0;
-}
-
-function progressBar() {
-  let last = 0;
-  return (done: number, total: number) => {
-    const now = performance.now();
-    if (done < total && now - last < 100) return;
-    last = now;
-    const width = 30;
-    const filled = Math.round((done / total) * width);
-    process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} files`);
-  };
 }
 
 function printSummary(report: ImportReport, seconds: number): void {

@@ -7,6 +7,7 @@ import { loadTranscript } from '../../src/lib/transcript/load.ts';
 import { answerInTranscriptPath } from '../../src/lib/transcript/permalink.ts';
 import { renderTranscript } from '../../src/plugins/render.ts';
 import { sharedDir } from '../support/paths.ts';
+import { progress } from '../support/progress.ts';
 
 /** One answer of the imported corpus, as the site publishes it: the ground truth of the benchmarks. */
 export interface Answer {
@@ -26,7 +27,9 @@ export async function importCorpus(
   const pages = join(sharedDir, 'corpus/mfa-pages');
   if (!existsSync(pages)) throw new Error(`The shared corpus is not at ${pages}: set LECTERN_SHARED.`);
   const started = performance.now();
-  const report = await importFiles([pages], { render: renderTranscript, out: content });
+  const reading = progress('importing the corpus');
+  const report = await importFiles([pages], { render: renderTranscript, out: content, onProgress: reading.update });
+  reading.done('pages read');
   const transcripts = report.summary.transcripts - report.summary.failed;
   return { content, seconds: (performance.now() - started) / 1000, failed: report.summary.failed, transcripts };
 }

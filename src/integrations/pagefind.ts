@@ -2,10 +2,11 @@ import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { IndexMessage, IndexReply } from '../lib/search/index-worker.ts';
 import { type SearchRecord, placeByPublication } from '../lib/search/records.ts';
 import type { BundleStats } from '../lib/search/write-bundle.ts';
+import { Progress } from '../lib/progress.ts';
 import { langs } from '../schemas/transcript.ts';
 import { onRecords } from './build-data.ts';
 import { readManifest } from './permalinks.ts';
@@ -33,13 +34,26 @@ export default function pagefindIntegration(): AstroIntegration {
   let cache = '';
   let indexing: { written: Promise<{ stats: BundleStats[]; ms: number }>; counts: LangCount[] } | undefined;
   let stopListening = () => {};
-  const start = (records: SearchRecord[]) => {
+  const start = (records: SearchRecord[], logger: AstroIntegrationLogger) => {
     const bundles = langs
       .map((lang) => ({ lang, records: records.filter((record) => record.meta.lang === lang) }))
       .filter(({ records: own }) => own.length > 0)
       .map(({ lang, records: own }) => ({ lang, records: own, dir: `${out}pagefind/${lang}` }));
     const started = performance.now();
-    const written = index(bundles, worker, cache).then((stats) => ({ stats, ms: performance.now() - started }));
+    // Lines of their own, never a live line: Astro logs the pages it renders meanwhile.
+    const progress = new Progress({
+      label: 'indexing answers',
+      live: false,
+      write: (line) => {
+        logger.info(line);
+      },
+    });
+    const written = index(bundles, worker, cache, (done, total) => {
+      progress.update(done, total);
+    }).then((stats) => ({
+      stats,
+      ms: performance.now() - started,
+    }));
     // Awaited once the pages are written; marked handled so that a failure waits for that.
     written.catch(() => undefined);
     return {
@@ -60,7 +74,7 @@ export default function pagefindIntegration(): AstroIntegration {
         stopListening = onRecords((records) => {
           logger.info(`building the search index (${records.length} answers) while the pages render…`);
           placeByPublication(records, readManifest());
-          indexing = start(records);
+          indexing = start(records, logger);
         });
       },
       'astro:build:done': async ({ logger }) => {
@@ -102,6 +116,7 @@ function index(
   bundles: { records: SearchRecord[]; dir: string }[],
   script: URL,
   cache: string,
+  onIndexed: (done: number, total: number) => void,
 ): Promise<BundleStats[]> {
   if (!existsSync(script))
     return Promise.reject(new Error(`search index: the index worker is missing at ${fileURLToPath(script)}`));
@@ -111,7 +126,10 @@ function index(
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     let reply: IndexReply | undefined;
-    child.on('message', (message: IndexReply) => (reply = message));
+    child.on('message', (message: IndexReply) => {
+      if ('indexed' in message) onIndexed(message.indexed, message.total);
+      else reply = message;
+    });
     child.on('error', reject);
     child.on('exit', (code) => {
       if (reply && 'written' in reply && code === 0) resolve(reply.written);

@@ -9,6 +9,7 @@ import type { AstroIntegration } from 'astro';
 import type { CardData } from '../lib/share/card-data.ts';
 import type { CardMessage, CardReply } from '../lib/share/card-worker.ts';
 import { readBuildData } from './build-data.ts';
+import { buildProgress, endLiveLine } from './progress.ts';
 
 /**
  * Draws a share card for every answer (src/lib/share/card.ts) into a cache named by content hash,
@@ -31,7 +32,7 @@ export default function shareCardsIntegration(): AstroIntegration {
           logger.warn('share cards skipped (LECTERN_CARDS=skip): pages point at cards that were not drawn');
           return;
         }
-        logger.info('drawing share cards…');
+        logger.info('drawing share cards (a card per new or changed answer)…');
         const started = performance.now();
         const { answers } = await readBuildData(dir);
         await mkdir(cache, { recursive: true });
@@ -39,7 +40,14 @@ export default function shareCardsIntegration(): AstroIntegration {
         const missing = [
           ...new Map(answers.filter((card) => !cached.has(card.hash)).map((card) => [card.hash, card])).values(),
         ];
-        if (missing.length > 0) await draw(missing, cache, worker);
+        if (missing.length > 0) {
+          const progress = buildProgress(logger, 'drawing share cards');
+          await draw(missing, cache, worker, (done) => {
+            progress.update(done, missing.length);
+          });
+          endLiveLine();
+          progress.finish(missing.length, 'cards drawn');
+        }
         const drawn = performance.now();
         const out = fileURLToPath(dir);
         await Promise.all(
@@ -67,7 +75,7 @@ export default function shareCardsIntegration(): AstroIntegration {
  */
 const BATCH = 64;
 
-async function draw(cards: CardData[], dir: string, script: URL): Promise<void> {
+async function draw(cards: CardData[], dir: string, script: URL, onDrawn: (done: number) => void): Promise<void> {
   if (!existsSync(script)) throw new Error(`share cards: the card worker is missing at ${fileURLToPath(script)}`);
   const workers = Math.max(1, Math.min(availableParallelism(), Math.ceil(cards.length / 20)));
   let next = 0;
@@ -91,6 +99,7 @@ async function draw(cards: CardData[], dir: string, script: URL): Promise<void> 
         };
         child.on('message', (reply: CardReply) => {
           drawn += reply.drawn;
+          onDrawn(drawn);
           more();
         });
         child.on('error', reject);

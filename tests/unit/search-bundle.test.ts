@@ -118,7 +118,7 @@ describe('search bundle', () => {
         { records: en, dir: join(work, 'en') },
         { records: zh, dir: join(work, 'zh') },
       ],
-      40,
+      { chunkBudget: 40 },
     );
     chunks = written[0]!.chunks;
     await pagefind.close();
@@ -327,7 +327,7 @@ describe('a rebuild after adding an answer', () => {
         { records: before, dir: join(work, 'again', 'en') },
         { records: after, dir: join(work, 'after') },
       ],
-      40,
+      { chunkBudget: 40 },
     );
     await pagefind.close();
     const a = files(join(work, 'before'));
@@ -423,7 +423,7 @@ describe('a transcript backfilled', () => {
         // Without the order of publication, a record's date alone places it: in the archive.
         { records: [...dated, unplaced], dir: join(work, 'by-date') },
       ],
-      40,
+      { chunkBudget: 40 },
     );
     await pagefind.close();
     const a = files(join(work, 'before'));
@@ -471,9 +471,7 @@ describe('an index built in pieces', () => {
         { records: english, dir: join(work, 'pieces-en') },
         { records: chinese, dir: join(work, 'pieces-zh') },
       ],
-      undefined,
-      undefined,
-      7,
+      { pieceRecords: 7 },
     );
     await pagefind.close();
     for (const lang of ['en', 'zh']) {
@@ -532,7 +530,7 @@ describe('an index kept between builds', () => {
     );
   // Segments are kept under their language folder's name (en-archive, en-latest).
   const build = async (records: SearchRecord[], dir: string) => {
-    const [stats] = await writeBundles([{ records, dir }], undefined, undefined, undefined, cache);
+    const [stats] = await writeBundles([{ records, dir }], { cache });
     return stats!;
   };
 

@@ -15,8 +15,8 @@ import { type BundleStats, writeBundles } from './write-bundle.ts';
  * followed by its records in batches, then `end`.
  */
 export type IndexMessage = { cache: string } | { bundle: string } | { records: SearchRecord[] } | { end: true };
-/** What this process answers, once. */
-export type IndexReply = { written: BundleStats[] } | { error: string };
+/** What this process answers: how many records Pagefind has been given, as it goes; then, once, what it wrote. */
+export type IndexReply = { indexed: number; total: number } | { written: BundleStats[] } | { error: string };
 
 const bundles: { dir: string; records: SearchRecord[] }[] = [];
 let cache: string | undefined;
@@ -31,7 +31,8 @@ process.on('message', (message: IndexMessage) => {
 async function build(): Promise<void> {
   let reply: IndexReply;
   try {
-    reply = { written: await writeBundles(bundles, undefined, undefined, undefined, cache) };
+    const onIndexed = (indexed: number, total: number) => process.send!({ indexed, total } satisfies IndexReply);
+    reply = { written: await writeBundles(bundles, { ...(cache !== undefined && { cache }), onIndexed }) };
   } catch (error) {
     reply = { error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   } finally {

@@ -48,13 +48,32 @@ export const ARCHIVE_FRAGMENTS_PER_GROUP = 1024;
  * segment whose records, settings and code a kept one was written from is copied instead
  * (segment-cache.ts).
  */
+export interface WriteBundlesOptions {
+  /** Word positions an index chunk of the archive holds (CHUNK_BUDGET). */
+  chunkBudget?: number;
+  /** The same for the newest quarter's segment (LATEST_CHUNK_BUDGET, at most chunkBudget). */
+  latestChunkBudget?: number;
+  /** The most records Pagefind is given at once (PIECE_RECORDS). */
+  pieceRecords?: number;
+  /** The folder segments are kept in between builds (segment-cache.ts). */
+  cache?: string;
+  /** Called as records are given to Pagefind (or a segment is copied from the cache): how many of all. */
+  onIndexed?: (done: number, total: number) => void;
+}
+
 export async function writeBundles(
   bundles: { records: SearchRecord[]; dir: string }[],
-  chunkBudget = CHUNK_BUDGET,
-  latestChunkBudget = Math.min(chunkBudget, LATEST_CHUNK_BUDGET),
-  pieceRecords = PIECE_RECORDS,
-  cache?: string,
+  {
+    chunkBudget = CHUNK_BUDGET,
+    latestChunkBudget = Math.min(chunkBudget, LATEST_CHUNK_BUDGET),
+    pieceRecords = PIECE_RECORDS,
+    cache,
+    onIndexed,
+  }: WriteBundlesOptions = {},
 ): Promise<BundleStats[]> {
+  const total = bundles.reduce((sum, bundle) => sum + bundle.records.length, 0);
+  let done = 0;
+  const indexedMore = (count: number) => onIndexed?.((done += count), total);
   const compacted: Promise<CompactStats>[] = [];
   const removed: Promise<unknown>[] = [];
   const pieces: number[] = [];
@@ -86,11 +105,12 @@ export async function writeBundles(
       };
       const restored = cached && (await restoreSegment(cache, cached.name, cached.key, into));
       if (restored) {
+        indexedMore(segment.records.length);
         pieces.push(CACHED);
         compacted.push(Promise.resolve(restored));
         continue;
       }
-      const indexed = await indexRecords(segment.records, into, pieceRecords, shownOf(segment.records));
+      const indexed = await indexRecords(segment.records, into, pieceRecords, shownOf(segment.records), indexedMore);
       pieces.push(indexed.pieces.length || 1);
       const compacting = indexed.bundle.then(async (bundle) => {
         const stats = await writeCompacted(bundle, into, options);
@@ -238,16 +258,17 @@ async function indexRecords(
   dir: string,
   pieceRecords: number,
   shown: ReturnType<typeof shownOf>,
+  onAdded: (count: number) => void,
 ): Promise<{ bundle: Promise<PagefindBundle>; pieces: string[] }> {
   if (records.length <= pieceRecords) {
-    await indexPiece(records, dir);
+    await indexPiece(records, dir, onAdded);
     return { bundle: readBundle(dir, shown), pieces: [] };
   }
   const pieces: string[] = [];
   const read: Promise<Piece>[] = [];
   for (let start = 0; start < records.length; start += pieceRecords) {
     const piece = `${dir}.piece-${pieces.length}`;
-    await indexPiece(records.slice(start, start + pieceRecords), piece);
+    await indexPiece(records.slice(start, start + pieceRecords), piece, onAdded);
     // Ends the service, and the memory it held; the next piece starts another.
     await pagefind.close();
     pieces.push(piece);
@@ -259,7 +280,7 @@ async function indexRecords(
   return { bundle: mergePieces(read, dir), pieces };
 }
 
-async function indexPiece(records: SearchRecord[], dir: string): Promise<void> {
+async function indexPiece(records: SearchRecord[], dir: string, onAdded: (count: number) => void): Promise<void> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index || errors.length > 0) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   // Records go to Pagefind's service in batches: one awaited round trip each is much slower.
@@ -275,6 +296,7 @@ async function indexPiece(records: SearchRecord[], dir: string): Promise<void> {
     added.forEach(({ errors: rejected }, j) => {
       if (rejected.length > 0) throw new Error(`Pagefind rejected ${batch[j]!.url}: ${rejected.join('; ')}`);
     });
+    onAdded(batch.length);
   }
   const written = await index.writeFiles({ outputPath: dir });
   if (written.errors.length > 0) throw new Error(`Pagefind failed to write its index: ${written.errors.join('; ')}`);
