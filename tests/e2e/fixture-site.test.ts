@@ -53,15 +53,19 @@ describe('a site built from fixture transcripts', () => {
   });
 
   test('a malformed #hash never stops the page: an escaped one still lands on its answer, marked', async () => {
-    const fresh = await site.browser.newPage();
     const errors: string[] = [];
-    fresh.on('pageerror', (error) => errors.push(error.message));
-    // Module scripts have run by the load event, which goto waits for.
-    await fresh.goto(`${site.url}/remarks/en/pinned-ids/?hl=Huawei#%E0`);
-    await fresh.goto(`${site.url}/remarks/en/pinned-ids/?hl=Huawei#huawei%2D5g`);
-    expect(await fresh.locator('#huawei-5g mark').first().innerText()).toBe('Huawei');
+    const open = async (path: string) => {
+      const fresh = await site.browser.newPage();
+      fresh.on('pageerror', (error) => errors.push(error.message));
+      // Module scripts have run by the load event, which goto waits for.
+      await fresh.goto(`${site.url}${path}`);
+      return fresh;
+    };
+    await (await open('/remarks/en/pinned-ids/?hl=Huawei#%E0')).close();
+    const escaped = await open('/remarks/en/pinned-ids/?hl=Huawei#huawei%2D5g');
+    expect(await escaped.locator('#huawei-5g mark').first().innerText()).toBe('Huawei');
     expect(errors).toEqual([]);
-    await fresh.close();
+    await escaped.close();
   });
 
   test('search: a failed index file says so and offers to try again, never "Searching…" for ever', async () => {
