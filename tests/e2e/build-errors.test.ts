@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { buildSite } from '../../scripts/support/build.ts';
 import { projectRoot } from '../../scripts/support/paths.ts';
+import { seedFile, seedId } from '../support/content.ts';
 
 const broken = [
   ['malformed-no-date', 1],
@@ -15,7 +16,7 @@ const broken = [
 
 test('a transcript that breaks the format fails the build, naming the file and line', async () => {
   const dir = join(mkdtempSync(join(tmpdir(), 'lectern-broken-')), 'remarks');
-  cpSync(join(projectRoot, 'content/remarks'), dir, { recursive: true });
+  cpSync(seedFile, join(dir, seedId));
   for (const [name] of broken) {
     cpSync(join(projectRoot, 'tests/fixtures/transcripts', name, 'input.md'), join(dir, 'en', `${name}.md`));
   }

@@ -19,7 +19,7 @@ function seedAnswer(): string {
     .join('\n\n');
 }
 
-describe('the site built from content/', () => {
+describe('the sample site built from content/ (what npm start shows a fresh clone)', () => {
   let site: Site;
   let page: Page;
 
@@ -79,5 +79,37 @@ describe('the site built from content/', () => {
       await page.goto(`${site.url}${path}`);
       expect(await page.locator(`a[href="${seedPath}"]`).count(), path).toBe(1);
     }
+  });
+
+  const waitForStatus = (pattern: RegExp) =>
+    page.waitForFunction(
+      (source) => new RegExp(source).test(document.querySelector('#search-status')?.textContent ?? ''),
+      pattern.source,
+    );
+
+  test.each([
+    ['Huawei', 'en'],
+    ['华为', 'zh'],
+  ])('search for %s finds answers of the sample in its language, and opens one', async (query, lang) => {
+    await page.goto(`${site.url}/search/`);
+    await page.fill('#q', query);
+    await page.press('#q', 'Enter');
+    await waitForStatus(new RegExp(`^\\d+ answers? for ${query}`));
+    const results = page.locator('#results li a.question');
+    expect(await results.count()).toBeGreaterThan(1);
+    const href = (await results.first().getAttribute('href'))!;
+    expect(href).toMatch(new RegExp(`^/remarks/${lang}/2019/2019-03-`));
+    await results.first().click();
+    await page.waitForURL(/\?hl=/);
+    expect(await page.locator(':target mark').count()).toBeGreaterThan(0);
+  });
+
+  test('the sample pairs the two languages: an English answer shows its Chinese version beside it', async () => {
+    const pairs = readdirSync(join(site.build.outDir, 'remarks/en/2019')).filter((name) =>
+      name.endsWith('-press-conference'),
+    );
+    expect(pairs.length).toBeGreaterThan(10);
+    await page.goto(`${site.url}/remarks/en/2019/${pairs[0]}/q1/`);
+    expect(await page.locator('[lang="zh-Hans"]').count()).toBeGreaterThan(0);
   });
 });

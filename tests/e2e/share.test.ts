@@ -5,6 +5,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildSite } from '../../scripts/support/build.ts';
 import { projectRoot } from '../../scripts/support/paths.ts';
+import { seedContent } from '../support/content.ts';
 import { openSite, type Site } from '../support/site.ts';
 
 const seed = '/remarks/en/2019/2019-03-12-eu-technology-security/';
@@ -15,7 +16,7 @@ describe('sharing the seed answer', () => {
   let page: Page;
 
   beforeAll(async () => {
-    site = await openSite();
+    site = await openSite(seedContent());
     context = await site.browser.newContext();
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
     page = await context.newPage();

@@ -4,6 +4,10 @@ import { join } from 'node:path';
 import { projectRoot } from '../../scripts/support/paths.ts';
 
 const fixtures = join(projectRoot, 'tests/fixtures/transcripts');
+
+/** The seed, which the README promises stays published verbatim; the rest of content/ is a sample the tests do not rely on. */
+export const seedId = 'en/2019/2019-03-12-eu-technology-security.md';
+export const seedFile = join(projectRoot, 'content/remarks', seedId);
 const translations = join(projectRoot, 'tests/fixtures/translation');
 
 /** A content folder of every well-formed fixture transcript, two translated pairs and the seed: both languages, several spokespeople. */
@@ -19,6 +23,13 @@ export function fixtureContent(): string {
       cpSync(join(translations, name, `${lang}.md`), join(dir, lang, `${name}.md`));
     }
   }
-  cpSync(join(projectRoot, 'content/remarks'), dir, { recursive: true });
+  cpSync(seedFile, join(dir, seedId), { recursive: true });
+  return dir;
+}
+
+/** A content folder of the seed alone. */
+export function seedContent(): string {
+  const dir = join(mkdtempSync(join(tmpdir(), 'lectern-content-')), 'remarks');
+  cpSync(seedFile, join(dir, seedId));
   return dir;
 }
