@@ -6,6 +6,7 @@ import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { markdownOptions } from './src/plugins/index.ts';
 import { buildDataCleanup } from './src/integrations/build-data.ts';
+import devSearch from './src/integrations/dev-search.ts';
 import incrementalPages from './src/integrations/incremental-pages.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import permalinks from './src/integrations/permalinks.ts';
@@ -45,6 +46,8 @@ export default defineConfig({
     pagefind(),
     sitemap({ filter: (url) => url.endsWith('/') && !redirected.has(new URL(url).pathname) }),
     buildDataCleanup(),
+    // npm run dev: search against the last build's index.
+    devSearch(),
   ],
   devToolbar: { enabled: false },
   // A page whose data (its getStaticPaths cacheKey: src/lib/page-keys.ts) and code are unchanged

@@ -77,7 +77,7 @@ async function run(
     force: values.force,
     ...(bar && { onProgress: bar.update }),
   });
-  bar?.done('files read');
+  bar?.done('files imported');
   if (values.json) console.log(JSON.stringify(report, null, 2));
   else printSummary(report, (performance.now() - started) / 1000);
   return report.summary.failed > 0 ? 1 : 0;

@@ -20,6 +20,7 @@ import { projectRoot } from '../support/paths.ts';
 import { serve } from '../support/serve.ts';
 import { bareProject } from './baseline.ts';
 import { importCorpus } from './corpus.ts';
+import { editorsLoopTable, measureEditorsLoop, type EditorsLoop } from './editor.ts';
 import { openDataCheck, reuseRoutes } from './reuse.ts';
 import { diffTrees, inventory, type Inventory, type TreeDiff } from './inventory.ts';
 import { folderSize, measure, type Run } from './measure.ts';
@@ -306,6 +307,7 @@ const results: Record<string, unknown> = { date: new Date().toISOString(), machi
 const corpus = await size('1x', one, imported.transcripts, { cards: true, warm: true });
 results['1x'] = corpus;
 results.reader = await readerBudgets(join(corpus.work, 'dist'));
+results.editorsLoop = await measureEditorsLoop(one, join(corpus.work, 'dist'), join(corpus.work, 'cache'));
 results.rebuildAfterAddingOne = await addOne(one, corpus.work, join(corpus.work, 'dist-warm'));
 if (!values['skip-10x']) {
   const ten = join(mkdtempSync(join(tmpdir(), 'lectern-bench-10x-content-')), 'remarks');
@@ -391,6 +393,10 @@ function report(r: Record<string, unknown>): string {
     one.twoBuildsDiffer
       ? `Two builds of the same content (cold, then warm into another folder): ${one.twoBuildsDiffer.added + one.twoBuildsDiffer.removed + one.twoBuildsDiffer.changed === 0 ? 'byte-identical' : `${one.twoBuildsDiffer.changed} files changed, ${one.twoBuildsDiffer.added} added, ${one.twoBuildsDiffer.removed} removed (${one.twoBuildsDiffer.examples.changed.slice(0, 3).join(', ')})`}.`
       : '',
+    '',
+    "## An editor's loop (1x)",
+    '',
+    editorsLoopTable(r.editorsLoop as EditorsLoop),
     '',
     '## What a deploy uploads after adding one transcript',
     '',

@@ -29,7 +29,7 @@ export async function importCorpus(
   const started = performance.now();
   const reading = progress('importing the corpus');
   const report = await importFiles([pages], { render: renderTranscript, out: content, onProgress: reading.update });
-  reading.done('pages read');
+  reading.done('pages imported');
   const transcripts = report.summary.transcripts - report.summary.failed;
   return { content, seconds: (performance.now() - started) / 1000, failed: report.summary.failed, transcripts };
 }

@@ -57,6 +57,8 @@ export function transcriptLoader({ base }: TranscriptLoaderOptions): Loader {
         const list = failures.map((error) => `  ${error.message}`).join('\n');
         throw new Error(`${failures.length} transcript file(s) break the format:\n${list}`);
       }
+      // A content folder outside the project (LECTERN_CONTENT) is not watched unless asked.
+      context.watcher?.add(dir);
       context.watcher?.on('change', (path) => {
         if (!path.startsWith(dir) || !path.endsWith('.md')) return;
         const id = relative(dir, path).replaceAll('\\', '/').replace(/\.md$/, '');

@@ -8,6 +8,7 @@
  */
 import { hasHan, looserQueries, toPagefindQuery, wordsToFetch } from '../lib/search/cjk.ts';
 import { escapeHtml } from '../lib/escape-html.ts';
+import { NO_DEV_INDEX } from '../lib/search/no-index.ts';
 import { hanExcerpt, wholeWordStart, wordExcerpt } from '../lib/search/excerpt.ts';
 import type { Fragment, Hit, Results } from '../lib/search/pagefind-runtime.ts';
 import { SearchIndex, byRelevance } from '../lib/search/segments.ts';
@@ -66,6 +67,11 @@ async function fetchIndexFile(lang: Lang, path: string): Promise<ArrayBuffer> {
       throw new SearchFailure(`the network failed while fetching ${url.replace(/\?.*$/, '')}`, { cause: error });
     }
     if (response.ok) return response.arrayBuffer();
+    if (response.headers.has(NO_DEV_INDEX)) {
+      throw new SearchFailure(
+        'npm run dev searches the index of the last build, and there is none yet: run npm run build once',
+      );
+    }
     if (response.status >= 500 && attempt < 2) continue;
     throw new SearchFailure(`${url.replace(/\?.*$/, '')} answered ${response.status} ${response.statusText}`.trim());
   }
