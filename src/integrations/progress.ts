@@ -11,6 +11,10 @@ export function buildProgress(logger: AstroIntegrationLogger, label: string): Pr
   return new Progress({
     label,
     live,
+    summary: (line) => {
+      endLiveLine();
+      logger.info(line);
+    },
     write: live
       ? (line) => process.stderr.write(`\r\u001b[2K[${logger.label}] ${line}`)
       : (line) => {
@@ -20,6 +24,6 @@ export function buildProgress(logger: AstroIntegrationLogger, label: string): Pr
 }
 
 /** Ends a live line, so that the next log line starts on its own. */
-export function endLiveLine(): void {
+function endLiveLine(): void {
   if (process.stderr.isTTY && !process.env.CI) process.stderr.write('\r\u001b[2K');
 }

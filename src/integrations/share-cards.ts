@@ -9,7 +9,7 @@ import type { AstroIntegration } from 'astro';
 import type { CardData } from '../lib/share/card-data.ts';
 import type { CardMessage, CardReply } from '../lib/share/card-worker.ts';
 import { readBuildData } from './build-data.ts';
-import { buildProgress, endLiveLine } from './progress.ts';
+import { buildProgress } from './progress.ts';
 
 /**
  * Draws a share card for every answer (src/lib/share/card.ts) into a cache named by content hash,
@@ -45,7 +45,6 @@ export default function shareCardsIntegration(): AstroIntegration {
           await draw(missing, cache, worker, (done) => {
             progress.update(done, missing.length);
           });
-          endLiveLine();
           progress.finish(missing.length, 'cards drawn');
         }
         const drawn = performance.now();

@@ -11,6 +11,8 @@ export interface ProgressOptions {
   live: boolean;
   /** Where lines go: a log line, or the live line's new text. */
   write: (line: string) => void;
+  /** Where the summary goes (default: `write`): a live line's owner ends it first. */
+  summary?: (line: string) => void;
   /** The least time between two lines in a log (default 5 s); a live line is redrawn at most every 0.1 s. */
   every?: number;
   /** The clock, in ms (tests give their own). */
@@ -23,7 +25,7 @@ export class Progress {
   #last = -Infinity;
 
   constructor(options: ProgressOptions) {
-    this.#options = { every: 5_000, now: () => performance.now(), ...options };
+    this.#options = { every: 5_000, now: () => performance.now(), summary: options.write, ...options };
     this.#started = this.#options.now();
     this.#last = this.#started;
   }
@@ -40,7 +42,7 @@ export class Progress {
   finish(done: number, what = ''): void {
     const ms = this.#options.now() - this.#started;
     const rate = ms > 0 ? ` (${rateOf(done, ms)})` : '';
-    this.#options.write(`${this.#options.label}: ${count(done)}${what ? ` ${what}` : ''} in ${duration(ms)}${rate}`);
+    this.#options.summary(`${this.#options.label}: ${count(done)}${what ? ` ${what}` : ''} in ${duration(ms)}${rate}`);
   }
 }
 
