@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import * as yaml from 'js-yaml';
 import { describe, expect, test } from 'vitest';
-import { isConfined } from '../../src/integrations/incremental-pages.ts';
+import incrementalPages, { isConfined } from '../../src/integrations/incremental-pages.ts';
 import { siteUrl } from '../../src/integrations/site-url.ts';
 import { headerPolicy } from '../../src/lib/hosting/csp.ts';
 import { BUILD_NODE_ARGS } from '../../scripts/support/build.ts';
@@ -131,6 +133,33 @@ describe('the GitHub Pages workflow, least privilege', () => {
     const digest = "hashFiles('package-lock.json', 'astro.config.mjs', 'src/**')";
     expect(cache.with!.key).toContain(digest);
     expect(cache.with!['restore-keys']).toBe(`lectern-cache-\${{ ${digest} }}-`);
+  });
+
+  test('a cached page manifest naming a path outside dist/ is removed before Astro reads it', async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'lectern-manifest-'));
+    const manifest = join(cacheDir, 'incremental-build.json');
+    const config = {
+      cacheDir: pathToFileURL(`${cacheDir}/`),
+      outDir: pathToFileURL(`${cacheDir}/dist/`),
+      experimental: { incrementalBuild: true },
+    };
+    const warnings: string[] = [];
+    const logger = { warn: (line: string) => warnings.push(line) };
+    const hook = incrementalPages().hooks['astro:config:done'] as unknown as (options: object) => Promise<void>;
+    const write = (outputFile: string) => {
+      writeFileSync(manifest, JSON.stringify({ routes: { r: { paths: { p: { outputFile } } } } }));
+    };
+
+    write('remarks/en/x/index.html');
+    await hook({ config, logger });
+    expect(existsSync(manifest)).toBe(true);
+
+    write('../../../home/user/.bashrc');
+    await hook({ config, logger });
+    expect(existsSync(manifest)).toBe(false);
+    expect(warnings).toEqual([
+      'the cached page manifest names a page outside the output folder ("../../../home/user/.bashrc"): it is removed, and every page is rendered.',
+    ]);
   });
 
   test("a cached page manifest's paths must stay inside dist/", () => {
