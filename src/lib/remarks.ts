@@ -1,4 +1,5 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { heldModels, isHeld, type HeldModel } from './transcript/held-models.ts';
 import { spokespersonSlug } from './transcript/spokespeople.ts';
 
 export type Remark = CollectionEntry<'remarks'>;
@@ -8,9 +9,18 @@ let cache: Promise<Remark[]> | undefined;
 /** All transcripts, newest first (same day: by id, so the order is stable between builds). */
 export function allRemarks(): Promise<Remark[]> {
   cache ??= getCollection('remarks').then((entries) =>
-    entries.sort((a, b) => b.data.date.localeCompare(a.data.date) || a.id.localeCompare(b.id)),
+    entries.map(withModel).sort((a, b) => b.data.date.localeCompare(a.data.date) || a.id.localeCompare(b.id)),
   );
   return cache;
+}
+
+/** An entry with its model, which `astro dev` holds outside the content store (held-models.ts). */
+function withModel(entry: Remark): Remark {
+  const transcript = entry.data.transcript as Remark['data']['transcript'] | HeldModel;
+  if (!isHeld(transcript)) return entry;
+  const held = heldModels().get(entry.id);
+  if (!held) throw new Error(`${entry.id}: the dev server holds no model of this transcript: restart npm run dev`);
+  return { ...entry, data: { ...entry.data, transcript: held } };
 }
 
 export function yearOf(remark: Remark): string {

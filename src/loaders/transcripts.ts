@@ -9,6 +9,7 @@ import { TranscriptError } from '../lib/transcript/errors.ts';
 import { loadTranscript } from '../lib/transcript/load.ts';
 import { addressProblems } from '../lib/transcript/permalink.ts';
 import { modelOf } from '../plugins/render.ts';
+import { heldModels, type HeldModel } from '../lib/transcript/held-models.ts';
 
 export interface TranscriptLoaderOptions {
   /** Folder of transcript files: absolute, or relative to the project root. */
@@ -52,7 +53,10 @@ export function transcriptLoader({ base }: TranscriptLoaderOptions): Loader {
           failures.push(error instanceof Error ? error : new Error(String(error)));
         }
       }
-      for (const id of stale) context.store.delete(id);
+      for (const id of stale) {
+        context.store.delete(id);
+        heldModels().delete(id);
+      }
       if (failures.length > 0) {
         const list = failures.map((error) => `  ${error.message}`).join('\n');
         throw new Error(`${failures.length} transcript file(s) break the format:\n${list}`);
@@ -73,14 +77,19 @@ export function transcriptLoader({ base }: TranscriptLoaderOptions): Loader {
 
 async function syncFile(context: LoaderContext, id: string, path: string, shown: string, code: string): Promise<void> {
   const contents = await readFile(path, 'utf-8');
-  const digest = context.generateDigest(`${code}\n${contents}`);
-  if (context.store.get(id)?.digest === digest) return;
+  // The dev server (it watches) holds models in its process (held-models.ts): its entries never
+  // match a build's digest, nor a build's the dev server's, and a model it does not hold is read.
+  const dev = context.watcher !== undefined;
+  const digest = context.generateDigest(`${code}\n${dev ? 'held\n' : ''}${contents}`);
+  if (context.store.get(id)?.digest === digest && (!dev || heldModels().has(id))) return;
   const fileURL = pathToFileURL(path);
   const { frontmatter, transcript } = await loadTranscript(contents, shown, async (text) => {
     const rendered = await context.renderMarkdown(text, { fileURL });
     return modelOf(rendered.metadata?.frontmatter);
   });
-  const data = await context.parseData({ id, data: { ...frontmatter, transcript }, filePath: shown });
+  if (dev) heldModels().set(id, transcript);
+  const stored = dev ? ({ held: true } satisfies HeldModel) : transcript;
+  const data = await context.parseData({ id, data: { ...frontmatter, transcript: stored }, filePath: shown });
   context.store.set({ id, data, digest, filePath: shown });
 }
 

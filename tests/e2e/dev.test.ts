@@ -15,6 +15,7 @@ import { fixtureContent } from '../support/content.ts';
  */
 describe('npm run dev', () => {
   let content: string;
+  let cache: string;
   let dev: DevServer;
   let browser: Browser;
 
@@ -22,7 +23,8 @@ describe('npm run dev', () => {
     content = fixtureContent();
     const built = await buildSite(content, { LECTERN_CARDS: 'skip' });
     expect(built.code, built.output).toBe(0);
-    dev = await startDev({ content, out: built.outDir, cache: mkdtempSync(join(tmpdir(), 'lectern-dev-cache-')) });
+    cache = mkdtempSync(join(tmpdir(), 'lectern-dev-cache-'));
+    dev = await startDev({ content, out: built.outDir, cache });
     browser = await launch();
   });
 
@@ -51,6 +53,20 @@ describe('npm run dev', () => {
     );
     expect(await page.locator('#results li a.question').count()).toBeGreaterThan(0);
     await page.close();
+  });
+});
+
+describe('a build after npm run dev', () => {
+  test("with the dev server's cache, publishes every transcript whole (dev holds models outside the store)", async () => {
+    const content = fixtureContent();
+    const cache = mkdtempSync(join(tmpdir(), 'lectern-dev-cache-'));
+    const dev = await startDev({ content, out: mkdtempSync(join(tmpdir(), 'lectern-no-build-')), cache });
+    expect((await fetch(`${dev.url}/remarks/en/qa-classic/`)).status).toBe(200);
+    await dev.close();
+    const built = await buildSite(content, { LECTERN_CARDS: 'skip', LECTERN_CACHE: cache });
+    expect(built.code, built.output).toBe(0);
+    const page = readFileSync(join(built.outDir, 'remarks/en/qa-classic/index.html'), 'utf-8');
+    expect(page).toContain('class="exchange"');
   });
 });
 

@@ -41,6 +41,36 @@ export interface Pairing {
 /** A front matter pin that cannot hold: names the file and what to write instead. */
 export class PairingError extends Error {}
 
+/**
+ * Alignments by the two models aligned. A model is never changed once made, so its alignment with
+ * another holds while both are alive: `npm run dev` keeps models between edits (held-models.ts)
+ * and aligns again only the pairs of the one edited (1.2 s for the corpus's every pair, each edit).
+ * On globalThis, as the dev server evaluates this module anew after each edit; a build makes
+ * each alignment once anyway.
+ */
+const memoKey = '__lecternAlignments';
+
+function alignOf(en: TranscriptBody, zh: TranscriptBody): Alignment {
+  const global = globalThis as typeof globalThis & {
+    [memoKey]?: WeakMap<TranscriptBody, WeakMap<TranscriptBody, Alignment | PinError>>;
+  };
+  const memo = (global[memoKey] ??= new WeakMap());
+  let withEn = memo.get(en);
+  if (!withEn) memo.set(en, (withEn = new WeakMap()));
+  let result = withEn.get(zh);
+  if (!result) {
+    try {
+      result = align(unitsOf(en), unitsOf(zh));
+    } catch (error) {
+      if (!(error instanceof PinError)) throw error;
+      result = error;
+    }
+    withEn.set(zh, result);
+  }
+  if (result instanceof PinError) throw result;
+  return result;
+}
+
 /** The aligner's view of a transcript: its opening statements and exchanges, with their pins. */
 export function unitsOf(transcript: TranscriptBody): Unit[] {
   const units: Unit[] = [];
@@ -126,7 +156,7 @@ export function pairTranscripts(inputs: PairInput[]): Pairing {
   const taken = new Set<string>();
   const alignOrFail = (en: PairInput, zh: PairInput): Alignment | undefined => {
     try {
-      return align(unitsOf(en.transcript), unitsOf(zh.transcript));
+      return alignOf(en.transcript, zh.transcript);
     } catch (error) {
       if (!(error instanceof PinError)) throw error;
       errors.push(`${en.file} and ${zh.file}: ${error.message}.`);
@@ -153,7 +183,7 @@ export function pairTranscripts(inputs: PairInput[]): Pairing {
       for (const zh of list.filter((input) => input.lang === 'zh' && compatible(input.kind, en.kind))) {
         const bonus = en.kind === zh.kind ? 10 : 0;
         try {
-          const alignment = align(unitsOf(en.transcript), unitsOf(zh.transcript));
+          const alignment = alignOf(en.transcript, zh.transcript);
           // Same kind first; among those, the better aligned. A pair that matches little is no pair.
           if (alignment.fit > 0) candidates.push({ en, zh, alignment, score: alignment.fit + bonus });
         } catch (error) {
