@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 /** Resident memory of a process and all its descendants (Pagefind runs as a child binary), in MiB. */
 function treeRssMiB(root: number): number {
@@ -59,9 +60,14 @@ export async function measure(
   let peak = 0;
   const onLine = (line: string) => {
     for (const [name, start] of options.stages ?? []) {
-      if (start.test(line) && !marks.some((mark) => mark.name === name))
+      if (start.test(line) && !marks.some((mark) => mark.name === name)) {
         marks.push({ name, at: performance.now(), peak: 0 });
+        // The benchmark's own progress: each stage as it starts, and the build's progress lines.
+        process.stderr.write(`  ${name}… (${Math.round((performance.now() - started) / 1000)} s in)\n`);
+      }
     }
+    const plain = stripVTControlCharacters(line);
+    if (/: [\d,]+ of [\d,]+ \(\d+%\)/.test(plain)) process.stderr.write(`  ${plain.replace(/^.*?\] /, '')}\n`);
   };
   let pending = '';
   const onData = (chunk: Buffer) => {
