@@ -307,7 +307,7 @@ const results: Record<string, unknown> = { date: new Date().toISOString(), machi
 const corpus = await size('1x', one, imported.transcripts, { cards: true, warm: true });
 results['1x'] = corpus;
 results.reader = await readerBudgets(join(corpus.work, 'dist'));
-results.editorsLoop = await measureEditorsLoop(one, join(corpus.work, 'dist'), join(corpus.work, 'cache'));
+results.editorsLoop = await measureEditorsLoop(one, join(corpus.work, 'dist'));
 results.rebuildAfterAddingOne = await addOne(one, corpus.work, join(corpus.work, 'dist-warm'));
 if (!values['skip-10x']) {
   const ten = join(mkdtempSync(join(tmpdir(), 'lectern-bench-10x-content-')), 'remarks');

@@ -4,7 +4,8 @@
  * search in dev against the last build's index. `npm run bench:editor` writes
  * bench/results/editor.md; `npm run bench` measures the same after its 1x build.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { checkContent } from '../../src/lib/check/content.ts';
 import { transcriptFiles } from '../../src/lib/transcript/files.ts';
@@ -26,11 +27,12 @@ export interface EditorsLoop {
 const seconds = (since: number) => Math.round((performance.now() - since) / 100) / 10;
 
 /**
- * Measures the loop on `content`, with `out` and `cache` the last build's output (its search index)
- * and cache folder (its content store, which the dev server reads as an editor's does after a
- * build: files unchanged since are not read again).
+ * Measures the loop on `content`, with `out` the last build's output (its search index). The dev
+ * server gets a cache folder of its own: it would not reuse a build's content store anyway (Astro
+ * clears it when the configuration differs, as dev's does), and its entries (held-models.ts) would
+ * make the next build read every file again.
  */
-export async function measureEditorsLoop(content: string, out: string, cache: string): Promise<EditorsLoop> {
+export async function measureEditorsLoop(content: string, out: string): Promise<EditorsLoop> {
   const root = dirname(content);
   let started = performance.now();
   const check = await checkContent(
@@ -38,7 +40,7 @@ export async function measureEditorsLoop(content: string, out: string, cache: st
     renderTranscript,
   );
   const checkSeconds = seconds(started);
-  const dev = await startDev({ content, out, cache });
+  const dev = await startDev({ content, out, cache: mkdtempSync(join(tmpdir(), 'lectern-bench-dev-cache-')) });
   try {
     const files = await transcriptFiles(content);
     const file = files.find((name) => name.startsWith('en/')) ?? files[0]!;
@@ -82,7 +84,7 @@ export function editorsLoopTable(loop: EditorsLoop): string {
     `| ${loop.transcripts.toLocaleString('en')} transcripts | measured | target |`,
     '| --- | --- | --- |',
     `| npm run check:content | ${loop.checkSeconds} s | ≤ 10 s |`,
-    `| npm run dev, ready (after a build: its content store) | ${loop.devReadySeconds} s | ≤ 15 s |`,
+    `| npm run dev, ready | ${loop.devReadySeconds} s | ≤ 15 s |`,
     `| its first transcript page | ${loop.firstPageSeconds} s | |`,
     `| an edit to a transcript, visible on its page | ${loop.editVisibleSeconds} s | ≤ 2 s |`,
     `| search in dev, against the last build's index | ${loop.devSearchWorks ? 'works' : 'does not'} | works |`,
@@ -93,7 +95,7 @@ if (import.meta.main) {
   const { content } = await importCorpus();
   const built = await buildSite(content, { LECTERN_CARDS: 'skip' });
   if (built.code !== 0) throw new Error(`the build failed:\n${built.output.slice(-2000)}`);
-  const loop = await measureEditorsLoop(content, built.outDir, join(dirname(built.outDir), 'cache'));
+  const loop = await measureEditorsLoop(content, built.outDir);
   const dir = join(projectRoot, 'bench/results');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'editor.json'), `${JSON.stringify({ date: new Date().toISOString(), ...loop }, null, 2)}\n`);
