@@ -8,6 +8,7 @@ import {
   formatManifest,
   parseManifest,
   publicationOrder,
+  redirectProblems,
 } from '../lib/share/permalinks.ts';
 import { readRedirects } from './redirects.ts';
 import { readBuildData } from './build-data.ts';
@@ -29,16 +30,11 @@ export default function permalinksIntegration(): AstroIntegration {
         const current = [...transcripts.map((transcript) => transcript.path), ...answers.map((answer) => answer.path)];
         const published = readManifest();
         const redirects = readRedirects();
-        const { missing, added, brokenRedirects, shadowing } = checkPermalinks(published, current, redirects);
+        const check = checkPermalinks(published, current, redirects);
+        const { missing, added } = check;
         const problems = [
-          ...shadowing.map(
-            (url) =>
-              `  redirect ${url} → ${redirects[url]}: ${url} is a page this build publishes; the redirect would replace it. Remove the redirect, or move the remark first.`,
-          ),
           ...missing.map((url) => `  ${url} was published and would disappear.`),
-          ...brokenRedirects.map(
-            ([from, to]) => `  redirect ${from} → ${to}: the target is not a page this build publishes.`,
-          ),
+          ...redirectProblems(check, redirects).map((line) => `  ${line}`),
         ];
         if (problems.length > 0) {
           throw new Error(

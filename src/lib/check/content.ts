@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { checkPermalinks, parseManifest, parseRedirects } from '../share/permalinks.ts';
+import { checkPermalinks, parseManifest, parseRedirects, redirectProblems } from '../share/permalinks.ts';
 import { pairTranscripts, PairingError, type PairInput } from '../translation/pair.ts';
 import { transcriptFiles } from '../transcript/files.ts';
 import { loadTranscript, type RenderTranscript } from '../transcript/load.ts';
@@ -95,24 +95,16 @@ export async function checkContent(
     const lineOf = new Map(text.split('\n').map((line, i) => [line.trim(), i + 1]));
     const manifest = shown(paths.permalinks);
     // Transcripts that failed above publish nothing here: their URLs are not reported again.
-    const failed = ids.filter((id) => !inputs.some((input) => input.id === id)).map((id) => transcriptPath(id));
-    const { missing, brokenRedirects, shadowing } = checkPermalinks(parseManifest(text), current, redirects);
-    for (const url of missing) {
-      if (failed.some((prefix) => url.startsWith(prefix))) continue;
+    const loaded = new Set(inputs.map((input) => input.id));
+    const failed = new Set(ids.filter((id) => !loaded.has(id)).map((id) => transcriptPath(id)));
+    const ofFailed = (url: string) => failed.has(url) || failed.has(url.replace(/[^/]+\/$/, ''));
+    const check = checkPermalinks(parseManifest(text), current, redirects);
+    for (const url of check.missing.filter((missing) => !ofFailed(missing))) {
       problems.push(
         `${manifest}:${lineOf.get(url) ?? 1}: ${url} was published and would disappear: keep its transcript's path and its answer's id (pin it in "exchanges"), or add "${url}": "<new path>" to ${shown(paths.redirects)}.`,
       );
     }
-    for (const [from, to] of brokenRedirects) {
-      problems.push(
-        `${shown(paths.redirects)}: redirect ${from} → ${to}: the target is not a page the site publishes.`,
-      );
-    }
-    for (const url of shadowing) {
-      problems.push(
-        `${shown(paths.redirects)}: redirect ${url} → ${redirects[url]!}: ${url} is a page the site publishes; the redirect would replace it. Remove the redirect, or move the remark first.`,
-      );
-    }
+    problems.push(...redirectProblems(check, redirects).map((line) => `${shown(paths.redirects)}: ${line}`));
   }
   return { transcripts: ids.length, problems };
 }

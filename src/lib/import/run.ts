@@ -133,7 +133,7 @@ export async function importFiles(inputs: string[], options: ImportOptions): Pro
   const inputsOf = new Map<string, string[]>();
   for (const read of reads) {
     const source = read instanceof ImportError ? undefined : (read.source ?? options.source);
-    if (source !== undefined) inputsOf.set(source, [...(inputsOf.get(source) ?? []), (read as Draft).input]);
+    if (source !== undefined) inputsOf.set(source, [...(inputsOf.get(source) ?? []), read.input]);
   }
   for (const draft of reads) {
     if (draft instanceof ImportError) {

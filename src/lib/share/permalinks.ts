@@ -29,6 +29,22 @@ export function checkPermalinks(
   };
 }
 
+/** What is wrong with the redirects a check found: each `redirect from → to: why`, with what to do. */
+export function redirectProblems(
+  check: Pick<PermalinkCheck, 'brokenRedirects' | 'shadowing'>,
+  redirects: Record<string, string>,
+): string[] {
+  return [
+    ...check.shadowing.map(
+      (url) =>
+        `redirect ${url} → ${redirects[url]!}: ${url} is a page this build publishes; the redirect would replace it. Remove the redirect, or move the remark first.`,
+    ),
+    ...check.brokenRedirects.map(
+      ([from, to]) => `redirect ${from} → ${to}: the target is not a page this build publishes.`,
+    ),
+  ];
+}
+
 /**
  * content/redirects.json read and checked: an object of old path → new path, each a path of this
  * site. Keys are normalized ("/remarks/x/q3" → "/remarks/x/q3/") and confined to the site: no

@@ -20,6 +20,8 @@ export interface SourceParts {
    * keeps the newline after it, so body line 1 is the closing `---` line.
    */
   bodyLineOffset: number;
+  /** Where the text after the closing `---` begins (the rest of that line, then the body). */
+  bodyStart: number;
 }
 
 /**
@@ -72,9 +74,9 @@ export function readSource(contents: string, file: string): SourceParts {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new TranscriptError(file, 2, 'The front matter must be YAML keys and values (title: ..., date: ...).');
   }
-  const start = contents.indexOf(raw);
-  const block = contents.slice(0, start + raw.length + 3);
-  return { data: data as Record<string, unknown>, raw, bodyLineOffset: block.split('\n').length - 1 };
+  const bodyStart = contents.indexOf(raw) + raw.length + 3;
+  const bodyLineOffset = contents.slice(0, bodyStart).split('\n').length - 1;
+  return { data: data as Record<string, unknown>, raw, bodyLineOffset, bodyStart };
 }
 
 /**
@@ -83,8 +85,7 @@ export function readSource(contents: string, file: string): SourceParts {
  */
 export function splitSource(contents: string, file: string): { data: Record<string, unknown>; body: string } {
   const parts = readSource(contents, file);
-  const start = contents.indexOf(parts.raw) + parts.raw.length + 3;
-  const rest = contents.slice(start);
+  const rest = contents.slice(parts.bodyStart);
   return { data: parts.data, body: rest.slice(rest.indexOf('\n') + 1) };
 }
 

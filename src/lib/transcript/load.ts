@@ -30,8 +30,7 @@ export async function loadTranscript(
     throw new TranscriptError(file, 1, '"transcript" is reserved for the parsed body: rename that front matter key.');
   }
   const frontmatter = checkFrontmatter(parts, file);
-  const end = contents.indexOf(parts.raw) + parts.raw.length + 3;
-  const deep = tooDeep(contents.slice(end));
+  const deep = tooDeep(contents.slice(parts.bodyStart));
   if (deep) {
     throw new TranscriptError(
       file,
@@ -41,7 +40,7 @@ export async function loadTranscript(
   }
   let body: TranscriptBody;
   try {
-    body = await render(forPlugin(contents, parts.raw, frontmatter));
+    body = await render(forPlugin(contents, parts.bodyStart, frontmatter));
   } catch (error) {
     if (error instanceof RangeError) {
       // A nesting the line scan cannot see (emphasis inside emphasis, thousands deep).
@@ -65,10 +64,9 @@ export async function loadTranscript(
  * the number 5; the schema (core schema) keeps them as the text the editor wrote, and so does JSON.
  * The front matter block stays a block before the body, so body lines count as before.
  */
-function forPlugin(contents: string, raw: string, frontmatter: TranscriptFrontmatter): string {
-  const end = contents.indexOf(raw) + raw.length + 3;
+function forPlugin(contents: string, bodyStart: number, frontmatter: TranscriptFrontmatter): string {
   const view = { spokesperson: frontmatter.spokesperson, exchanges: frontmatter.exchanges };
-  return `---\n${JSON.stringify(view)}\n---${contents.slice(end)}`;
+  return `---\n${JSON.stringify(view)}\n---${contents.slice(bodyStart)}`;
 }
 
 /** Body lines as lines of the file. */
