@@ -34,15 +34,14 @@ describe('npm run dev', () => {
   });
 
   test('an edit to a transcript shows on its page', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${dev.url}/remarks/en/qa-classic/`);
+    const page = `${dev.url}/remarks/en/qa-classic/`;
+    expect((await fetch(page)).status).toBe(200);
     const file = join(content, 'en/qa-classic.md');
     const text = readFileSync(file, 'utf-8');
     writeFileSync(file, text.replace(/^A: ?/m, 'A: Edited while the server ran. '));
     await expect
-      .poll(async () => (await fetch(`${dev.url}/remarks/en/qa-classic/`)).text(), { timeout: 60_000, interval: 250 })
+      .poll(async () => (await fetch(page)).text(), { timeout: 60_000, interval: 250 })
       .toContain('Edited while the server ran.');
-    await page.close();
   });
 
   test("search works against the last build's index", async () => {

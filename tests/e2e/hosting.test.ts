@@ -122,6 +122,14 @@ describe('the site under its own headers', () => {
     });
   }
 
+  test('the open data page fits a phone: its files table scrolls by itself, never the page', async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${site.url}/data/`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBe(0);
+    await page.close();
+  });
+
   test('a picture in a transcript is a link to it, never a request to its host', async () => {
     const requests: string[] = [];
     const page = await context.newPage();
