@@ -9,7 +9,7 @@ import { buildDataCleanup } from './src/integrations/build-data.ts';
 import devSearch from './src/integrations/dev-search.ts';
 import incrementalPages from './src/integrations/incremental-pages.ts';
 import pagefind from './src/integrations/pagefind.ts';
-import permalinks from './src/integrations/permalinks.ts';
+import permalinkGuard from './src/integrations/permalink-guard.ts';
 import { readRedirects } from './src/integrations/redirects.ts';
 import shareCards from './src/integrations/share-cards.ts';
 import { siteUrl, siteUrlCheck } from './src/integrations/site-url.ts';
@@ -41,7 +41,7 @@ export default defineConfig({
   integrations: [
     siteUrlCheck(),
     incrementalPages(),
-    permalinks(),
+    permalinkGuard(),
     shareCards(),
     pagefind(),
     sitemap({ filter: (url) => url.endsWith('/') && !redirected.has(new URL(url).pathname) }),

@@ -13,7 +13,7 @@ import { skeletonPath, transcriptSkeleton } from '../src/lib/transcript/skeleton
 import { contentPaths } from '../src/lib/paths.ts';
 import { projectRoot } from './support/paths.ts';
 
-const usage = `npm run new -- --lang en|zh --date YYYY-MM-DD [--kind ${kinds.join('|')}] [--spokesperson NAME]`;
+const usage = `npm run new -- --lang ${langs.join('|')} --date YYYY-MM-DD [--kind ${kinds.join('|')}] [--spokesperson NAME]`;
 
 function main(): number {
   let values;

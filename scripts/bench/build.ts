@@ -22,7 +22,7 @@ import { bareProject } from './baseline.ts';
 import { importCorpus } from './corpus.ts';
 import { editorsLoopTable, measureEditorsLoop, type EditorsLoop } from './editor.ts';
 import { openDataCheck, reuseRoutes } from './reuse.ts';
-import { diffTrees, inventory, type Inventory, type TreeDiff } from './inventory.ts';
+import { diffTrees, inventory, type Inventory, type TreeDiff } from '../support/inventory.ts';
 import { folderSize, measure, type Run } from './measure.ts';
 import { syntheticArchive } from './synthetic.ts';
 

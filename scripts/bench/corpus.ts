@@ -1,10 +1,11 @@
+import type { Lang } from '../../src/schemas/transcript.ts';
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importFiles } from '../../src/lib/import/run.ts';
 import { answerText, questionText } from '../../src/lib/transcript/exchange.ts';
 import { loadTranscript } from '../../src/lib/transcript/load.ts';
-import { answerInTranscriptPath } from '../../src/lib/transcript/permalink.ts';
+import { answerInTranscriptPath } from '../../src/lib/transcript/addresses.ts';
 import { renderTranscript } from '../../src/plugins/render.ts';
 import { sharedDir } from '../support/paths.ts';
 import { progress } from '../support/progress.ts';
@@ -12,7 +13,7 @@ import { progress } from '../support/progress.ts';
 /** One answer of the imported corpus, as the site publishes it: the ground truth of the benchmarks. */
 export interface Answer {
   url: string;
-  lang: 'en' | 'zh';
+  lang: Lang;
   date: string;
   question: string;
   answer: string;
@@ -64,16 +65,4 @@ export async function answersOf(content: string): Promise<Answer[]> {
     }
   }
   return answers;
-}
-
-/** A seeded random number generator (mulberry32), so that a run's samples can be drawn again. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

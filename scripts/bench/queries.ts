@@ -1,9 +1,11 @@
+import type { Lang } from '../../src/schemas/transcript.ts';
+
 /**
  * Short queries a reader types, for the relevance figures of the search benchmark (search.ts):
  * names, places, topics and two-word phrases, in both languages. Chosen before measuring, from
  * what the ministry's briefings are about, not tuned to the results.
  */
-export const RELEVANCE_QUERIES: Record<'zh' | 'en', string[]> = {
+export const RELEVANCE_QUERIES: Record<Lang, string[]> = {
   zh: [
     // The 20 of the issue "Chinese search that ranks by relevance and respects words".
     '华为',

@@ -3,6 +3,7 @@
  * data holds every answer the site publishes: row for row and word for word, over the whole corpus.
  * Used by the build benchmark.
  */
+import { langs } from '../../src/schemas/transcript.ts';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync, gunzipSync } from 'node:zlib';
@@ -78,7 +79,7 @@ export function openDataCheck(out: string, checkText: boolean) {
     },
     // All the chart of results over time downloads: each language's segments.json, gzipped as served.
     chartKiB: Object.fromEntries(
-      ['en', 'zh'].map((lang) => {
+      langs.map((lang) => {
         const file = join(out, 'pagefind', lang, 'segments.json');
         return [lang, existsSync(file) ? kib(gzipSync(readFileSync(file)).length) : 0];
       }),

@@ -11,6 +11,7 @@
  * or a memory measurement just timed, instead of building it again (an hour's work at 10x);
  * `--report search-10x` writes bench/results/search-10x.{json,md} beside the 1x report.
  */
+import type { Lang } from '../../src/schemas/transcript.ts';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,7 +21,8 @@ import { buildSite } from '../support/build.ts';
 import { projectRoot } from '../support/paths.ts';
 import { serve } from '../support/serve.ts';
 import { dictionaryWordsOf, wordsOf } from '../../src/lib/search/words.ts';
-import { answersOf, importCorpus, random, type Answer } from './corpus.ts';
+import { answersOf, importCorpus, type Answer } from './corpus.ts';
+import { random } from '../support/random.ts';
 import { RELEVANCE_QUERIES } from './queries.ts';
 
 const { values } = parseArgs({
@@ -273,7 +275,7 @@ interface QueryFigures {
  * many match it as a word (Chinese), how much they are about it (occurrences per result against
  * the mean over every answer that contains it), and whether they came out in date order.
  */
-async function relevance(browser: Browser, base: string, answers: Answer[], lang: 'en' | 'zh') {
+async function relevance(browser: Browser, base: string, answers: Answer[], lang: Lang) {
   const byUrl = new Map(answers.map((a) => [a.url, a]));
   const own = answers.filter((a) => a.lang === lang);
   const page = await browser.newPage();

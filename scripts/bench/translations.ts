@@ -9,14 +9,16 @@
  * `--dump N` prints N pairs for checking by hand instead (every pair whose counts differ, then
  * others at random): each line an English and a Chinese question opening, side by side.
  */
+import type { Lang } from '../../src/schemas/transcript.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { answerText, brief, questionText } from '../../src/lib/transcript/exchange.ts';
 import { pairTranscripts, type PairInput } from '../../src/lib/translation/pair.ts';
 import { projectRoot } from '../support/paths.ts';
-import { ablate, checkedPairs, pairInputs, scoreChecked } from './alignment.ts';
-import { importCorpus, random } from './corpus.ts';
+import { ablate, checkedPairs, pairInputs, scoreChecked } from '../support/alignment.ts';
+import { importCorpus } from './corpus.ts';
+import { random } from '../support/random.ts';
 
 const { values } = parseArgs({
   options: {
@@ -45,7 +47,7 @@ const aligned = links.filter((link) => link.en && link.zh);
 const enOnly = links.filter((link) => link.en && !link.zh).length;
 const zhOnly = links.filter((link) => link.zh && !link.en).length;
 const mean = (list: number[]) => (list.length === 0 ? 0 : list.reduce((sum, x) => sum + x, 0) / list.length);
-const count = (lang: 'en' | 'zh') => inputs.filter((input) => input.lang === lang).length;
+const count = (lang: Lang) => inputs.filter((input) => input.lang === lang).length;
 const differing = pairs.filter(
   (pair) => byId.get(pair.en)!.transcript.exchanges.length !== byId.get(pair.zh)!.transcript.exchanges.length,
 ).length;

@@ -7,7 +7,8 @@ import type { AstroIntegration } from 'astro';
 import { z } from 'astro/zod';
 import type { SearchRecord } from '../lib/search/records.ts';
 import type { CardData } from '../lib/share/card-data.ts';
-import type { PublishedTranscript } from '../lib/share/permalinks.ts';
+import type { PublishedTranscript } from '../lib/share/permalink-manifest.ts';
+import { langs } from '../schemas/transcript.ts';
 
 /**
  * Written by src/pages/build-data.jsonl.ts: a line per transcript (`{"transcript"}`), followed by
@@ -27,7 +28,7 @@ export interface BuildData {
 const answer = z.object({
   path: z.string(),
   card: z.string(),
-  lang: z.enum(['en', 'zh']),
+  lang: z.enum(langs),
   byline: z.string(),
   question: z.string(),
   answer: z.string(),

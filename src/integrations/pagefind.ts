@@ -3,15 +3,14 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import type { IndexMessage, IndexReply } from '../lib/search/index-worker.ts';
+import { type BundleStats, INDEX_WORKER, type IndexMessage, type IndexReply } from '../lib/search/pagefind/write.ts';
 import { type SearchRecord, placeByPublication } from '../lib/search/records.ts';
-import type { BundleStats } from '../lib/search/write-bundle.ts';
 import { Progress } from '../lib/progress.ts';
 import { langs } from '../schemas/transcript.ts';
 import { onRecords } from './build-data.ts';
-import { readManifest } from './permalinks.ts';
+import { readManifest } from './permalink-guard.ts';
 
-/** Records a message to the index process carries: the 10x archive's in one would be ~0.5 GB at once. */
+/** Records a message to the index process carries: the whole archive's in one would be one huge copy. */
 const BATCH = 10_000;
 
 /**
@@ -20,12 +19,11 @@ const BATCH = 10_000;
  * result is an answer. One bundle per language (pagefind/en/, pagefind/zh/): a reader's first query
  * loads the bundle of its language only, whose metadata lists that language's answers alone.
  *
- * The index is built in a process of its own (index-worker.ts), started as soon as the build-data
+ * The index is built in a process of its own (pagefind/index-worker.ts), started as soon as the build-data
  * page hands over the records, early in the render: rendering and indexing each keep about one core
- * busy, and one after the other they took 193 + 189 s of the 10x archive's build
- * (bench/results/build.md). The build waits for it once the pages are written. Any error fails the
+ * busy, and side by side they take the longer of the two, not both (bench/results/build.md). The build waits for it once the pages are written. Any error fails the
  * build: a broken index must not ship. A segment of the index whose records are unchanged since
- * the build before is copied from the cache folder (`search/`, segment-cache.ts): most days that is
+ * the build before is copied from the cache folder (`search/`, pagefind/segment-cache.ts): most days that is
  * the archive, all but the newest quarter.
  */
 export default function pagefindIntegration(): AstroIntegration {
@@ -65,7 +63,7 @@ export default function pagefindIntegration(): AstroIntegration {
     name: 'lectern-pagefind',
     hooks: {
       'astro:config:done': ({ config }) => {
-        worker = new URL('src/lib/search/index-worker.ts', config.root);
+        worker = new URL(INDEX_WORKER, config.root);
         cache = join(fileURLToPath(config.cacheDir), 'search');
         out = fileURLToPath(config.outDir);
       },

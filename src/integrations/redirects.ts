@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { contentPaths } from '../lib/paths.ts';
-import { parseRedirects } from '../lib/share/permalinks.ts';
+import { parseRedirects } from '../lib/share/permalink-manifest.ts';
 
 /**
  * Redirects of answers that moved: `{ "/remarks/<old>/q3/": "/remarks/<new>/q3/" }` in

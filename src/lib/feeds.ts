@@ -6,7 +6,8 @@ import { allRemarks, groupBy, spokespersonKey, type Remark } from './remarks.ts'
 import { answerTopics, topicsOf } from './topics.ts';
 import { brief, questionText } from './transcript/exchange.ts';
 import type { Exchange } from './transcript/model.ts';
-import { answerPath, transcriptPath } from './transcript/permalink.ts';
+import { answerPath, transcriptPath } from './transcript/addresses.ts';
+import type { Lang } from '../schemas/transcript.ts';
 
 /**
  * The site's feeds (RSS 2.0): the whole site, each language, each spokesperson, each topic. An
@@ -60,7 +61,7 @@ export function allFeeds(): Promise<Feed[]> {
           lang === 'zh'
             ? '外交部发言人记者会及谈话的中文记录，最新在前。'
             : 'The spokesperson’s remarks in English, newest first.',
-        language: ui(lang as 'en' | 'zh').htmlLang,
+        language: ui(lang as Lang).htmlLang,
         page: '/archive/',
         remarks: newest(list),
         answersOf: allAnswers,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { allRemarks, type Remark } from './remarks.ts';
-import { translations } from './translations.ts';
+import { translations } from './translation/translations.ts';
 import type { Pair } from './translation/pair.ts';
 
 /**

@@ -3,7 +3,7 @@ import type { Remark } from './remarks.ts';
 import { answerTopics } from './topics.ts';
 import { answerText, brief } from './transcript/exchange.ts';
 import type { Exchange } from './transcript/model.ts';
-import { answerPath, transcriptPath } from './transcript/permalink.ts';
+import { answerPath, transcriptPath } from './transcript/addresses.ts';
 
 /**
  * schema.org JSON-LD for search engines and reference tools: a transcript is an Article, an

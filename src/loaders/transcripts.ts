@@ -7,7 +7,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { transcriptFiles } from '../lib/transcript/files.ts';
 import { TranscriptError } from '../lib/transcript/errors.ts';
 import { loadTranscript } from '../lib/transcript/load.ts';
-import { addressProblems } from '../lib/transcript/permalink.ts';
+import { addressProblems } from '../lib/transcript/addresses.ts';
 import { modelOf } from '../plugins/render.ts';
 import { heldModels, type HeldModel } from '../lib/transcript/held-models.ts';
 

@@ -3,8 +3,8 @@ import { publishRecords } from '../integrations/build-data.ts';
 import { allRemarks } from '../lib/remarks.ts';
 import { searchRecords } from '../lib/search/records.ts';
 import { cardData } from '../lib/share/card-data.ts';
-import { answerInTranscriptPath, transcriptPath } from '../lib/transcript/permalink.ts';
-import { translations } from '../lib/translations.ts';
+import { answerInTranscriptPath, transcriptPath } from '../lib/transcript/addresses.ts';
+import { translations } from '../lib/translation/translations.ts';
 
 /**
  * What the build steps need from the transcript model. The search records are handed to the index

@@ -112,6 +112,10 @@ describe('a site built from fixture transcripts', () => {
     fresh.on('request', (request) => fetched.push(new URL(request.url()).pathname));
     await fresh.goto(`${site.url}/search/`);
     await fresh.click('#q');
+    // The form says what it has begun (data-searches) and whether a search waits for typing to
+    // pause (data-pending): composing must leave both as they were, with nothing to wait for.
+    const form = fresh.locator('#search-form');
+    const searches = await form.getAttribute('data-searches');
     const ime = await fresh.context().newCDPSession(fresh);
     for (const composing of ['hua', 'huawei']) {
       await ime.send('Input.imeSetComposition', {
@@ -119,8 +123,8 @@ describe('a site built from fixture transcripts', () => {
         selectionStart: composing.length,
         selectionEnd: composing.length,
       });
-      // Longer than the pause after which typing is searched: the pinyin must not be.
-      await fresh.waitForTimeout(400);
+      expect(await form.getAttribute('data-pending')).toBeNull();
+      expect(await form.getAttribute('data-searches')).toBe(searches);
     }
     expect(await fresh.locator('#search-status').innerText()).not.toMatch(/huawei|answers/i);
     await ime.send('Input.insertText', { text: '华为' });
@@ -131,7 +135,8 @@ describe('a site built from fixture transcripts', () => {
     await fresh.click('#q', { clickCount: 3 });
     await fresh.keyboard.press('Backspace');
     await ime.send('Input.imeSetComposition', { text: 'hua', selectionStart: 3, selectionEnd: 3 });
-    await fresh.waitForTimeout(400);
+    // The clearing's search, if it has not run yet, is called off: nothing waits to search the pinyin.
+    expect(await form.getAttribute('data-pending')).toBeNull();
     expect(await fresh.locator('#search-status').innerText()).not.toMatch(/hua/i);
     await ime.send('Input.insertText', { text: '华为' });
     await waitForStatus(fresh, /^2 answers for 华为/);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { diffTrees } from '../../scripts/bench/inventory.ts';
+import { diffTrees } from '../../scripts/support/inventory.ts';
 import { buildSite, type BuildResult } from '../../scripts/support/build.ts';
 import { fixtureContent } from '../support/content.ts';
 

@@ -8,7 +8,7 @@ import { csvMetadata, jsonSchema, schemas } from '../../src/lib/data/schemas.ts'
 import { answerRow, DATA_VERSION, transcriptRow } from '../../src/lib/data/rows.ts';
 import { MAX_HTML_NESTING } from '../../src/lib/import/html-depth.ts';
 import { importFiles } from '../../src/lib/import/run.ts';
-import { parseRedirects } from '../../src/lib/share/permalinks.ts';
+import { parseRedirects } from '../../src/lib/share/permalink-manifest.ts';
 import { xmlText } from '../../src/lib/transcript/characters.ts';
 import { TranscriptError } from '../../src/lib/transcript/errors.ts';
 import { loadTranscript } from '../../src/lib/transcript/load.ts';

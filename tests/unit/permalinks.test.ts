@@ -6,8 +6,8 @@ import {
   parseManifest,
   parseRedirects,
   publicationOrder,
-} from '../../src/lib/share/permalinks.ts';
-import { addressProblems } from '../../src/lib/transcript/permalink.ts';
+} from '../../src/lib/share/permalink-manifest.ts';
+import { addressProblems } from '../../src/lib/transcript/addresses.ts';
 
 const file = 'content/redirects.json';
 

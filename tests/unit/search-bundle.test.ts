@@ -6,20 +6,16 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Remark } from '../../src/lib/remarks.ts';
-import { decodeCbor, encodeCbor } from '../../src/lib/search/cbor.ts';
 import { fromBigramText, toPagefindQuery } from '../../src/lib/search/cjk.ts';
-import { BundleError, compactBundle, cutWords } from '../../src/lib/search/compact-bundle.ts';
 import { hanExcerpt, wholeWordStart, wordExcerpt } from '../../src/lib/search/excerpt.ts';
-import { PAGEFIND_VERSION, SIGNATURE } from '../../src/lib/search/pagefind-format.ts';
-import { warmUp } from '../../src/lib/search/pagefind-runtime.ts';
-import { SearchIndex } from '../../src/lib/search/segments.ts';
+import { decodeCbor, encodeCbor } from '../../src/lib/search/pagefind/cbor.ts';
+import { compactBundle, cutWords } from '../../src/lib/search/pagefind/compact.ts';
+import { PAGEFIND_VERSION, SIGNATURE } from '../../src/lib/search/pagefind/format.ts';
+import { BundleError, SearchIndex } from '../../src/lib/search/pagefind/read.ts';
+import { warmUp } from '../../src/lib/search/pagefind/warm-up.ts';
+import { writeBundles } from '../../src/lib/search/pagefind/write.ts';
+import { LATEST_FRAGMENTS_PER_GROUP, inArchive, quarterStart } from '../../src/lib/search/pagefind/write-bundles.ts';
 import { type SearchRecord, indexedContent, placeByPublication, searchRecords } from '../../src/lib/search/records.ts';
-import {
-  LATEST_FRAGMENTS_PER_GROUP,
-  inArchive,
-  quarterStart,
-  writeBundles,
-} from '../../src/lib/search/write-bundle.ts';
 import { loadTranscript } from '../../src/lib/transcript/load.ts';
 import { renderTranscript } from '../../src/plugins/render.ts';
 import { projectRoot } from '../../scripts/support/paths.ts';

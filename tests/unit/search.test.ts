@@ -13,9 +13,15 @@ import {
   wordsToFetch,
 } from '../../src/lib/search/cjk.ts';
 import { crossings } from '../../src/lib/search/words.ts';
-import { type Cbor, encodeCbor } from '../../src/lib/search/cbor.ts';
-import { scaledBudget } from '../../src/lib/search/compact-bundle.ts';
-import { lengthStep, roughLength, stepLength, withNames, withoutNames } from '../../src/lib/search/shipped-meta.ts';
+import { type Cbor, encodeCbor } from '../../src/lib/search/pagefind/cbor.ts';
+import { scaledBudget } from '../../src/lib/search/pagefind/compact.ts';
+import {
+  lengthStep,
+  roughLength,
+  stepLength,
+  withNames,
+  withoutNames,
+} from '../../src/lib/search/pagefind/meta-codec.ts';
 import { hanExcerpt, wholeWordStart } from '../../src/lib/search/excerpt.ts';
 import { facetCounts } from '../../src/lib/search/facets.ts';
 import { indexedContent, searchRecords, shownText } from '../../src/lib/search/records.ts';
@@ -217,7 +223,7 @@ describe('the metadata as shipped', () => {
   });
 
   test('front-codes chunk bounds, never inside a character, and writes them back byte for byte', () => {
-    // Bounds as compact-bundle.ts names them: sorted, each sharing a prefix with the one before.
+    // Bounds as pagefind/compact.ts names them: sorted, each sharing a prefix with the one before.
     const long = 'internationalization'.repeat(20);
     const bounds: [string, string][] = [
       ['0', '06'],

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { checkedPairs, pairInputs, scoreChecked } from '../../scripts/bench/alignment.ts';
+import { checkedPairs, pairInputs, scoreChecked } from '../../scripts/support/alignment.ts';
 import { hasShared, sharedDir } from '../../scripts/support/paths.ts';
 import { importFiles } from '../../src/lib/import/run.ts';
 import { loadTranscript } from '../../src/lib/transcript/load.ts';

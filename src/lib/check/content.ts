@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { checkPermalinks, parseManifest, parseRedirects, redirectProblems } from '../share/permalinks.ts';
+import { checkPermalinks, parseManifest, parseRedirects, redirectProblems } from '../share/permalink-manifest.ts';
 import { pairTranscripts, PairingError, type PairInput } from '../translation/pair.ts';
 import { transcriptFiles } from '../transcript/files.ts';
 import { loadTranscript, type RenderTranscript } from '../transcript/load.ts';
-import { addressProblems, answerPath, transcriptPath } from '../transcript/permalink.ts';
+import { addressProblems, answerPath, transcriptPath } from '../transcript/addresses.ts';
 
 export interface ContentCheck {
   /** Transcripts read. */

@@ -1,5 +1,5 @@
 import { allRemarks } from '../remarks.ts';
-import { translations } from '../translations.ts';
+import { translations } from '../translation/translations.ts';
 import { answerRows, type AnswerRow, transcriptRowOf, type TranscriptRow } from './rows.ts';
 
 export interface OpenData {

@@ -2,8 +2,9 @@ import { z } from 'astro/zod';
 import type { Remark } from '../remarks.ts';
 import { answerTopics } from '../topics.ts';
 import { answerText, questionTurn } from '../transcript/exchange.ts';
-import { answerPath, transcriptPath } from '../transcript/permalink.ts';
-import type { Translations } from '../translations.ts';
+import { answerPath, transcriptPath } from '../transcript/addresses.ts';
+import type { Translations } from '../translation/translations.ts';
+import { langs } from '../../schemas/transcript.ts';
 
 /**
  * The open data: one row per exchange (answers.jsonl.gz, answers.csv.gz) and one per transcript
@@ -36,7 +37,7 @@ export const answerRow = z
     transcript_link: z.url().describe("The transcript's page."),
     n: z.int().positive().describe("The exchange's place in its transcript, from 1."),
     date: z.iso.date().describe('The day of the remarks (YYYY-MM-DD).'),
-    lang: z.enum(['en', 'zh']).describe('The language of the transcript: en or zh.'),
+    lang: z.enum(langs).describe('The language of the transcript: en or zh.'),
     spokesperson: z
       .string()
       .nullable()
@@ -68,7 +69,7 @@ export const transcriptRow = z
     link: z.url().describe("The transcript's page."),
     title: z.string().describe('Its title, as the ministry gave it.'),
     date: z.iso.date().describe('The day of the remarks (YYYY-MM-DD).'),
-    lang: z.enum(['en', 'zh']).describe('Its language: en or zh.'),
+    lang: z.enum(langs).describe('Its language: en or zh.'),
     spokesperson: z.string().nullable().describe('The spokesperson; null where the transcript names none.'),
     kind: z.string().describe('press-conference, briefing, remarks, answers or statement.'),
     topics: z.array(z.string()).describe('The topics editors gave the transcript.'),

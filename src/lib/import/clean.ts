@@ -1,5 +1,5 @@
 import { withoutUnsafeCharacters } from '../transcript/characters.ts';
-import type { Draft } from './draft.ts';
+import { type Draft, lineOf } from './draft.ts';
 
 /**
  * A draft without the control characters and non-characters a transcript may not hold
@@ -9,7 +9,6 @@ import type { Draft } from './draft.ts';
 export function withoutControlCharacters(draft: Draft): { draft: Draft; removed: number } {
   const warnings: string[] = [];
   let count = 0;
-  const file = draft.input.replace(/:\d+$/, '');
   const clean = (text: string, where: string): string => {
     const { text: cleaned, removed } = withoutUnsafeCharacters(text);
     count += removed.length;
@@ -29,7 +28,7 @@ export function withoutControlCharacters(draft: Draft): { draft: Draft; removed:
     paragraphs: draft.paragraphs
       .map((paragraph) => ({
         ...paragraph,
-        text: clean(paragraph.text, paragraph.line === undefined ? draft.input : `${file}:${paragraph.line}`),
+        text: clean(paragraph.text, lineOf(draft, paragraph.line)),
       }))
       // A paragraph of control characters alone held no text: its warning says what was removed.
       .filter((paragraph, i) => paragraph.text.trim() !== '' || draft.paragraphs[i]!.text.trim() === ''),

@@ -50,3 +50,11 @@ export class ImportError extends Error {
     this.input = input;
   }
 }
+
+/**
+ * Where in its input a line of a draft is: `file:line` (the input named without the line it may
+ * carry: a dataset row is `rows.jsonl:12`), or the input itself where the line is not known.
+ */
+export function lineOf(draft: Pick<Draft, 'input'>, line: number | undefined): string {
+  return line === undefined ? draft.input : `${draft.input.replace(/:\d+$/, '')}:${line}`;
+}

@@ -9,7 +9,7 @@ import type { TranscriptBody } from '../transcript/model.ts';
 import { parseCsv, parseJsonl } from './datasets.ts';
 import { decodeInput } from './decode.ts';
 import { withoutControlCharacters } from './clean.ts';
-import { ImportError, type Draft } from './draft.ts';
+import { ImportError, type Draft, lineOf } from './draft.ts';
 import { oneLine } from './escape.ts';
 import { readMinistryPage } from './html.ts';
 import { isAsImported, toMarkdown } from './markdown.ts';
@@ -239,7 +239,7 @@ async function writeDraft(
   }
   const long = draft.paragraphs.find((paragraph) => paragraph.text.length > MAX_PARAGRAPH_CHARS);
   if (long) {
-    const where = long.line === undefined ? draft.input : `${draft.input.replace(/:\d+$/, '')}:${long.line}`;
+    const where = lineOf(draft, long.line);
     return fail(
       `${where}: a paragraph of ${long.text.length.toLocaleString('en')} characters, over the ${MAX_PARAGRAPH_CHARS.toLocaleString('en')} one may have (the ministry's longest is about 2,300). Is the text split into paragraphs (a line each, or blank lines between)?`,
     );
@@ -315,7 +315,7 @@ function explain(error: TranscriptError, draft: Draft, markdown: string): string
   if (error.line === undefined) return `${draft.input}: ${error.reason}`;
   const line = markdown.split('\n')[error.line - 1] ?? '';
   const paragraph = draft.paragraphs.find((p) => line.includes(p.text.slice(0, 40).replace(/[\\`*_[\]<>&|~]/g, '')));
-  const where = paragraph?.line === undefined ? draft.input : `${draft.input.replace(/:\d+$/, '')}:${paragraph.line}`;
+  const where = lineOf(draft, paragraph?.line);
   return `${where}: ${error.reason}`;
 }
 
@@ -335,8 +335,7 @@ function checkNothingLost(draft: Draft, body: TranscriptBody): void {
     const text = oneLine(label ? paragraph.text.slice(label.length) : paragraph.text);
     const at = published.indexOf(text, from);
     if (at < 0) {
-      const where =
-        paragraph.line === undefined ? draft.input : `${draft.input.replace(/:\d+$/, '')}:${paragraph.line}`;
+      const where = lineOf(draft, paragraph.line);
       throw new ImportError(
         where,
         `this paragraph would not be published as written: "${text.slice(0, 60)}…". Please report it with the input file.`,

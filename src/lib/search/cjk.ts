@@ -7,6 +7,7 @@
  *
  * This module is shared by the index build and the browser's search script.
  */
+import { BASE_WEIGHT, weightMarkers, weightedBlock } from './pagefind/markup.ts';
 import { isStopWord } from './stop-words.ts';
 
 const hanRun = /\p{Script=Han}+/gu;
@@ -35,19 +36,14 @@ const encodedRun = new RegExp(`${SEP}((?:\\p{Script=Han}{2}${SEP})+)`, 'gu');
  * little in the score, and the browser can tell it apart (weight 6 of Pagefind's 24, CROSSING_WEIGHT).
  */
 const CROSSING = 0.25;
-/** Pagefind's scale: a word of weight 1 is stored as 24. */
-export const BASE_WEIGHT = 24;
 /** A matched word weighing this or less in a result's locations is a bigram crossing a word boundary. */
 export const CROSSING_WEIGHT = CROSSING * BASE_WEIGHT;
 
-/**
- * Text Pagefind indexes at `weight` times the usual weight, through its in-text markers (which
- * take no word position, so locations and excerpts are unchanged). Blocks nest.
- */
+/** Text Pagefind indexes at `weight` times the usual weight (pagefind/markup.ts). */
 export function weighted(text: string, weight: number): string {
-  return `${SEP}___PAGEFIND_WEIGHT___${weight}${SEP}${text}${SEP}___END_PAGEFIND_WEIGHT___${SEP}`;
+  return weightedBlock(text, weight, SEP);
 }
-const marker = new RegExp(`${SEP}?___(?:END_)?PAGEFIND_WEIGHT___[\\d.]*${SEP}?`, 'g');
+const marker = weightMarkers(SEP);
 
 /** For each bigram of a Han run, whether it crosses a word boundary (words.ts, at build time only). */
 export type Crossings = (run: string) => boolean[];

@@ -1,7 +1,7 @@
 /**
  * A result's excerpt: the window of `length` words of the answer where the matched words weigh
  * most, matched words marked, HTML escaped. Positions count words as the index does (split on
- * white space), so they come straight from a search result (pagefind-runtime.ts).
+ * white space), so they come straight from a search result (pagefind/bundle.ts).
  *
  * Shared by the browser's search script and the tests.
  */

@@ -1,6 +1,6 @@
 /**
  * A link to the search page with filters chosen, as the search page reads its URL
- * (src/scripts/search.ts): `?topic=5G&year=2019&month=2019-03`. A month is chosen within its year.
+ * (src/client/search/): `?topic=5G&year=2019&month=2019-03`. A month is chosen within its year.
  */
 export function searchHref(filters: Record<string, readonly string[]>, period?: string): string {
   const params = new URLSearchParams();

@@ -1,8 +1,8 @@
 import type { Remark } from '../remarks.ts';
 import { answerTopics } from '../topics.ts';
-import { publicationOrder } from '../share/permalinks.ts';
+import { publicationOrder } from '../share/permalink-manifest.ts';
 import { answerText, questionText } from '../transcript/exchange.ts';
-import { answerInTranscriptPath } from '../transcript/permalink.ts';
+import { answerInTranscriptPath } from '../transcript/addresses.ts';
 import { findSpokesperson } from '../transcript/spokespeople.ts';
 import { kindName } from '../../i18n/ui.ts';
 import { toBigramText, weighted } from './cjk.ts';
@@ -42,9 +42,9 @@ export interface SearchRecord {
   filters: Record<string, string[]>;
   /**
    * Its transcript's place in the order the site first published its transcripts
-   * (publicationOrder, src/lib/share/permalinks.ts), set by the index's integration: a transcript
+   * (publicationOrder, src/lib/share/permalink-manifest.ts), set by the index's integration: a transcript
    * published after the newest quarter began joins that quarter's segment, whatever its date
-   * (write-bundle.ts). Without it, a record's date alone decides.
+   * (pagefind/write-bundles.ts). Without it, a record's date alone decides.
    */
   published?: number;
 }

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Remark } from '../remarks.ts';
 import { answerText, brief, questionText } from '../transcript/exchange.ts';
-import { answerPath, cardPath } from '../transcript/permalink.ts';
+import { answerPath, cardPath } from '../transcript/addresses.ts';
 import { formatDay } from '../../i18n/ui.ts';
+import type { Lang } from '../../schemas/transcript.ts';
 
 /** Bump when the card's look changes, so that every cached card is drawn again. */
 export const CARD_VERSION = 6;
@@ -13,7 +14,7 @@ export interface CardData {
   path: string;
   /** Where the card image is published. */
   card: string;
-  lang: 'en' | 'zh';
+  lang: Lang;
   /** Date and spokesperson, as the card's first line. */
   byline: string;
   /** The question in brief. */

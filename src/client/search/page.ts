@@ -1,0 +1,260 @@
+/**
+ * The search page's view and wiring: it reads the form and the URL, runs the search (searches.ts)
+ * in each language's index (index-files.ts, one Pagefind bundle per language: pagefind/en/,
+ * pagefind/zh/), and shows the results a page at a time (merge.ts, render.ts), the chart and the
+ * filter counts. The whole search lives in the URL (url-state.ts). Filter counts come with the
+ * page; Pagefind's own (per query) are fetched only once the reader opens the filters or uses
+ * one, so a plain query downloads no filter index.
+ */
+import { toPagefindQuery, wordsToFetch } from '../../lib/search/cjk.ts';
+import { SearchIndex } from '../../lib/search/pagefind/read.ts';
+import { drawTimeline, monthLabel, timelineOf } from '../../lib/timeline.ts';
+import type { Lang } from '../../schemas/transcript.ts';
+import { IndexCache, SearchFailure, fetchIndexFile } from './index-files.ts';
+import { ResultMerge } from './merge.ts';
+import { failureText, resultHtml, summary, termsOf } from './render.ts';
+import { type Searched, filterCount, monthCounts, runSearches } from './searches.ts';
+import { type SearchState, dateOrder, periodQuery, queryOf, scriptLang, stateOf } from './url-state.ts';
+
+const PAGE = 10;
+
+function startSearchPage(form: HTMLFormElement): void {
+  const input = form.querySelector<HTMLInputElement>('#q')!;
+  const sortSelect = form.querySelector<HTMLSelectElement>('#sort')!;
+  const refine = form.querySelector<HTMLDetailsElement>('#refine')!;
+  const status = document.querySelector<HTMLElement>('#search-status')!;
+  const list = document.querySelector<HTMLOListElement>('#results')!;
+  const more = document.querySelector<HTMLButtonElement>('#more')!;
+  const chart = document.querySelector<HTMLElement>('#timeline')!;
+  const bundles = (form.dataset.bundles ?? 'en').split(' ') as Lang[];
+  const boxes = [...form.querySelectorAll<HTMLInputElement>('fieldset input')];
+  const staticCounts = new Map(boxes.map((box) => [box, box.nextElementSibling?.textContent ?? '']));
+  const indexes = new IndexCache(
+    (load) => SearchIndex.open(load),
+    (lang) => (path) => fetchIndexFile((url) => fetch(url), lang, path),
+  );
+  let queue: ResultMerge | undefined;
+  let terms: string[] = [];
+  let run = 0;
+
+  const current = (): SearchState =>
+    stateOf(
+      location.search,
+      boxes.map((box) => box.name),
+      bundles,
+    );
+
+  /** The URL of the form's state; typing replaces the history entry, other changes add one. */
+  const toUrl = (push: boolean): void => {
+    const query = queryOf(
+      {
+        q: input.value,
+        checked: boxes.filter((box) => box.checked).map((box) => [box.name, box.value]),
+        sort: sortSelect.value,
+      },
+      location.search,
+    );
+    const url = `${location.pathname}${query}`;
+    if (url !== `${location.pathname}${location.search}`) history[push ? 'pushState' : 'replaceState'](null, '', url);
+  };
+
+  const searchNow = async (): Promise<void> => {
+    const mine = ++run;
+    // The page's state, for tests to read rather than wait and guess: searches begun so far.
+    form.dataset.searches = String(run);
+    const state = current();
+    input.value = state.q;
+    sortSelect.value = state.sort;
+    const chosenLangs = new URLSearchParams(location.search).getAll('lang');
+    for (const box of boxes) {
+      box.checked =
+        box.name === 'lang' ? chosenLangs.includes(box.value) : (state.filters[box.name]?.includes(box.value) ?? false);
+    }
+    const browsing = state.q.trim() === '';
+    const filtered = Object.keys(state.filters).length > 0;
+    if (filtered) refine.open = true;
+    if (browsing && !filtered) {
+      list.replaceChildren();
+      chart.replaceChildren();
+      more.hidden = true;
+      status.textContent = 'Type a question, a name or a phrase, or choose a filter.';
+      for (const [box, count] of staticCounts) box.nextElementSibling!.textContent = count;
+      return;
+    }
+    status.textContent = 'Searching…';
+    terms = termsOf(state.q);
+    const byDate = dateOrder(state);
+    const facets = refine.open;
+    let searched: Searched[];
+    try {
+      searched = await runSearches(state, byDate, (lang) => indexes.get(lang, facets));
+    } catch (error) {
+      indexes.forget(state.langs);
+      if (mine === run) showFailure(error);
+      return;
+    }
+    if (mine !== run) return;
+    const searches = searched.map(({ search }) => search);
+    queue = new ResultMerge(
+      searches.map((search) => search.results),
+      byDate,
+    );
+    const count = queue.remaining;
+    // The first answers are asked for before the counts and the chart are drawn, which their round
+    // trip then hides (docs/search.md).
+    const showing = showMore(mine);
+    if (facets) {
+      for (const box of boxes)
+        box.nextElementSibling!.textContent = String(filterCount(state, searches, box.name, box.value));
+    }
+    showTimeline(state, searched);
+    list.replaceChildren();
+    try {
+      await showing;
+    } catch (error) {
+      indexes.forget(state.langs);
+      if (mine === run) showFailure(error);
+      return;
+    }
+    if (mine !== run) return;
+    status.textContent = summary(count, state, bundles);
+  };
+
+  /**
+   * How many of the results fall in each month or year, above them; a bar leads to its period. The
+   * counts come from the results' ranks and segments.json: nothing more is fetched.
+   */
+  const showTimeline = (state: SearchState, searched: Searched[]): void => {
+    const year = state.filters.year?.length === 1 ? state.filters.year[0] : undefined;
+    const timeline = timelineOf(monthCounts(searched), year);
+    const periodHref = (period: string) => `${location.pathname}${periodQuery(location.search, period)}`;
+    chart.innerHTML =
+      timeline.bins.length > 1
+        ? drawTimeline(timeline, {
+            caption: `Answers per ${timeline.unit}${state.month ? `: ${monthLabel(state.month)} chosen` : ''}`,
+            href: (bin) => periodHref(bin.key),
+            selected: state.month ?? year,
+          })
+        : '';
+    if (state.month) {
+      const whole = document.createElement('p');
+      whole.className = 'period-chosen';
+      const link = document.createElement('a');
+      link.href = periodHref(state.month.slice(0, 4));
+      link.textContent = `Show all of ${state.month.slice(0, 4)}`;
+      whole.append(link);
+      chart.append(whole);
+    }
+  };
+
+  /** Says what went wrong and offers to try again, instead of "Searching…" for ever. */
+  const showFailure = (error: unknown): void => {
+    list.replaceChildren();
+    chart.replaceChildren();
+    more.hidden = true;
+    status.textContent = failureText(error, (e) => e instanceof SearchFailure);
+    const retry = document.createElement('button');
+    retry.type = 'button';
+    retry.textContent = 'Try again';
+    retry.addEventListener('click', () => void searchNow());
+    status.append(retry);
+  };
+
+  const showMore = async (mine: number): Promise<void> => {
+    if (!queue) return;
+    const page = await queue.take(PAGE);
+    if (mine !== run) return;
+    for (const result of page) {
+      const item = document.createElement('li');
+      const { lang, html } = resultHtml(result, terms);
+      item.lang = lang;
+      item.innerHTML = html;
+      list.append(item);
+    }
+    more.hidden = queue.remaining === 0;
+  };
+
+  /** The languages a search of `text` will run in: those chosen, else its script's. */
+  const likelyLangs = (text: string): Lang[] => {
+    const chosen = boxes.filter((box) => box.name === 'lang' && box.checked).map((box) => box.value as Lang);
+    return chosen.length > 0 ? chosen : [scriptLang(text, bundles)];
+  };
+
+  /**
+   * Opens the indexes a search is about to need, and fetches the chunks of the words typed so far,
+   * so that the reader's typing hides their cost: from the first keystroke, or the first key an
+   * input method composes (Chinese is typed in pinyin, then chosen). Not on focus: before a key,
+   * which language's index is a guess, and a wrong guess costs a reader of the other a whole
+   * index's first download. A failure shows on the search itself.
+   */
+  const prepare = (text: string, langs = likelyLangs(text)): void => {
+    const words = wordsToFetch(text);
+    for (const lang of langs) {
+      const opening = indexes.get(lang, false);
+      // Only for what the box still holds once the index is open: not every prefix typed meanwhile.
+      const fetching = words
+        ? opening.then((index) => (input.value === text ? index.preload(toPagefindQuery(words)) : undefined))
+        : opening;
+      fetching.catch(() => undefined);
+    }
+  };
+
+  /** The search typing asked for, once typing pauses; `data-pending` on the form while it waits. */
+  let typing: ReturnType<typeof setTimeout> | undefined;
+  const cancelTyped = (): void => {
+    clearTimeout(typing);
+    delete form.dataset.pending;
+  };
+  input.addEventListener('compositionstart', () => {
+    // A search the keys before asked for must not run on the pinyin the box now holds.
+    cancelTyped();
+    if (bundles.includes('zh')) prepare('', ['zh']);
+  });
+
+  /** What an edit of the box does: the index prepared at once, the search once typing pauses. */
+  const typed = (): void => {
+    // An emptied box says nothing of the language coming: guessing would open the other
+    // language's index for readers clearing a Chinese query to type the next.
+    if (input.value.trim() !== '') prepare(input.value);
+    cancelTyped();
+    form.dataset.pending = 'search';
+    typing = setTimeout(() => {
+      delete form.dataset.pending;
+      toUrl(false);
+      void searchNow();
+    }, 250);
+  };
+  // While an input method composes, the box holds its pinyin, not the query: the query is what it ends with.
+  input.addEventListener('input', (event) => {
+    if (!event.isComposing) typed();
+  });
+  input.addEventListener('compositionend', typed);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    cancelTyped();
+    toUrl(true);
+    void searchNow();
+  });
+  form.addEventListener('change', (event) => {
+    if (event.target === input) return;
+    toUrl(true);
+    void searchNow();
+  });
+  refine.addEventListener('toggle', () => {
+    if (refine.open && location.search) void searchNow();
+  });
+  more.addEventListener('click', () => void showMore(run).catch(showFailure));
+  // A bar (or a row of the figures) narrows this search without reloading the page.
+  chart.addEventListener('click', (event) => {
+    const link = (event.target as Element).closest('a');
+    if (!link || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    event.preventDefault();
+    history.pushState(null, '', link.getAttribute('href'));
+    void searchNow();
+  });
+  addEventListener('popstate', () => void searchNow());
+  void searchNow();
+}
+
+const form = document.querySelector<HTMLFormElement>('#search-form');
+if (form) startSearchPage(form);

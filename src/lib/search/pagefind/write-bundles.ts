@@ -1,0 +1,317 @@
+import { readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import * as pagefind from 'pagefind';
+import { type SearchRecord, indexedContent, shownText } from '../records.ts';
+import { type CompactStats, type PagefindOutput, readBundle, writeCompacted } from './compact.ts';
+import { type Piece, mergePieces, readPiece } from './merge-pieces.ts';
+import { repackSmallest } from './pack.ts';
+import { restoreSegment, saveSegment, segmentKey } from './segment-cache.ts';
+import { type Segment, SEGMENTS_FILE } from './segments.ts';
+
+const BATCH = 256;
+
+/**
+ * Word positions per index chunk. Pagefind's own 20,000 made chunks of 25–32 KiB, one per query
+ * word. Measured on the shared corpus: at 4,000 a word cost 3–7 KiB; at 3,000, 2.5–5 KiB (so a
+ * three-bigram Chinese query stays within a later query's 30 KiB), for 1 KiB (English) and 4 KiB
+ * (Chinese) more metadata on the first query. A bigger archive's segment doubles it
+ * (compact.ts, scaledBudget).
+ */
+export const CHUNK_BUDGET = 3000;
+/**
+ * The newest quarter's segment holds a few weeks of answers: small chunks keep what a query adds
+ * for it to about a KiB a word.
+ */
+export const LATEST_CHUNK_BUDGET = 1000;
+
+/**
+ * Fragments per folder (page-id.ts, NAMES). The newest quarter changes every day: in folders of
+ * 64, a day's answers rename one or two folders, not their whole month. The archive changes when
+ * a quarter ends or a transcript is backfilled, and every folder's name is on each first query's
+ * bill: a folder per month (1,024 answers at most). Measured on the 10x archive (Chinese), 1,449
+ * folders of 64 were 15.9 of segments.json's 21.2 KiB gzipped; with a folder a month (and half
+ * the chunks, compact.ts), segments.json is 9.9 KiB.
+ */
+export const LATEST_FRAGMENTS_PER_GROUP = 64;
+export const ARCHIVE_FRAGMENTS_PER_GROUP = 1024;
+
+/**
+ * Writes each language's search index into its folder, in segments by date (segments.ts):
+ * `latest/` for the newest answers' quarter (and transcripts published since it began, `inArchive`),
+ * `archive/` for all before, each a bundle of its own,
+ * listed in segments.json, their shared WebAssembly at the folder's root. Pagefind indexes the
+ * records through its Node API, then writeCompacted (compact.ts) rewrites what it wrote;
+ * what Pagefind wrote is read while it indexes the next piece or segment, and one segment compacted
+ * while Pagefind indexes the next (Pagefind works in a process of its own). Any error
+ * Pagefind reports throws: a broken index must not ship. The caller closes Pagefind
+ * (`pagefind.close()`) afterwards. Given a `cache` folder, each segment written is kept there, and a
+ * segment whose records, settings and code a kept one was written from is copied instead
+ * (segment-cache.ts).
+ */
+export interface WriteBundlesOptions {
+  /** Word positions an index chunk of the archive holds (CHUNK_BUDGET). */
+  chunkBudget?: number;
+  /** The same for the newest quarter's segment (LATEST_CHUNK_BUDGET, at most chunkBudget). */
+  latestChunkBudget?: number;
+  /** The most records Pagefind is given at once (PIECE_RECORDS). */
+  pieceRecords?: number;
+  /** The folder segments are kept in between builds (segment-cache.ts). */
+  cache?: string;
+  /** Called as records are given to Pagefind (or a segment is copied from the cache): how many of all. */
+  onIndexed?: (done: number, total: number) => void;
+}
+
+export async function writeBundles(
+  bundles: { records: SearchRecord[]; dir: string }[],
+  {
+    chunkBudget = CHUNK_BUDGET,
+    latestChunkBudget = Math.min(chunkBudget, LATEST_CHUNK_BUDGET),
+    pieceRecords = PIECE_RECORDS,
+    cache,
+    onIndexed,
+  }: WriteBundlesOptions = {},
+): Promise<BundleStats[]> {
+  const total = bundles.reduce((sum, bundle) => sum + bundle.records.length, 0);
+  let done = 0;
+  const indexedMore = (count: number) => onIndexed?.((done += count), total);
+  const compacted: Promise<CompactStats>[] = [];
+  const removed: Promise<unknown>[] = [];
+  const pieces: number[] = [];
+  const written: { dir: string; segments: Segment[] }[] = [];
+  for (const { records, dir } of bundles) {
+    // In date order: a record's rank in its segment is its place by date (page-id.ts).
+    const ordered = [...records].sort((a, b) => a.meta.date.localeCompare(b.meta.date));
+    const archived = inArchive(ordered);
+    const segments = [
+      {
+        name: 'archive',
+        records: ordered.filter(archived),
+        budget: chunkBudget,
+        fragmentsPerGroup: ARCHIVE_FRAGMENTS_PER_GROUP,
+      },
+      {
+        name: 'latest',
+        records: ordered.filter((record) => !archived(record)),
+        budget: latestChunkBudget,
+        fragmentsPerGroup: LATEST_FRAGMENTS_PER_GROUP,
+      },
+    ].filter((segment) => segment.records.length > 0);
+    for (const segment of segments) {
+      const into = join(dir, segment.name);
+      const options = { chunkBudget: segment.budget, fragmentsPerGroup: segment.fragmentsPerGroup };
+      const cached = cache && {
+        name: `${basename(dir)}-${segment.name}`,
+        key: await segmentKey(segment.records, options),
+      };
+      const restored = cached && (await restoreSegment(cache, cached.name, cached.key, into));
+      if (restored) {
+        indexedMore(segment.records.length);
+        pieces.push(CACHED);
+        compacted.push(Promise.resolve(restored));
+        continue;
+      }
+      const indexed = await indexRecords(segment.records, into, pieceRecords, shownOf(segment.records), indexedMore);
+      pieces.push(indexed.pieces.length || 1);
+      const compacting = indexed.bundle.then(async (bundle) => {
+        const stats = await writeCompacted(bundle, into, options);
+        if (cached) await saveSegment(cache, cached.name, cached.key, into, stats);
+        return stats;
+      });
+      // Awaited below; marked handled so that a failure here waits for the others.
+      compacting.catch(() => undefined);
+      compacted.push(compacting);
+      // The pieces go once joined (the joined bundle holds all it needs of them in memory).
+      const removing = indexed.bundle.then(() =>
+        Promise.all(indexed.pieces.map((piece) => rm(piece, { recursive: true, force: true }))),
+      );
+      removing.catch(() => undefined);
+      removed.push(removing);
+    }
+    written.push({
+      dir,
+      segments: segments.map((segment, i) => ({
+        name: segment.name,
+        months: monthStarts(segment.records),
+        ...(i > 0 && { placed: placedAmong(segment.records, segments[0]!.records) }),
+      })),
+    });
+  }
+  const stats = await Promise.all(compacted);
+  await Promise.all(removed);
+  for (const { dir, segments } of written) await joinSegments(dir, segments);
+  // One figure per language: its segments' together.
+  let at = 0;
+  return written.map(({ segments }) => {
+    const own = stats.slice(at, (at += segments.length));
+    const indexed = pieces.slice(at - segments.length, at);
+    return {
+      pages: own.reduce((sum, s) => sum + s.pages, 0),
+      pieces: indexed.reduce((sum, n) => sum + Math.max(n, 0), 0),
+      cached: indexed.filter((n) => n === CACHED).length,
+      chunks: own.reduce((sum, s) => sum + s.chunks, 0),
+      metaBytes: own.reduce((sum, s) => sum + s.metaBytes, 0),
+    };
+  });
+}
+
+/**
+ * Which of the records (in date order) go into the archive: those dated before the newest
+ * quarter, unless their transcript was published after the quarter's first (SearchRecord's
+ * `published`), as a transcript backfilled today is. Written into the archive, a backfill would
+ * move the rank of every later answer there, and with it the bytes of nearly every index chunk:
+ * measured on the 10x archive, 4.64% of the site's files changed for one transcript. In the
+ * newest quarter's segment it costs what today's transcript costs; the archive takes it in when
+ * the next quarter begins and the archive is written again anyway.
+ */
+export function inArchive(ordered: SearchRecord[]): (record: SearchRecord) => boolean {
+  const cut = quarterStart(ordered.at(-1)?.meta.date ?? '');
+  let began = Infinity;
+  for (const record of ordered) if (record.meta.date >= cut) began = Math.min(began, record.published ?? Infinity);
+  return (record) => record.meta.date < cut && (record.published ?? -Infinity) < began;
+}
+
+/**
+ * Where a later segment's records (in date order) fall among the first segment's, by date, as
+ * runs `[rank, before]`: from the segment's record `rank` on, `before` records of the first
+ * segment come before it (those of the same date or older). The newest quarter's records are one
+ * run after the whole archive; a backfilled transcript adds a run or two.
+ */
+function placedAmong(records: SearchRecord[], first: SearchRecord[]): [rank: number, before: number][] {
+  const runs: [number, number][] = [];
+  let before = 0;
+  records.forEach((record, rank) => {
+    while (before < first.length && first[before]!.meta.date <= record.meta.date) before++;
+    if (runs.at(-1)?.[1] !== before) runs.push([rank, before]);
+  });
+  return runs;
+}
+
+/** The first day of a day's quarter (2020-07-04 → 2020-07-01): where `latest` begins. */
+export function quarterStart(day: string): string {
+  const month = Number(day.slice(5, 7));
+  return `${day.slice(0, 4)}-${String(month - ((month - 1) % 3)).padStart(2, '0')}-01`;
+}
+
+/**
+ * Where each month begins among a segment's records (in date order: a record's rank is its place),
+ * so that the browser dates a result by its rank alone, as the chart of results over time needs.
+ */
+function monthStarts(records: SearchRecord[]): Record<string, number> {
+  const starts: Record<string, number> = {};
+  records.forEach((record, rank) => (starts[record.meta.date.slice(0, 7)] ??= rank));
+  return starts;
+}
+
+/**
+ * The segments' list, with each one's entry file, and their WebAssembly (the same file in each)
+ * moved up to the language's folder, packed smaller (pack.ts).
+ */
+async function joinSegments(dir: string, segments: Segment[]): Promise<void> {
+  const moved = new Set<string>();
+  for (const { name: segment } of segments) {
+    for (const name of (await readdir(join(dir, segment))).filter((file) => file.startsWith('wasm.'))) {
+      await rm(join(dir, name), { force: true });
+      await rename(join(dir, segment, name), join(dir, name));
+      moved.add(name);
+    }
+  }
+  // Written anew, not over: the file moved may be a link to a segment kept in the cache (segment-cache.ts).
+  for (const name of moved) {
+    const repacked = await repackSmallest(await readFile(join(dir, name)));
+    await rm(join(dir, name));
+    await writeFile(join(dir, name), repacked);
+  }
+  const listed = await Promise.all(
+    segments.map(async (segment) => ({
+      ...segment,
+      entry: JSON.parse(await readFile(join(dir, segment.name, 'pagefind-entry.json'), 'utf-8')) as unknown,
+    })),
+  );
+  await writeFile(join(dir, SEGMENTS_FILE), JSON.stringify(listed));
+}
+
+/**
+ * Records a Pagefind service is given at once, at most: it holds them all until it writes, about
+ * 180 KB a record (mergePieces), so a bigger segment is indexed in pieces, each by a service that
+ * exits before the next starts, and the pieces joined. The shared corpus's segments fit in one.
+ * Measured on the 10x archive (cards skipped): at 8,000 the build's process tree peaked at 6,233
+ * MiB in the index stage; at 5,000, 6,090 MiB (render 5,384), the index stage taking 518 s.
+ */
+export const PIECE_RECORDS = 5000;
+
+/**
+ * A language's index as written: its compacted segments together, how many pieces Pagefind
+ * indexed, and how many segments were copied from the cache instead.
+ */
+export type BundleStats = CompactStats & { pieces: number; cached: number };
+
+/** In the pieces per segment: a segment copied from the cache. */
+const CACHED = -1;
+
+/**
+ * Indexes the records into `dir`, in pieces if need be (and which). Each piece is read as soon as
+ * Pagefind has written it, while the next is indexed; the bundle is ready once all are read and
+ * joined, and is then compacted while Pagefind indexes the next segment.
+ */
+async function indexRecords(
+  records: SearchRecord[],
+  dir: string,
+  pieceRecords: number,
+  shown: ReturnType<typeof shownOf>,
+  onAdded: (count: number) => void,
+): Promise<{ bundle: Promise<PagefindOutput>; pieces: string[] }> {
+  if (records.length <= pieceRecords) {
+    await indexPiece(records, dir, onAdded);
+    return { bundle: readBundle(dir, shown), pieces: [] };
+  }
+  const pieces: string[] = [];
+  const read: Promise<Piece>[] = [];
+  for (let start = 0; start < records.length; start += pieceRecords) {
+    const piece = `${dir}.piece-${pieces.length}`;
+    await indexPiece(records.slice(start, start + pieceRecords), piece, onAdded);
+    // Ends the service, and the memory it held; the next piece starts another.
+    await pagefind.close();
+    pieces.push(piece);
+    const reading = readPiece(piece, shown);
+    // Awaited by mergePieces; marked handled so that a failure does not end the build before it.
+    reading.catch(() => undefined);
+    read.push(reading);
+  }
+  return { bundle: mergePieces(read, dir), pieces };
+}
+
+async function indexPiece(records: SearchRecord[], dir: string, onAdded: (count: number) => void): Promise<void> {
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index || errors.length > 0) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  // Records go to Pagefind's service in batches: one awaited round trip each is much slower.
+  for (let i = 0; i < records.length; i += BATCH) {
+    const batch = records.slice(i, i + BATCH);
+    // Without metadata, which Pagefind would index: readBundle writes it into the fragments.
+    // The content is made here, a batch at a time, and let go once Pagefind has it.
+    const added = await Promise.all(
+      batch.map(({ url, text, language, filters }) =>
+        index.addCustomRecord({ url, content: indexedContent(text), language, filters }),
+      ),
+    );
+    added.forEach(({ errors: rejected }, j) => {
+      if (rejected.length > 0) throw new Error(`Pagefind rejected ${batch[j]!.url}: ${rejected.join('; ')}`);
+    });
+    onAdded(batch.length);
+  }
+  const written = await index.writeFiles({ outputPath: dir });
+  if (written.errors.length > 0) throw new Error(`Pagefind failed to write its index: ${written.errors.join('; ')}`);
+  await index.deleteIndex();
+}
+
+/**
+ * What a record's result shows, by its URL: its metadata and, for Chinese, its text, where the
+ * index holds its bigrams.
+ */
+function shownOf(
+  records: SearchRecord[],
+): (url: string) => { meta: Record<string, string | undefined>; content?: string } | undefined {
+  const shown = new Map(
+    records.map(({ url, meta, text }) => [url, { meta, ...(meta.lang === 'zh' && { content: shownText(text) }) }]),
+  );
+  return (url) => shown.get(url);
+}

@@ -1,0 +1,261 @@
+import { describe, expect, test } from 'vitest';
+import { IndexCache, SearchFailure, fetchIndexFile } from '../../src/client/search/index-files.ts';
+import { ResultMerge } from '../../src/client/search/merge.ts';
+import { failureText, resultHtml, summary, termsOf } from '../../src/client/search/render.ts';
+import { filterCount, monthCounts, runSearches } from '../../src/client/search/searches.ts';
+import { dateOrder, periodQuery, queryOf, scriptLang, stateOf } from '../../src/client/search/url-state.ts';
+import { NO_DEV_INDEX } from '../../src/lib/search/no-index.ts';
+import type { Fragment, Hit, Results } from '../../src/lib/search/pagefind/read.ts';
+
+/** The search page's parts that need no browser: the URL, the merge, the searches, what is shown. */
+
+const FILTERS = ['lang', 'lang', 'spokesperson', 'year', 'kind', 'topic'];
+
+describe('the search in the URL', () => {
+  test('a query is searched in its script’s language unless languages are chosen', () => {
+    expect(stateOf('?q=Huawei', FILTERS, ['en', 'zh']).langs).toEqual(['en']);
+    expect(stateOf('?q=%E5%8D%8E%E4%B8%BA', FILTERS, ['en', 'zh']).langs).toEqual(['zh']);
+    expect(stateOf('?q=%E5%8D%8E%E4%B8%BA', FILTERS, ['en']).langs).toEqual(['en']);
+    expect(stateOf('?q=Huawei&lang=zh&lang=fr', FILTERS, ['en', 'zh']).langs).toEqual(['zh']);
+    expect(stateOf('', FILTERS, ['en', 'zh']).langs).toEqual(['en', 'zh']);
+    expect(scriptLang('华为 5G', ['en', 'zh'])).toBe('zh');
+  });
+
+  test('filters are read by the form’s names, the language aside; a month counts only inside its year', () => {
+    const state = stateOf('?q=x&year=2019&month=2019-03&topic=5G&topic=Trade&other=1', FILTERS, ['en']);
+    expect(state.filters).toEqual({ year: ['2019'], topic: ['5G', 'Trade'] });
+    expect(state.month).toBe('2019-03');
+    expect(stateOf('?q=x&year=2020&month=2019-03', FILTERS, ['en']).month).toBeUndefined();
+    expect(stateOf('?q=x&year=2019&month=2019-3', FILTERS, ['en']).month).toBeUndefined();
+    expect(state.sort).toBe('relevance');
+  });
+
+  test('the form’s state as a query string keeps the month while its year stays', () => {
+    const form = { q: '  Huawei ', checked: [['year', '2019'] as [string, string]], sort: 'newest' };
+    expect(queryOf(form, '?q=old&year=2019&month=2019-03')).toBe('?q=Huawei&year=2019&sort=newest&month=2019-03');
+    expect(queryOf({ ...form, checked: [['year', '2020']] }, '?year=2019&month=2019-03')).toBe(
+      '?q=Huawei&year=2020&sort=newest',
+    );
+    expect(queryOf({ q: ' ', checked: [], sort: 'relevance' }, '?q=x')).toBe('');
+  });
+
+  test('a period narrows the search to one year, or one month within it', () => {
+    expect(periodQuery('?q=x&year=2018&year=2019&month=2019-01', '2020')).toBe('?q=x&year=2020');
+    expect(periodQuery('?q=x', '2019-03')).toBe('?q=x&year=2019&month=2019-03');
+  });
+
+  test('browsing is by date, newest first; a query by relevance unless a date order is chosen', () => {
+    const base = stateOf('', FILTERS, ['en']);
+    expect(dateOrder({ ...base, q: '' })).toBe('desc');
+    expect(dateOrder({ ...base, q: 'x' })).toBeUndefined();
+    expect(dateOrder({ ...base, q: 'x', sort: 'oldest' })).toBe('asc');
+    expect(dateOrder({ ...base, q: 'x', sort: 'newest' })).toBe('desc');
+  });
+});
+
+/** A hit with a fragment of its own, counting how often the fragment is fetched. */
+function hit(id: string, score: number, date: string, fetched: string[] = [], demoted = false): Hit {
+  return {
+    id,
+    rank: 0,
+    month: date.slice(0, 7),
+    score,
+    locations: [],
+    crossed: 0,
+    demoted,
+    data: () => {
+      fetched.push(id);
+      return Promise.resolve({ url: `/${id}/`, content: id, meta: { date } } satisfies Fragment);
+    },
+  };
+}
+
+describe('results of two languages in one list', () => {
+  test('by relevance: whole-word matches first, then by score, across both lists', async () => {
+    const en = [hit('e1', 5, '2019-01-01'), hit('e2', 1, '2019-01-02')];
+    const zh = [hit('z1', 3, '2019-01-03'), hit('z2', 9, '2019-01-04', [], true)];
+    const merge = new ResultMerge([en, zh], undefined);
+    expect(merge.remaining).toBe(4);
+    expect((await merge.take(3)).map(({ hit: h }) => h.id)).toEqual(['e1', 'z1', 'e2']);
+    expect((await merge.take(10)).map(({ hit: h }) => h.id)).toEqual(['z2']);
+    expect(merge.remaining).toBe(0);
+  });
+
+  test('by date: the lists interleave by their answers’ dates, and only a page’s fragments are fetched', async () => {
+    const fetched: string[] = [];
+    const en = ['2019-05-01', '2019-03-01', '2019-01-01'].map((date, i) => hit(`e${i}`, 1, date, fetched));
+    const zh = ['2019-04-01', '2019-02-01'].map((date, i) => hit(`z${i}`, 1, date, fetched));
+    const merge = new ResultMerge([en, zh], 'desc');
+    const page = await merge.take(2);
+    expect(page.map(({ fragment }) => fragment.meta.date)).toEqual(['2019-05-01', '2019-04-01']);
+    expect(new Set(fetched)).toEqual(new Set(['e0', 'e1', 'z0', 'z1']));
+    expect((await merge.take(5)).map(({ hit: h }) => h.id)).toEqual(['e1', 'z1', 'e2']);
+  });
+});
+
+describe('the searches', () => {
+  const results = (hits: Hit[]): Results => ({
+    results: hits,
+    filters: { year: { '2019': hits.length } },
+    totalFilters: { year: { '2019': 9, '2020': 1 } },
+  });
+
+  test('a Chinese fragment that finds nothing is searched again, looser; results counted by month, then narrowed', async () => {
+    const asked: (string | null)[] = [];
+    const index = {
+      search: (query: string | null) => {
+        asked.push(query);
+        return Promise.resolve(
+          results(
+            asked.length === 1
+              ? []
+              : [hit('a', 1, '2019-03-02'), hit('b', 2, '2019-04-01'), hit('c', 3, '2019-03-09')].map((h, i) => ({
+                  ...h,
+                  rank: i,
+                })),
+          ),
+        );
+      },
+    };
+    const state = stateOf('?q=%E5%BB%BA%E5%9B%BD70%E5%91%A8&year=2019&month=2019-03', FILTERS, ['zh']);
+    const [searched] = await runSearches(state, 'asc', () => Promise.resolve(index));
+    // The phrase, then the phrase less the number and the lone character it ended on.
+    expect(asked).toEqual(['"建国 70 周"', '"建国"']);
+    expect([...searched!.byMonth]).toEqual([
+      ['2019-03', 2],
+      ['2019-04', 1],
+    ]);
+    expect(searched!.search.results.map((h) => h.id)).toEqual(['a', 'c']);
+    expect([...monthCounts([searched!, searched!])]).toEqual([
+      ['2019-03', 4],
+      ['2019-04', 2],
+    ]);
+  });
+
+  test('browsing asks for every answer; filter counts follow the search, but a lone group counts as if unchosen', async () => {
+    const asked: (string | null)[] = [];
+    const index = { search: (query: string | null) => (asked.push(query), Promise.resolve(results([]))) };
+    const state = stateOf('?year=2019', FILTERS, ['en', 'zh']);
+    const searched = await runSearches(state, 'desc', () => Promise.resolve(index));
+    expect(asked).toEqual([null, null]);
+    const searches = [results([hit('a', 1, '2019-01-01')]), results([])];
+    expect(filterCount(state, searches, 'year', '2020')).toBe(2);
+    expect(filterCount({ ...state, filters: { year: ['2019'], kind: ['x'] } }, searches, 'year', '2019')).toBe(1);
+    expect(filterCount(state, searches, 'lang', 'en')).toBe(1);
+    expect(filterCount({ ...state, langs: ['en'] }, searches, 'lang', 'zh')).toBe('');
+    expect(searched).toHaveLength(2);
+  });
+});
+
+describe('what the reader sees', () => {
+  test('a result links to its answer with the words to mark, quotes the answer and offers the other language', () => {
+    const shown = {
+      hit: { ...hit('a', 1, '2019-03-01'), locations: [{ location: 1, score: 1, weight: 24 }] },
+      fragment: {
+        url: '/remarks/en/2019/x/#q2',
+        content: 'We oppose <sanctions> on Huawei.',
+        meta: {
+          lang: 'en',
+          date: '2019-03-01',
+          question: 'On "Huawei"?',
+          spokesperson: 'Lu Kang',
+          transcript: 'Press conference',
+          counterpart: '/remarks/zh/2019/x/#q2',
+        },
+      },
+    };
+    const { lang, html } = resultHtml(shown, termsOf('"Huawei" sanctions'));
+    expect(lang).toBe('en');
+    expect(html).toContain('href="/remarks/en/2019/x/?hl=Huawei%20sanctions#q2"');
+    expect(html).toContain('On &quot;Huawei&quot;?');
+    expect(html).toContain('&lt;sanctions&gt;');
+    expect(html).not.toContain('<sanctions>');
+    expect(html).toContain(
+      '<a class="other-version" href="/remarks/zh/2019/x/#q2" hreflang="zh-Hans" lang="zh-Hans">中文</a>',
+    );
+    expect(resultHtml({ ...shown, fragment: { ...shown.fragment, meta: { lang: 'zh' } } }, []).lang).toBe('zh-Hans');
+  });
+
+  test('the summary says how many, for what, where and when', () => {
+    const state = stateOf('?q=Huawei&year=2019&month=2019-03', FILTERS, ['en', 'zh']);
+    expect(summary(1234, state, ['en', 'zh'])).toBe('1,234 answers for Huawei in English in Mar 2019');
+    expect(summary(1, { ...state, langs: ['en', 'zh'], month: undefined }, ['en', 'zh'])).toBe('1 answer for Huawei');
+    expect(summary(3, { ...state, q: '', langs: ['zh'], month: undefined }, ['en', 'zh'])).toBe('3 answers in Chinese');
+  });
+
+  test('a failure is told in words a reader can pass on', () => {
+    const known = (error: unknown) => error instanceof SearchFailure;
+    expect(failureText(new SearchFailure('the network failed'), known)).toBe(
+      'Search is not working right now: the network failed. ',
+    );
+    expect(failureText(new TypeError('x is undefined'), known)).toBe(
+      'Search is not working right now: the search index could not be read (x is undefined). ',
+    );
+  });
+});
+
+describe('the index files', () => {
+  const ok = (text: string) => new Response(text);
+
+  test('a failure on the way is tried once more; a missing file, a second failure or the dev server’s no-index is told', async () => {
+    const calls: string[] = [];
+    const flaky = (answers: (() => Response)[]) => (url: string) => {
+      calls.push(url);
+      const next = answers.shift()!;
+      return Promise.resolve().then(next);
+    };
+    const text = (buffer: ArrayBuffer) => new TextDecoder().decode(buffer);
+    expect(
+      text(
+        await fetchIndexFile(
+          flaky([
+            () => {
+              throw new TypeError('offline');
+            },
+            () => ok('meta'),
+          ]),
+          'zh',
+          'segments.json?ts=1',
+        ),
+      ),
+    ).toBe('meta');
+    expect(calls).toEqual(['/pagefind/zh/segments.json?ts=1', '/pagefind/zh/segments.json?ts=1']);
+    expect(text(await fetchIndexFile(flaky([() => new Response('', { status: 503 }), () => ok('x')]), 'en', 'a'))).toBe(
+      'x',
+    );
+    await expect(
+      fetchIndexFile(flaky([() => new Response('', { status: 404, statusText: 'Not Found' })]), 'en', 'a?ts=2'),
+    ).rejects.toThrow('/pagefind/en/a answered 404 Not Found');
+    const offline = () => {
+      throw new TypeError('offline');
+    };
+    await expect(fetchIndexFile(flaky([offline, offline]), 'en', 'b')).rejects.toThrow(
+      'the network failed while fetching /pagefind/en/b',
+    );
+    const noIndex = () => new Response('', { status: 404, headers: { [NO_DEV_INDEX]: '1' } });
+    await expect(fetchIndexFile(flaky([noIndex]), 'en', 'c')).rejects.toThrow(/run npm run build once/);
+  });
+
+  test('each index is opened once, its filters loaded once when asked for, and forgotten after a failure', async () => {
+    let opened = 0;
+    let counted = 0;
+    let fail = true;
+    const cache = new IndexCache(
+      () => {
+        opened++;
+        if (fail) return Promise.reject(new Error('broken'));
+        return Promise.resolve({ filters: () => Promise.resolve(++counted) });
+      },
+      () => () => Promise.resolve(new ArrayBuffer(0)),
+    );
+    await expect(cache.get('en', false)).rejects.toThrow('broken');
+    fail = false;
+    const index = await cache.get('en', false);
+    expect(await cache.get('en', true)).toBe(index);
+    await cache.get('en', true);
+    expect([opened, counted]).toEqual([2, 1]);
+    cache.forget(['en']);
+    await cache.get('en', true);
+    expect([opened, counted]).toEqual([3, 2]);
+  });
+});
