@@ -12,8 +12,8 @@ interface Manifest {
  * Puts the pages Astro's incremental build may reuse in place before it looks for them.
  *
  * Astro empties the output folder, then restores each page it skips from its cache folder with
- * its own mkdir and copy, awaited one page after another: at 10x, 148,483 files took 46–64 s of a
- * rebuild (and the copies double what is written). Linked here beforehand, many at once, Astro
+ * its own mkdir and copy, awaited one page after another: most of a large archive's rebuild (and
+ * the copies double what is written). Linked here beforehand, many at once, Astro
  * finds each in place and only checks it is there. A link shares the cache's file: Astro writes a
  * page it renders again (a changed key) into both, as it does anyway, and nothing else of the
  * build writes to a page. Links the build did not produce again are removed after the pages.

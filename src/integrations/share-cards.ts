@@ -67,10 +67,9 @@ export default function shareCardsIntegration(): AstroIntegration {
 
 /**
  * Cards a process is sent at once. Sent all its share at once, a process held them for the whole
- * run (59,000 at 10x), a live set its small heap collected over again and again; and a process
- * that finished first left its core idle while the other drew on. In batches, a process that
- * finishes early takes the next. Measured on 600 cards of the 10x archive, 2 processes: 34.4 ms a
- * card holding all, 31.2 in batches, 27.0 with V8 collecting on the process's own thread.
+ * run, a live set its small heap collected over again and again; and a process that finished
+ * first left its core idle while the other drew on. In batches, a process that finishes early
+ * takes the next, and each card costs less.
  */
 const BATCH = 64;
 
@@ -84,8 +83,7 @@ async function draw(cards: CardData[], dir: string, script: URL, onDrawn: (done:
       return new Promise<void>((resolve, reject) => {
         const child = fork(fileURLToPath(script), {
           // A card needs little heap; a low ceiling makes V8 collect instead of growing each
-          // process by ~0.5 GiB over the corpus (measured), which the cold build's peak memory
-          // felt. Collected on the process's own thread: with a process per core, V8's helper
+          // process over the corpus, which the cold build's peak memory felt. Collected on the process's own thread: with a process per core, V8's helper
           // threads only take another process's core.
           execArgv: [...process.execArgv, '--max-old-space-size=256', '--single-threaded-gc'],
           serialization: 'advanced',

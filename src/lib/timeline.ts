@@ -82,8 +82,8 @@ export interface DrawOptions {
 }
 
 /**
- * One formatter for every figure: `toLocaleString` sets one up per call, and a chart of the 10x
- * archive's 50 years of months (hundreds of bars, twice a figure each) spent 80 ms on it in Chromium.
+ * One formatter for every figure: `toLocaleString` sets one up per call, and a chart of decades of
+ * months (hundreds of bars, twice a figure each) spent a visible pause on it.
  */
 const figures = new Intl.NumberFormat('en');
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { printable } from '../../src/lib/import/escape.ts';
-import { transcriptPath } from '../../src/lib/import/paths.ts';
+import { transcriptFilePath } from '../../src/lib/import/paths.ts';
 import { isAsImported, stringifyWithDigest } from '../../src/lib/import/markdown.ts';
 import { MAX_PAGE_BYTES, importFiles } from '../../src/lib/import/run.ts';
 import { loadTranscript } from '../../src/lib/transcript/load.ts';
@@ -147,7 +147,7 @@ describe('limits', () => {
 
   test('a slug comes from the first words of any title, however long', () => {
     const title = `Foreign Ministry Spokesperson ${'Spokesperson '.repeat(50_000)}`;
-    const path = transcriptPath({
+    const path = transcriptFilePath({
       input: 'x',
       title,
       date: '2019-03-12',

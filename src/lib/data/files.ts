@@ -55,7 +55,7 @@ export function bulkFiles(site: URL): Promise<DataFile[]> {
   cache ??= (async () => {
     const data = await openData(site);
     // Compressed side by side: zlib works off the main thread, so one file's compression overlaps
-    // the next one's rows (at 10x, one after another took 18 s of a rebuild).
+    // the next one's rows (one after another was a noticeable part of a rebuild).
     const [answersJson, answersCsv, transcriptsJson] = await Promise.all([
       gzipLines(jsonLines(data.answers)),
       gzipLines(csvLines(data.answers)),

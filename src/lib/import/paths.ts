@@ -23,7 +23,7 @@ const stopWords = new Set([
  * is the kind for regular briefings (one a day), else the title's subject in a few words, or the
  * ministry's document id where the title has no Latin words (Chinese titles).
  */
-export function transcriptPath(draft: Draft & { date: string }): string {
+export function transcriptFilePath(draft: Draft & { date: string }): string {
   return `${draft.lang}/${draft.date.slice(0, 4)}/${draft.date}-${slugOf(draft)}.md`;
 }
 

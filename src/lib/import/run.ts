@@ -13,7 +13,7 @@ import { ImportError, type Draft, lineOf } from './draft.ts';
 import { oneLine } from './escape.ts';
 import { readMinistryPage } from './html.ts';
 import { isAsImported, toMarkdown } from './markdown.ts';
-import { transcriptPath } from './paths.ts';
+import { transcriptFilePath } from './paths.ts';
 import { draftsFromRows } from './rows.ts';
 import { writeInside } from './write.ts';
 import { SourceIndex } from './sources.ts';
@@ -256,7 +256,7 @@ async function writeDraft(
   let path = existing.get(source);
   let renamed: string | undefined;
   if (!path) {
-    const wanted = join(options.out, transcriptPath(ready));
+    const wanted = join(options.out, transcriptFilePath(ready));
     path = wanted;
     for (let n = 2; owners.has(path) && owners.get(path) !== source; n++) {
       const suffix = n === 2 && draft.docId ? draft.docId : String(n);

@@ -35,7 +35,7 @@ export async function linkTranslations(out: string, written: string[], render: R
   };
   for (const name of written) await load(name);
   const days = new Set([...read.values()].map(({ input }) => input.date));
-  // Other files of the same days: their names start with the day (transcriptPath), in any folder.
+  // Other files of the same days: their names start with the day (transcriptFilePath), in any folder.
   for (const name of all) {
     const day = /(\d{4}-\d{2}-\d{2})[^/]*\.md$/.exec(name)?.[1];
     if (day && days.has(day)) await load(name);

@@ -154,8 +154,8 @@ const TYPED_PREFIX = 4;
 /**
  * The words of a query still being typed whose index chunks are worth fetching before the reader
  * asks. Pagefind matches a word's prefixes, so a word's first letters name every chunk of the
- * words they begin: at 10x, fetching for each prefix of "win-win cooperation" ("c", "co", …) took
- * 40 KiB its search never read. So: the words finished (a space after them) of three letters or
+ * words they begin: fetching for each prefix of "win-win cooperation" ("c", "co", …) downloads
+ * chunks its search never reads. So: the words finished (a space after them) of three letters or
  * more, and the word being typed once it has four, when its prefix names a chunk or two, most
  * often the one the whole word needs. Chinese comes whole out of the input method, but a lone
  * character is a prefix of the same kind.

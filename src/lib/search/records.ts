@@ -19,14 +19,13 @@ export interface SearchRecord {
   /**
    * What the record is found by, as plain text; Pagefind is given `indexedContent` of it. Carried
    * as text, not as what Pagefind indexes: Chinese as weighted bigrams is about twelve times its
-   * text (measured on the 10x archive: 441 million characters, some 880 MB held by the build
-   * until the index was written, against 37 million of text).
+   * text, which the build would hold until the index is written.
    */
   text: SearchText;
   /**
    * Pagefind's language for the record. Each language has its own bundle. Chinese is given as
    * "und" (undetermined), so that Pagefind neither splits its bigrams again nor stems them, and
-   * its bundle takes Pagefind's smallest WebAssembly (no stemmer: 4 KiB less on a first query).
+   * its bundle takes Pagefind's smallest WebAssembly (no stemmer: less on a first query).
    */
   language: 'en' | 'und';
   meta: {

@@ -1,6 +1,6 @@
 /**
- * English words on nearly every answer. Each costs a reader the largest chunks of the index ("and"
- * alone is ~60 KiB of positions over the shared corpus) and narrows nothing, so an unquoted query
+ * English words on nearly every answer. Each costs a reader the largest chunks of the index and
+ * narrows nothing, so an unquoted query
  * leaves them out as long as another word remains ("Belt and Road" searches belt and road). A
  * quoted phrase keeps them: there they say where the other words stand.
  */

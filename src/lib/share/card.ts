@@ -63,7 +63,7 @@ export interface Pixels {
 /**
  * The card drawn in full colour (satori's SVG through resvg), before toPalette. As pixels, not a
  * PNG: encoding a full-colour PNG only for toPalette to decode it again was a sixth of a card's
- * time (measured: 16 ms to encode, about 20 to decode, of some 225).
+ * time.
  */
 export async function drawCard(card: CardData): Promise<Pixels> {
   const zh = card.lang === 'zh';
@@ -120,15 +120,11 @@ export async function drawCard(card: CardData): Promise<Pixels> {
 
 /**
  * A card is text in three inks on a flat background: a palette (libimagequant, through sharp)
- * holds it with no visible loss, at under a third of the full-colour PNG's size (84 KiB on average
- * over a sample of the corpus). A low quality target lets the quantizer spend few colours on the
+ * holds it with no visible loss, at under a third of the full-colour PNG's size. A low quality target lets the quantizer spend few colours on the
  * anti-aliased edges, where the eye cannot tell: at quality 3 a card has six (its inks and two
- * edge tones) and 4-bit pixels; each colour fewer shortens every row's run of distinct bytes.
- * Measured on 40 answers drawn fresh: 23.7 KiB on average at quality 3 against 25.8 at 10 (and
- * 26.1 with the footer in a fourth ink), with no difference to see at twice the size. No
- * dithering, which would only add noise to flat areas. The quantizer's least effort: on 42
- * answers of the 10x archive, 21.67 KiB on average against 21.78 at its most, in 32 ms a card
- * against 50.
+ * edge tones) and 4-bit pixels; each colour fewer shortens every row's run of distinct bytes,
+ * with no difference to see at twice the size. No dithering, which would only add noise to flat
+ * areas. The quantizer's least effort: its most saves almost nothing and costs half as much again.
  */
 export function toPalette({ data, width, height }: Pixels): Promise<Buffer> {
   return sharp(data, { raw: { width, height, channels: 4 } })

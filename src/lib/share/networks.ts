@@ -2,7 +2,7 @@
  * Where a reader can send an answer's link: e-mail and the networks' own share pages. Plain links:
  * they load nothing from the networks until followed. The answer page's script builds them from
  * the answer's URL (src/client/share.ts). Written into every answer page, with the copies of the
- * URL and the question the controls carried for them, they were 17.7 MiB of the site at 1x.
+ * URL and the question the controls carried for them, they were a large share of the site.
  */
 export interface NetworkLink {
   name: string;

@@ -3,7 +3,7 @@ import type { TranscriptBody } from './model.ts';
 /**
  * `astro dev` only: each transcript's model is held here, in the dev server's own process, and the
  * content store holds a placeholder. Astro reloads the whole store into the page's modules after
- * every edit; with 1,498 transcripts' models in it (30 MB) that took 4.7 s of each edit, held here
+ * every edit; with the whole archive's models in it that was most of each edit's wait, held here
  * it is the front matter alone. A build stores the models in the content store as before.
  */
 /** The dev server's modules are evaluated anew after each edit: the map lives on globalThis, not in a module. */

@@ -66,7 +66,7 @@ export function align(en: Unit[], zh: Unit[]): Alignment {
   checkPins(en, zh);
   // Each step's worth is asked for again by every re-solve that measures a confidence: work it out
   // once, in a table by where the step ends and which move it is (no arrays or strings per lookup:
-  // at 10x the re-solves were 20 s of a build).
+  // at a large archive's scale the re-solves were a noticeable part of a build).
   const worth = gainFunction(en, zh);
   const known = new Float64Array((en.length + 1) * (zh.length + 1) * moves.length).fill(NaN);
   const gain: StepGain = (i, j, k) => {

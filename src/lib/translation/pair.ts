@@ -44,7 +44,7 @@ export class PairingError extends Error {}
 /**
  * Alignments by the two models aligned. A model is never changed once made, so its alignment with
  * another holds while both are alive: `npm run dev` keeps models between edits (held-models.ts)
- * and aligns again only the pairs of the one edited (1.2 s for the corpus's every pair, each edit).
+ * and aligns again only the pairs of the one edited (aligning every pair took most of an edit's wait).
  * On globalThis, as the dev server evaluates this module anew after each edit; a build makes
  * each alignment once anyway.
  */

@@ -123,8 +123,8 @@ export class SearchableBundle {
     const exports = await instantiate(module);
     // Only a head start: if it failed, the first search would compile the same code itself.
     warmUp(module).catch(() => undefined);
-    // Writing the names back and Pagefind reading its tables are 20-90 ms each at 10x, while the
-    // reader types: each in a task of its own, so that their keys are not held behind both (and
+    // Writing the names back and Pagefind reading its tables take a while on a large archive, while
+    // the reader types: each in a task of its own, so that their keys are not held behind both (and
     // a pause the keys seemed to make does not search the word they were typing).
     await nextTask();
     const full = withNames(meta);

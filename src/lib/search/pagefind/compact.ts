@@ -13,20 +13,19 @@ import { type WordEntry, readWordIndex } from './word-index.ts';
 
 /**
  * Rewrites a bundle Pagefind has written so that a reader's query downloads less, in the formats
- * Pagefind's WebAssembly reads. Measured on the shared corpus (bench/results/search.md), a first
- * query fetched 151–223 KiB with Pagefind's own bundle, most of it not the answer; 90–111 KiB
- * with this one:
+ * Pagefind's WebAssembly reads: a first query downloads about half what Pagefind's own bundle
+ * costs (bench/results/search.md), most of which was not the answer:
  *
  * - Pagefind's page table names each record by a 7-character content hash (a third of the metadata
- *   every first query loads, 15–23 KiB gzipped) and carries a sort table for the date (11–17 KiB).
+ *   every first query loads) and carries a sort table for the date.
  *   Records are added in date order, so a record's rank is its date order: records are renamed
  *   by rank (page-id.ts), which compresses to a fraction, and the browser sorts by rank without a
  *   table. Fragments and chunks are named by their own content (page-id.ts, NAMES): fragments in
  *   folders named by the fragments in them, chunks in folders of 64 named likewise. A rebuild
  *   renames only what changed.
- * - Pagefind cuts its word index into ~25–32 KiB chunks, and a query loads one chunk per word. The
+ * - Pagefind cuts its word index into chunks of tens of KiB, and a query loads one chunk per word. The
  *   words are recut into chunks of about `chunkBudget` positions, keeping Pagefind's order and its
- *   chunk-naming rule (shortest distinguishing prefixes), so a query's words cost a few KiB each.
+ *   chunk-naming rule (shortest distinguishing prefixes), so a query's words cost a few KiB each (bench/results/search.md).
  *   Where a chunk ends depends on the words themselves (cutWords), not on a running count, so a new
  *   transcript changes the chunks that hold its words and leaves the others byte for byte.
  * - Each record's fragment carried its filter values again; the search page never reads them.
@@ -252,10 +251,8 @@ export const CHUNK_LIST_LIMIT = 10_000;
 /**
  * The chunk budget for a segment of `positions`: `base`, doubled until the segment holds at most
  * CHUNK_LIST_LIMIT budgets' worth. The chunk list is on every first query's bill and grows with
- * the archive; a bigger budget costs only words rarer than it a larger chunk. Measured on the 10x
- * archive's Chinese segment (51.4 million positions), at 3,000: 11,943 chunks, a chunk list of 41.1
- * KiB gzipped; at 6,000: 6,479 chunks, 24.7 KiB, and of 13 queries' words only 孟晚舟 (1.4 → 5.5
- * KiB) and 气候变化 (2.8 → 6.1) cost more. In powers of two, so that the budget, and with it every
+ * the archive; a bigger budget costs only words rarer than it a larger chunk (doubling it nearly
+ * halves the chunk list, and few queries' words cost more). In powers of two, so that the budget, and with it every
  * chunk's bounds, moves only when the archive doubles.
  */
 export function scaledBudget(base: number, positions: number): number {

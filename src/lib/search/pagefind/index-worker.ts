@@ -2,8 +2,7 @@
  * A process that builds the search index (write-bundles.ts): sent each language's folder and
  * records, it writes the bundles, answers with their figures and exits. A process of its own so
  * that the index is built on another core while the build's process renders the pages, and so
- * that what indexing holds (the records, the pieces being joined: 1.9 GiB at 10x, measured) goes
- * back to the system when it ends.
+ * that what indexing holds (the records, the pieces being joined) goes back to the system when it ends.
  */
 import process from 'node:process';
 import * as pagefind from 'pagefind';

@@ -12,8 +12,8 @@ import type { WordEntry } from './word-index.ts';
  * Pagefind would have written for all of them, in memory, for writeCompacted (compact.ts)
  * to write as usual; only the joined filters are written here, into `into`.
  *
- * Why: Pagefind's service holds every record it is given until it writes, at about 180 KB a record
- * (13.7 GiB for the 10x archive's Chinese segment), beyond a standard CI runner. Given pieces of a
+ * Why: Pagefind's service holds every record it is given until it writes, which for a large
+ * archive's Chinese segment is beyond a standard CI runner. Given pieces of a
  * few thousand records, each in a service that exits before the next starts, the build's memory
  * stays that of one piece, and the bundle is the same: the same pages in the same order, each
  * word's pages and positions, each filter's pages. Each piece is read (`readPiece`) as soon as it

@@ -4,7 +4,7 @@ import { META, PAGEFIND_VERSION } from './format.ts';
 
 /**
  * A record's length as ranking uses it (to weigh a match in a long answer less), on a scale of
- * 25% steps. Exact lengths were 7–14 KiB of the metadata a first query loads at 1x; steps this
+ * 25% steps. Exact lengths were a good part of the metadata a first query loads; steps this
  * size move a score by a few percent at most, and the table ships as one byte a record, the step
  * (`lengthStep`).
  */
@@ -38,8 +38,7 @@ export function stepLength(step: number): number {
  * shortest prefixes that tell one chunk from the next, compact.ts), so each is shipped as
  * `[bytes shared with the bound before, the rest]`: a chunk is `[shared, rest, shared, rest]`. The
  * browser writes the full form back (`withNames`) before Pagefind's WebAssembly reads it.
- * Measured on the 10x archive's Chinese segment (77,862 pages, 11,943 chunks), gzipped: ids and
- * names were 167 of 262.7 KiB; the chunk list without names 68.1 KiB, front-coded 43.7.
+ * Ids and names were most of the metadata, and front coding takes a third off the chunk list.
  */
 export function withoutNames(meta: Cbor[]): Cbor[] {
   const pages = meta[META.pages] as Cbor[][];
@@ -75,8 +74,8 @@ export function withoutNames(meta: Cbor[]): Cbor[] {
 /**
  * The metadata Pagefind's WebAssembly reads, from the shipped form's bytes (`withoutNames`): every
  * item but the names copied as it is. It runs once per segment, cold, before the first results: on
- * the 10x archive's Chinese table, decoding into values and encoding again took over a second;
- * this one loop, a few tens of milliseconds.
+ * a large archive's Chinese table, decoding into values and encoding again took over a second;
+ * this one loop, a small fraction of that.
  */
 export function withNames(shipped: Uint8Array): Uint8Array {
   // Pages grow from a byte to at most 16 (id, length, ""), a chunk's bounds by what they share
@@ -111,8 +110,8 @@ export function withNames(shipped: Uint8Array): Uint8Array {
       pos += headSize(shipped[pos]!);
       room(9 + count * 16);
       at = writeHead(out, at, 4, count);
-      // Measured in Chromium on the 10x Chinese table (77,862 pages): 170 ms with an id and a
-      // length computed per page; the id counted up in place and the lengths' bytes from a table, far less.
+      // An id and a length computed per page were slow on a large table: the id is counted up in
+      // place and the lengths' bytes come from a table.
       const lengths = lengthHeads();
       const id = [48]; // "0"
       for (let n = 0; n < count; n++) {

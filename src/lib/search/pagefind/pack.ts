@@ -9,11 +9,11 @@ import { SIGNATURE } from './format.ts';
  * compresses them again). Most are packed with zlib (at `level`); the few every first query
  * downloads (each segment's metadata, the WebAssembly) are packed with Zopfli, a slower compressor
  * writing the same gzip format, where its seconds buy a smaller first query; on the thousands of
- * small fragments and chunks it gains little for minutes (docs/search.md, "Packing").
+ * small fragments and chunks it gains little for minutes (docs/design-figures.md).
  */
 export function pack(parts: Uint8Array[], level = 9): Buffer {
   // Copied out: zlib's output is a view of a larger buffer, which a small fragment would hold
-  // until its bundle is written (docs/performance.md).
+  // until its bundle is written.
   return Buffer.from(gzipSync(Buffer.concat([Buffer.from(SIGNATURE), ...parts]), { level }));
 }
 

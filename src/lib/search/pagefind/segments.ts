@@ -9,12 +9,11 @@ import { lastAtOrBefore } from './sorted.ts';
  * each a compacted Pagefind bundle of its own (write-bundles.ts).
  *
  * Why: an index chunk holds every answer that uses its words, so a new answer changes the chunks
- * of all its words. In one bundle a Chinese transcript touches three chunks in four (measured:
- * 1,151 of 1,487 on the shared corpus), and every deploy uploaded them again and every reader's
+ * of all its words. In one bundle a Chinese transcript touches three chunks in four, and every deploy uploaded them again and every reader's
  * cached copies went stale. Today's remarks, and a transcript backfilled today, go into `latest`
  * only, at most a quarter's answers, and `archive` changes four times a year, when the first
- * remarks of a new quarter arrive. (With the newest year as `latest`, measured: 4.2% of the site's
- * files changed for one transcript.)
+ * remarks of a new quarter arrive. (With the newest year as `latest`, one transcript still changed
+ * one file in twenty-five.)
  *
  * A query runs in every segment and the results are merged by score, as Pagefind merges several
  * sites' indexes; counts add up. `segments.json` (fetched fresh on every visit, like the entry

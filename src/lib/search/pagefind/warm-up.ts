@@ -12,8 +12,8 @@ const warmed = new WeakMap<WebAssembly.Module, Promise<number>>();
 /**
  * Runs a search through `module` once, on an index of two pages made here, in an instance of its
  * own, thrown away: V8 compiles a WebAssembly function when it first runs, and on a fresh visit
- * that was 43 ms of the first query's main thread at 10x (Chromium's trace of "Huawei"; 16 ms
- * with the warm-up: what is left runs only on real data). Done once the index is open, while the
+ * that was most of the first query's main-thread time in the WebAssembly (what is left after the
+ * warm-up runs only on real data). Done once the index is open, while the
  * reader types. Resolves to how many results it found (its two pages by the word, then by the
  * phrase), so that a test sees it still searches after a Pagefind upgrade.
  */

@@ -11,10 +11,9 @@ import { type Segment, SEGMENTS_FILE } from './segments.ts';
 const BATCH = 256;
 
 /**
- * Word positions per index chunk. Pagefind's own 20,000 made chunks of 25–32 KiB, one per query
- * word. Measured on the shared corpus: at 4,000 a word cost 3–7 KiB; at 3,000, 2.5–5 KiB (so a
- * three-bigram Chinese query stays within a later query's 30 KiB), for 1 KiB (English) and 4 KiB
- * (Chinese) more metadata on the first query. A bigger archive's segment doubles it
+ * Word positions per index chunk. Pagefind's own 20,000 made chunks of tens of KiB, one per query
+ * word; at this budget a word costs a few KiB, so a three-bigram Chinese query stays small, for a
+ * little more metadata on the first query. A bigger archive's segment doubles it
  * (compact.ts, scaledBudget).
  */
 export const CHUNK_BUDGET = 3000;
@@ -28,9 +27,8 @@ export const LATEST_CHUNK_BUDGET = 1000;
  * Fragments per folder (page-id.ts, NAMES). The newest quarter changes every day: in folders of
  * 64, a day's answers rename one or two folders, not their whole month. The archive changes when
  * a quarter ends or a transcript is backfilled, and every folder's name is on each first query's
- * bill: a folder per month (1,024 answers at most). Measured on the 10x archive (Chinese), 1,449
- * folders of 64 were 15.9 of segments.json's 21.2 KiB gzipped; with a folder a month (and half
- * the chunks, compact.ts), segments.json is 9.9 KiB.
+ * bill: a folder per month (1,024 answers at most), which halves segments.json against folders
+ * of 64.
  */
 export const LATEST_FRAGMENTS_PER_GROUP = 64;
 export const ARCHIVE_FRAGMENTS_PER_GROUP = 1024;
@@ -159,7 +157,7 @@ export async function writeBundles(
  * quarter, unless their transcript was published after the quarter's first (SearchRecord's
  * `published`), as a transcript backfilled today is. Written into the archive, a backfill would
  * move the rank of every later answer there, and with it the bytes of nearly every index chunk:
- * measured on the 10x archive, 4.64% of the site's files changed for one transcript. In the
+ * nearly one file in twenty of the site's changed for one transcript. In the
  * newest quarter's segment it costs what today's transcript costs; the archive takes it in when
  * the next quarter begins and the archive is written again anyway.
  */
@@ -232,10 +230,9 @@ async function joinSegments(dir: string, segments: Segment[]): Promise<void> {
 
 /**
  * Records a Pagefind service is given at once, at most: it holds them all until it writes, about
- * 180 KB a record (mergePieces), so a bigger segment is indexed in pieces, each by a service that
- * exits before the next starts, and the pieces joined. The shared corpus's segments fit in one.
- * Measured on the 10x archive (cards skipped): at 8,000 the build's process tree peaked at 6,233
- * MiB in the index stage; at 5,000, 6,090 MiB (render 5,384), the index stage taking 518 s.
+ * much memory per record (mergePieces), so a bigger segment is indexed in pieces, each by a
+ * service that exits before the next starts, and the pieces joined. The shared corpus's segments
+ * fit in one; at this size the 10x archive builds within its memory budget (bench/results/build.md).
  */
 export const PIECE_RECORDS = 5000;
 
