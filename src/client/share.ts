@@ -6,6 +6,21 @@
  */
 import { apa, bibtex, type CitationInput } from '../lib/share/citation.ts';
 import { networkLinks } from '../lib/share/networks.ts';
+import { atOrigin, withOrigin } from './origin.ts';
+
+// What is copied, shared and cited names the address the reader is at (origin.ts).
+const answers = document.querySelectorAll<HTMLElement>('.exchange[data-answer-url]');
+const built = answers[0] && new URL(answers[0].dataset.answerUrl!).origin;
+if (built && built !== location.origin) {
+  for (const exchange of answers) exchange.dataset.answerUrl = atOrigin(exchange.dataset.answerUrl!, location.origin);
+  for (const field of document.querySelectorAll<HTMLInputElement>('input.share-url'))
+    field.value = atOrigin(field.value, location.origin);
+  for (const cite of document.querySelectorAll<HTMLElement>('.cite[data-citation]')) {
+    cite.dataset.citation = withOrigin(cite.dataset.citation!, built, location.origin);
+    for (const pre of cite.querySelectorAll('pre'))
+      pre.textContent = withOrigin(pre.textContent, built, location.origin);
+  }
+}
 
 /**
  * Copies text and says so in `status`. Where the browser refuses the clipboard, `field` (the

@@ -6,6 +6,8 @@
  * exchange; nothing of it is in this page's own bytes.
  */
 const button = document.querySelector<HTMLButtonElement>('button.show-translation');
+/** The reader's choice, kept for the next transcript and a reload. */
+const KEPT = 'lectern:translation-beside';
 const statusLine = document.querySelector('.translation-status');
 let other: Promise<Document> | undefined;
 
@@ -15,10 +17,35 @@ async function load(source: string): Promise<Document> {
   return new DOMParser().parseFromString(await response.text(), 'text/html');
 }
 
+/** The button says what it will do, and its pressed state what is shown. */
+function mark(control: HTMLButtonElement, pressed: boolean): void {
+  control.setAttribute('aria-pressed', String(pressed));
+  const label = pressed ? control.dataset.hide : control.dataset.show;
+  if (label) control.textContent = label;
+}
+
+function keep(pressed: boolean): void {
+  try {
+    if (pressed) localStorage.setItem(KEPT, '1');
+    else localStorage.removeItem(KEPT);
+  } catch {
+    // Storage may be off (private windows, policies): the choice then lasts for this page.
+  }
+}
+
+function kept(): boolean {
+  try {
+    return localStorage.getItem(KEPT) === '1';
+  } catch {
+    return false;
+  }
+}
+
 async function show(control: HTMLButtonElement): Promise<void> {
   const shown = control.getAttribute('aria-pressed') === 'true';
   for (const placed of document.querySelectorAll('.counterpart.inline')) placed.remove();
-  control.setAttribute('aria-pressed', String(!shown));
+  mark(control, !shown);
+  keep(!shown);
   if (shown) return;
   let doc: Document;
   try {
@@ -26,7 +53,7 @@ async function show(control: HTMLButtonElement): Promise<void> {
     doc = await other;
   } catch {
     other = undefined;
-    control.setAttribute('aria-pressed', 'false');
+    mark(control, false);
     if (statusLine) statusLine.textContent = control.dataset.failed ?? '';
     return;
   }
@@ -48,6 +75,7 @@ async function show(control: HTMLButtonElement): Promise<void> {
 if (button) {
   button.hidden = false;
   button.addEventListener('click', () => void show(button));
+  if (kept()) void show(button);
 }
 
 export {};

@@ -2,6 +2,11 @@ import type { Kind } from '../schemas/kind.ts';
 import type { Lang } from '../schemas/transcript.ts';
 
 /** Words of the page chrome, in each language a transcript can have. */
+const englishPlural = new Intl.PluralRules('en');
+/** "1 transcript", "2 transcripts", "1,498 transcripts": the count and its noun, in English's plural rule. */
+const english = (one: string, other: string) => (n: number) =>
+  `${n.toLocaleString('en')} ${englishPlural.select(n) === 'one' ? one : other}`;
+
 const strings = {
   en: {
     htmlLang: 'en',
@@ -19,7 +24,7 @@ const strings = {
     dateNote: 'How the date was set',
     previous: 'Previous',
     next: 'Next',
-    exchanges: (n: number) => (n === 1 ? '1 question' : `${n} questions`),
+    exchanges: english('question', 'questions'),
     statementOnly: 'statement',
     share: 'Share',
     copyLink: 'Copy link',
@@ -42,6 +47,7 @@ const strings = {
     pinned: 'Matched by an editor.',
     uncertainShort: '(probable match)',
     showBeside: 'Show the Chinese version beside each answer',
+    hideBeside: 'Hide the Chinese version',
     besideFailed: 'The Chinese version could not be loaded: follow the links to each answer instead.',
     differences: (here: number, there: number) =>
       here === 0 && there === 0
@@ -55,6 +61,22 @@ const strings = {
     uncertainCount: (n: number) => (n === 1 ? '1 match is uncertain.' : `${n} matches are uncertain.`),
     differencesLink: 'Every question published in one language only',
     translationElsewhere: '中文版 (ministry site)',
+    skip: 'Skip to content',
+    nav: { label: 'Site', latest: 'Latest', archive: 'Archive', spokespeople: 'Spokespeople', search: 'Search' },
+    searchLabel: 'Search answers',
+    searchButton: 'Search',
+    footer:
+      "publishes the spokesperson's remarks as the ministry released them; each transcript links to its original.",
+    topics: 'Topics',
+    openData: 'Open data and feeds',
+    questionsTitle: 'Questions',
+    toQuestions: 'All questions',
+    nextQuestion: 'Next question',
+    previousAnswer: 'Previous answer',
+    nextAnswer: 'Next answer',
+    answerOf: (n: number, total: number) => `Question ${n} of ${total}`,
+    transcripts: english('transcript', 'transcripts'),
+    answers: english('answer', 'answers'),
   },
   zh: {
     htmlLang: 'zh-Hans',
@@ -94,6 +116,7 @@ const strings = {
     pinned: '由编辑确认对应。',
     uncertainShort: '（可能的对应）',
     showBeside: '逐条对照英文版',
+    hideBeside: '收起英文版',
     besideFailed: '英文版未能加载：请点击各问答的链接查看。',
     differences: (here: number, there: number) =>
       here === 0 && there === 0
@@ -102,7 +125,22 @@ const strings = {
           '。',
     uncertainCount: (n: number) => `${n}处对应未能确定。`,
     differencesLink: '仅以一种语言发布的问答',
-    translationElsewhere: 'English (外交部网站)',
+    translationElsewhere: 'English（外交部网站）',
+    skip: '跳到正文',
+    nav: { label: '网站', latest: '最新', archive: '往期', spokespeople: '发言人', search: '搜索' },
+    searchLabel: '搜索问答',
+    searchButton: '搜索',
+    footer: '按外交部发布的原样刊载发言人的讲话与答问，每篇均链接至原文。',
+    topics: '话题',
+    openData: '开放数据与订阅',
+    questionsTitle: '提问',
+    toQuestions: '全部提问',
+    nextQuestion: '下一问',
+    previousAnswer: '上一问',
+    nextAnswer: '下一问',
+    answerOf: (n: number, total: number) => `第${n}问（共${total}问）`,
+    transcripts: (n: number) => `${n.toLocaleString('zh-CN')}篇`,
+    answers: (n: number) => `${n.toLocaleString('zh-CN')}条回答`,
   },
 } as const;
 
@@ -110,6 +148,11 @@ export type UI = (typeof strings)[Lang];
 
 export function ui(lang: Lang): UI {
   return strings[lang];
+}
+
+/** The words of a page whose HTML lang tag is `htmlLang` ("zh-Hans" → Chinese, anything else English). */
+export function uiOfTag(htmlLang: string): UI {
+  return htmlLang.startsWith('zh') ? strings.zh : strings.en;
 }
 
 const kindNames: Record<Lang, Record<Kind, string>> = {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { allRemarks, type Remark } from './remarks.ts';
+import { allRemarks, topicsExist, type Remark } from './remarks.ts';
 import { translations } from './translation/translations.ts';
 import type { Pair } from './translation/pair.ts';
 
@@ -21,7 +21,9 @@ let cache: Promise<PageKeys> | undefined;
 
 export function pageKeys(): Promise<PageKeys> {
   cache ??= (async () => {
-    const [remarks, translated] = await Promise.all([allRemarks(), translations()]);
+    const [remarks, translated, topics] = await Promise.all([allRemarks(), translations(), topicsExist()]);
+    // What every page's chrome shows of the whole archive: the footer links topics once there are any.
+    const chrome = keyOf({ topics });
     const own = new Map(remarks.map((remark) => [remark.id, keyOf(remark.data)]));
     const pairOf = new Map<string, Pair>();
     for (const pair of translated.pairs) {
@@ -35,7 +37,7 @@ export function pageKeys(): Promise<PageKeys> {
         const translation = translated.of(remark);
         return [
           remark.id,
-          keyOf([own.get(remark.id), pair, other && own.get(other), translation?.external ?? null]),
+          keyOf([own.get(remark.id), pair, other && own.get(other), translation?.external ?? null, chrome]),
         ] as const;
       }),
     );

@@ -43,3 +43,17 @@ export function groupBy(remarks: Remark[], key: (remark: Remark) => string | und
 export function spokespersonKey(remark: Remark): string | undefined {
   return remark.data.spokesperson === undefined ? undefined : spokespersonSlug(remark.data.spokesperson);
 }
+
+let anyTopic: Promise<boolean> | undefined;
+
+/** Whether any transcript or answer names a topic: every page's footer asks, so it is worked out once. */
+export function topicsExist(): Promise<boolean> {
+  anyTopic ??= allRemarks().then((remarks) =>
+    remarks.some(
+      (remark) =>
+        remark.data.topics.length > 0 ||
+        remark.data.transcript.exchanges.some((exchange) => exchange.topics.length > 0),
+    ),
+  );
+  return anyTopic;
+}

@@ -88,8 +88,19 @@ export interface DrawOptions {
 const figures = new Intl.NumberFormat('en');
 
 /**
- * The chart's HTML: bars as links (each named with its period and count), the first and last
- * period under them, and the figures as a table. Attributes only, no inline style: it lives under
+ * The periods named under the bars: the first, the last and up to three evenly between, spread
+ * evenly (the axis lays them out with space between, so they stand near their bars).
+ */
+export function axisLabels(bins: Bin[]): string[] {
+  const last = bins.length - 1;
+  const steps = Math.min(4, last);
+  const at = new Set(Array.from({ length: steps + 1 }, (_, i) => Math.round((i * last) / Math.max(1, steps))));
+  return [...at].map((i) => bins[i]!.label);
+}
+
+/**
+ * The chart's HTML: bars as links (each named with its period and count), periods named under
+ * them (axisLabels), and the figures as a table. Attributes only, no inline style: it lives under
  * the site's Content-Security-Policy.
  */
 export function drawTimeline({ unit, bins }: Timeline, { caption, href, selected }: DrawOptions): string {
@@ -120,7 +131,9 @@ export function drawTimeline({ unit, bins }: Timeline, { caption, href, selected
     `<figure class="timeline" data-unit="${unit}">` +
     `<figcaption>${escapeHtml(caption)}</figcaption>` +
     `<svg viewBox="0 0 ${width} ${HEIGHT}" preserveAspectRatio="none" role="group" aria-label="${escapeHtml(caption)}">${bars}</svg>` +
-    `<div class="timeline-axis" aria-hidden="true"><span>${escapeHtml(bins[0]!.label)}</span><span>${escapeHtml(bins.at(-1)!.label)}</span></div>` +
+    `<div class="timeline-axis" aria-hidden="true">${axisLabels(bins)
+      .map((label) => `<span>${escapeHtml(label)}</span>`)
+      .join('')}</div>` +
     `<details><summary>The figures</summary><table><thead><tr><th scope="col">${unit === 'year' ? 'Year' : 'Month'}</th><th scope="col">Answers</th></tr></thead><tbody>${rows}</tbody></table></details>` +
     `</figure>`
   );

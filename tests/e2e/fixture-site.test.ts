@@ -36,7 +36,8 @@ describe('a site built from fixture transcripts', () => {
     expect(await page.locator('input[name="spokesperson"][value="Lu Kang 陆慷"] + .count').innerText()).toBe('1');
     const first = results(page).first();
     expect(await first.innerText()).toBe('On Huawei?');
-    expect(await page.locator('#results li .excerpt mark').first().innerText()).toMatch(/huawei/i);
+    // The quote is the spokesperson's answer, not the question again, even where only the question matches.
+    expect(await page.locator('#results li .excerpt').first().innerText()).toBe('Answer one.');
 
     await first.click();
     await page.waitForURL(/\/remarks\/en\/pinned-ids\/\?hl=Huawei#huawei-5g$/);
@@ -183,7 +184,10 @@ describe('a site built from fixture transcripts', () => {
       expect(await page.locator(`a[href="/spokespeople/${slug}/"]`).count(), slug).toBe(1);
     }
     await page.goto(`${site.url}/spokespeople/geng-shuang/`);
-    expect(await page.locator('.transcript-list li').count()).toBe(2);
+    // His two transcripts are one press conference in two languages: one entry, with both versions.
+    expect(await page.locator('.transcript-list li').count()).toBe(1);
+    expect(await page.locator('.transcript-list li a').count()).toBe(2);
+    expect(await page.locator('.transcript-list li a.other-version').getAttribute('hreflang')).toBe('zh-Hans');
     await page.goto(`${site.url}/remarks/en/qa-classic/`);
     expect(await page.locator('a[rel="next"], a[rel="prev"]').count()).toBeGreaterThan(0);
   });
@@ -251,7 +255,17 @@ describe('a site built from fixture transcripts', () => {
     const own = (await fresh.locator('#q2 > .turn').first().boundingBox())!;
     const other = (await beside.boundingBox())!;
     expect(other.x).toBeGreaterThanOrEqual(own.x + own.width);
+    // The button says what it will do now, and the choice outlasts a reload.
+    expect(await toggle.innerText()).toBe('Hide the Chinese version');
+    await fresh.reload();
+    await fresh.locator('#q2 > .counterpart.inline').waitFor();
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
     await toggle.click();
+    expect(await fresh.locator('.counterpart.inline').count()).toBe(0);
+    expect(await toggle.innerText()).toBe('Show the Chinese version beside each answer');
+    await fresh.reload();
+    await toggle.waitFor();
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
     expect(await fresh.locator('.counterpart.inline').count()).toBe(0);
     await fresh.close();
   });

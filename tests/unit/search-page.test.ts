@@ -1,10 +1,13 @@
 import { describe, expect, test } from 'vitest';
+import { atOrigin, withOrigin } from '../../src/client/origin.ts';
+import { hintsFor, needsVocabulary } from '../../src/client/search/hints.ts';
 import { IndexCache, SearchFailure, fetchIndexFile } from '../../src/client/search/index-files.ts';
 import { ResultMerge } from '../../src/client/search/merge.ts';
-import { failureText, resultHtml, summary, termsOf } from '../../src/client/search/render.ts';
+import { answerPart, failureText, questionLine, resultHtml, summary, termsOf } from '../../src/client/search/render.ts';
 import { filterCount, monthCounts, runSearches } from '../../src/client/search/searches.ts';
 import { dateOrder, periodQuery, queryOf, scriptLang, stateOf } from '../../src/client/search/url-state.ts';
 import { NO_DEV_INDEX } from '../../src/lib/search/no-index.ts';
+import { type VocabularyEntry, didYouMean, editDistance, vocabularyOf } from '../../src/lib/search/vocabulary.ts';
 import type { Fragment, Hit, Results } from '../../src/lib/search/pagefind/read.ts';
 
 /** The search page's parts that need no browser: the URL, the merge, the searches, what is shown. */
@@ -257,5 +260,86 @@ describe('the index files', () => {
     cache.forget(['en']);
     await cache.get('en', true);
     expect([opened, counted]).toEqual([3, 2]);
+  });
+});
+
+describe('what is copied and cited names the address the reader is at', () => {
+  test('a URL moves to the page’s origin with its path, query and fragment; other text stays', () => {
+    expect(atOrigin('http://localhost:4321/remarks/en/x/q1/?a=1#t', 'https://mirror.example')).toBe(
+      'https://mirror.example/remarks/en/x/q1/?a=1#t',
+    );
+    expect(atOrigin('not a url', 'https://mirror.example')).toBe('not a url');
+    expect(
+      withOrigin(
+        'Permalink: http://localhost:4321/a/. See http://localhost:4321/b/',
+        'http://localhost:4321',
+        'https://m.example',
+      ),
+    ).toBe('Permalink: https://m.example/a/. See https://m.example/b/');
+  });
+});
+
+describe('a result leads with a short question and quotes the answer', () => {
+  test('the question line is cut at a word (or a Chinese character), never mid-word', () => {
+    const long =
+      'British telecom operators have said that they will not use Huawei equipment in the core of their 5G networks; does the Chinese side have any comment on this decision and its consequences?';
+    const line = questionLine(long, 'en');
+    expect(line.endsWith('…')).toBe(true);
+    expect(long.startsWith(line.slice(0, -1))).toBe(true);
+    expect(long[line.length - 1]).toBe(' ');
+    expect(questionLine('Short?', 'en')).toBe('Short?');
+    expect([...questionLine('关于华为'.repeat(30), 'zh')]).toHaveLength(61);
+  });
+
+  test('the quote comes from the answer even where the question matches more', () => {
+    const content = 'We firmly oppose this.\nWhat is your comment on Huawei and Huawei phones?';
+    const question = 'What is your comment on Huawei and Huawei phones?';
+    expect(answerPart(content, question)).toBe('We firmly oppose this.');
+    expect(answerPart(content, 'What is your comment on Huawei…')).toBe('We firmly oppose this.');
+    const shown = {
+      hit: { ...hit('a', 1, '2019-03-01'), locations: [9, 11].map((location) => ({ location, score: 2, weight: 48 })) },
+      fragment: { url: '/x/#q1', content, meta: { lang: 'en', question } },
+    };
+    const { html } = resultHtml(shown, ['Huawei']);
+    expect(html).toContain('<p class="excerpt">We firmly oppose this.</p>');
+  });
+});
+
+describe('a search that finds nothing offers a way on', () => {
+  const vocabulary: VocabularyEntry[] = [
+    ['china', 900],
+    ['huawei', 120],
+    ['hawaii', 3],
+    ['sanctions', 80],
+  ];
+
+  test('the nearest words of the English answers, written as the reader wrote theirs', () => {
+    expect(didYouMean('Huwei', vocabulary)).toBe('Huawei');
+    expect(didYouMean('sanctoins on huwaei', vocabulary)).toBe('sanctions on huawei');
+    expect(didYouMean('Huawei', vocabulary)).toBeUndefined();
+    expect(didYouMean('zzzzzz', vocabulary)).toBeUndefined();
+    expect(editDistance('huwei', 'huawei', 2)).toBe(1);
+    expect(editDistance('abcdef', 'zzzzzz', 2)).toBe(3);
+  });
+
+  test('the vocabulary keeps words used often enough, most used first', () => {
+    expect(vocabularyOf(['Huawei and Huawei', 'HUAWEI, China; china?', 'a rare word'], { minCount: 2 })).toEqual([
+      ['huawei', 3],
+      ['china', 2],
+    ]);
+  });
+
+  test('a Latin query searched in Chinese only is offered the English transcripts; a typo its correction', () => {
+    const inChinese = stateOf('?q=Huawei&lang=zh', FILTERS, ['en', 'zh']);
+    expect(needsVocabulary(inChinese)).toBe(false);
+    expect(hintsFor(inChinese, '?q=Huawei&lang=zh', ['en', 'zh'], undefined)).toEqual([
+      { lead: 'Searched in Chinese only:', text: 'search the English transcripts', query: '?q=Huawei&lang=en' },
+    ]);
+    const typo = stateOf('?q=Huwei', FILTERS, ['en', 'zh']);
+    expect(needsVocabulary(typo)).toBe(true);
+    expect(hintsFor(typo, '?q=Huwei', ['en', 'zh'], vocabulary)).toEqual([
+      { lead: 'Did you mean', text: 'Huawei', query: '?q=Huawei&lang=en' },
+    ]);
+    expect(hintsFor(stateOf('?q=%E5%8D%8E%E4%B8%BA', FILTERS, ['en', 'zh']), '', ['en', 'zh'], vocabulary)).toEqual([]);
   });
 });

@@ -10,6 +10,8 @@ import { toPagefindQuery, wordsToFetch } from '../../lib/search/cjk.ts';
 import { SearchIndex } from '../../lib/search/pagefind/read.ts';
 import { drawTimeline, monthLabel, timelineOf } from '../../lib/timeline.ts';
 import type { Lang } from '../../schemas/transcript.ts';
+import type { VocabularyEntry } from '../../lib/search/vocabulary.ts';
+import { hintsFor, needsVocabulary } from './hints.ts';
 import { IndexCache, SearchFailure, fetchIndexFile } from './index-files.ts';
 import { ResultMerge } from './merge.ts';
 import { failureText, resultHtml, summary, termsOf } from './render.ts';
@@ -34,6 +36,8 @@ function startSearchPage(form: HTMLFormElement): void {
     (lang) => (path) => fetchIndexFile((url) => fetch(url), lang, path),
   );
   let queue: ResultMerge | undefined;
+  /** The English words, fetched the first time a search finds nothing (hints.ts). */
+  let vocabulary: Promise<VocabularyEntry[] | undefined> | undefined;
   let terms: string[] = [];
   let run = 0;
 
@@ -118,6 +122,27 @@ function startSearchPage(form: HTMLFormElement): void {
     }
     if (mine !== run) return;
     status.textContent = summary(count, state, bundles);
+    if (count === 0 && state.q.trim() !== '') await showHints(state, mine);
+  };
+
+  /** After a search that found nothing: the other language, or the nearest words (hints.ts). */
+  const showHints = async (state: SearchState, mine: number): Promise<void> => {
+    if (needsVocabulary(state)) {
+      vocabulary ??= fetch('/search/words-en.json')
+        .then((response) => (response.ok ? (response.json() as Promise<VocabularyEntry[]>) : undefined))
+        .catch(() => undefined);
+    }
+    const hints = hintsFor(state, location.search, bundles, needsVocabulary(state) ? await vocabulary : undefined);
+    if (mine !== run) return;
+    for (const hint of hints) {
+      const line = document.createElement('span');
+      line.className = 'hint-line';
+      const link = document.createElement('a');
+      link.href = `${location.pathname}${hint.query}`;
+      link.textContent = hint.text;
+      line.append(` ${hint.lead} `, link, hint.lead.startsWith('Did') ? '?' : '.');
+      status.append(line);
+    }
   };
 
   /**

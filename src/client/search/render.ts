@@ -15,6 +15,30 @@ export function termsOf(q: string): string[] {
   return q.replace(/"/g, ' ').split(/\s+/).filter(Boolean);
 }
 
+/**
+ * The answer's part of a result's text: the text is the answer, then the question (records.ts,
+ * shownText), and a result quotes what the spokesperson said, not the question again.
+ */
+export function answerPart(content: string, question: string | undefined): string {
+  if (!question) return content;
+  // A long question is shown cut, with an ellipsis; the text holds it whole.
+  const start = content.lastIndexOf(question.endsWith('…') ? question.slice(0, -1) : question);
+  return start > 0 ? content.slice(0, start).trimEnd() : content;
+}
+
+/**
+ * A result's question line: a reader scans questions, so a long one is cut at a word (or, in
+ * Chinese, at a character) near `max`, not mid-word, and the style shows two lines at most.
+ */
+export function questionLine(question: string, lang: string): string {
+  const max = lang === 'zh' ? 60 : 140;
+  const chars = [...question];
+  if (chars.length <= max) return question;
+  const cut = chars.slice(0, max).join('');
+  const atWord = lang === 'zh' ? cut : cut.replace(/\s+\S*$/, '');
+  return `${atWord.replace(/[\s,;:，、；：]+$/u, '')}…`;
+}
+
 /** A result's list item: its language and its HTML. */
 export function resultHtml(
   { hit, fragment: { url, content, meta } }: Shown,
@@ -22,14 +46,20 @@ export function resultHtml(
 ): { lang: string; html: string } {
   const [path, hash] = url.split('#');
   const href = terms.length > 0 ? `${path}?hl=${encodeURIComponent(terms.join(' '))}#${hash}` : url;
+  const answer = answerPart(content, meta.question);
+  // English positions count words: those past the answer are the question's, dropped. Chinese
+  // excerpts find the terms in the answer's text itself.
+  const answerWords = answer.split(/[^\S\uFEFF]+/).length;
+  const inAnswer = meta.lang === 'zh' ? hit.locations : hit.locations.filter(({ location }) => location < answerWords);
   const quote =
     meta.lang === 'zh'
-      ? hanExcerpt(content, terms, undefined, wholeWordStart(content, hit.locations))
-      : wordExcerpt(content, hit.locations);
+      ? hanExcerpt(answer, terms, undefined, wholeWordStart(answer, inAnswer))
+      : wordExcerpt(answer, inAnswer);
   const field = (name: string) => escapeHtml(meta[name] ?? '');
+  const line = escapeHtml(questionLine(meta.question ?? '', meta.lang ?? 'en'));
   return {
     lang: meta.lang === 'zh' ? 'zh-Hans' : 'en',
-    html: `<a class="question" href="${escapeHtml(href)}">${field('question')}</a><p class="excerpt">${quote}</p><p class="meta"><time datetime="${field('date')}">${field('date')}</time> <span>${field('spokesperson')}</span> <span class="transcript">${field('transcript')}</span>${otherVersion(meta)}</p>`,
+    html: `<a class="question" href="${escapeHtml(href)}" title="${field('question')}">${line}</a><p class="excerpt">${quote}</p><p class="meta"><time datetime="${field('date')}">${field('date')}</time> <span>${field('spokesperson')}</span> <span class="transcript">${field('transcript')}</span>${otherVersion(meta)}</p>`,
   };
 }
 

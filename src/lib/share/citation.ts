@@ -39,8 +39,21 @@ function nameParts(name: string): { family: string; given?: string } {
   return words.length < 2 ? { family: name.trim() } : { family: words[0]!, given: words.slice(1).join(' ') };
 }
 
-/** Chicago (notes and bibliography): Spokesperson. "Title." Answer N. Publisher, Month D, YYYY. Source. Permalink. */
+/** A Chinese date as Chinese citations write it: 2018年12月6日. */
+const zhDay = (date: string) => {
+  const [year, month, day] = parts(date);
+  return `${year}年${month}月${day}日`;
+};
+
+/**
+ * Chicago (notes and bibliography): Spokesperson. "Title." Answer N. Publisher, Month D, YYYY.
+ * Source. Permalink. A Chinese transcript is cited in Chinese, with full-width punctuation.
+ */
 export function chicago({ frontmatter: f, exchange, permalink }: CitationInput): string {
+  if (f.lang === 'zh') {
+    const who = f.spokesperson ? `${f.spokesperson}：` : '';
+    return `${who}“${f.title}”，第${exchange.n}问答复。${PUBLISHER.zh}，${zhDay(f.date)}。${f.source}。永久链接：${permalink}。`;
+  }
   const [year, month, day] = parts(f.date);
   const who = f.spokesperson ? `${f.spokesperson}. ` : '';
   return `${who}“${f.title}.” Answer to question ${exchange.n}. ${PUBLISHER[f.lang]}, ${monthName(month)} ${day}, ${year}. ${f.source}. Permalink: ${permalink}.`;
@@ -48,6 +61,9 @@ export function chicago({ frontmatter: f, exchange, permalink }: CitationInput):
 
 /** APA 7: Family, G. (YYYY, Month D). Title [Answer to question N]. Publisher. Source */
 export function apa({ frontmatter: f, exchange, permalink }: CitationInput): string {
+  if (f.lang === 'zh') {
+    return `${f.spokesperson ?? PUBLISHER.zh}（${zhDay(f.date)}）。${f.title}［第${exchange.n}问答复］。${PUBLISHER.zh}。${f.source}（永久链接：${permalink}）`;
+  }
   const [year, month, day] = parts(f.date);
   const name = f.spokesperson ? nameParts(f.spokesperson) : undefined;
   const author = name ? (name.given ? `${name.family}, ${name.given[0]}.` : name.family) : PUBLISHER[f.lang];
@@ -78,7 +94,9 @@ export function bibtex({ frontmatter: f, exchange, permalink }: CitationInput): 
     `  day = {${day}}`,
     `  publisher = {${PUBLISHER[f.lang]}}`,
     `  howpublished = {\\url{${bibUrl(f.source)}}}`,
-    `  note = {Answer to question ${exchange.n}. Permalink: \\url{${bibUrl(permalink)}}}`,
+    f.lang === 'zh'
+      ? `  note = {第${exchange.n}问答复。永久链接：\\url{${bibUrl(permalink)}}}`
+      : `  note = {Answer to question ${exchange.n}. Permalink: \\url{${bibUrl(permalink)}}}`,
     `  language = {${f.lang === 'zh' ? 'chinese' : 'english'}}`,
   ];
   return `@misc{${keyName}${f.date.replaceAll('-', '')}${exchange.id.replace(/[^a-z0-9]/g, '')},\n${fields.join(',\n')}\n}`;

@@ -17,6 +17,9 @@ export const GET: APIRoute<{ feed: Feed }> = async ({ props: { feed }, site }) =
     description: feed.description,
     site: new URL(feed.page, url).href,
     trailingSlash: true,
+    // Opened in a browser, the feed shows its entries as a page (public/feeds/feed.css: CSS, which
+    // the site's policy allows, where XSLT's output would be blocked).
+    stylesheet: '/feeds/feed.css',
     xmlns: { atom: 'http://www.w3.org/2005/Atom', dc: 'http://purl.org/dc/elements/1.1/' },
     customData: [
       `<atom:link href="${self}" rel="self" type="application/rss+xml"/>`,
