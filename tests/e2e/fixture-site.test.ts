@@ -315,6 +315,12 @@ describe('a site built from fixture transcripts', () => {
     await waitForStatus(page, new RegExp(`^${inMonth} answers? for answer in English in ${month}$`));
     expect(await results(page).count()).toBe(inMonth);
     expect(new URL(page.url()).searchParams.get('month')).toMatch(new RegExp(`^${year}-\\d{2}$`));
+    // The counts beside the filters follow the month: the year's box counts that month's answers
+    // (the filters are open: a year is chosen).
+    expect(await page.locator('#refine').evaluate((details) => (details as HTMLDetailsElement).open)).toBe(true);
+    await expect
+      .poll(() => page.locator(`input[name="year"][value="${year}"] + .count`).innerText())
+      .toBe(String(inMonth));
     await page.click('#timeline .period-chosen a');
     await waitForStatus(page, new RegExp(`^${inYear} answers for answer in English$`));
   });

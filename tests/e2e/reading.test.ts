@@ -37,6 +37,12 @@ describe('reading the archive', () => {
         ),
       ]
         .filter((element) => (element as HTMLElement).offsetParent !== null)
+        // A check box is tapped through its label: the label is the target.
+        .map((element) =>
+          element instanceof HTMLInputElement && element.type === 'checkbox' && element.closest('label')
+            ? element.closest('label')!
+            : element,
+        )
         .map((element) => ({
           text: element.textContent.trim().slice(0, 30),
           height: element.getBoundingClientRect().height,
@@ -162,6 +168,44 @@ describe('reading the archive', () => {
     await desk.screenshot({ path: join(shots, 'search-desktop.png') });
     await desk.close();
   });
+
+  test.each([
+    ['home', '/'],
+    ['archive', '/archive/'],
+    ['year', '/archive/2019/'],
+    ['spokespeople', '/spokespeople/'],
+    ['spokesperson', '/spokespeople/lu-kang/'],
+    ['transcript', long],
+    ['transcript-zh', chinese],
+    ['answer', `${long}q2/`],
+    ['search', '/search/?q=Huawei'],
+    ['differences', '/differences/'],
+    ['differences-year', '/differences/2019/'],
+    ['data', '/data/'],
+    ['topics', '/topics/'],
+  ])(
+    '%s (%s): no sideways scroll and no small tap target on a phone; screenshots of phone and desktop',
+    async (kind, path) => {
+      const phonePage = await phone.newPage();
+      await phonePage.goto(`${site.url}${path}`);
+      if (kind === 'search')
+        await phonePage.waitForFunction(() =>
+          /answers? for/.test(document.querySelector('#search-status')?.textContent ?? ''),
+        );
+      expect(await sideways(phonePage)).toBe(0);
+      expect(await smallTargets(phonePage)).toEqual([]);
+      await phonePage.screenshot({ path: join(shots, `${kind}-phone.png`) });
+      await phonePage.close();
+      const desk = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await desk.goto(`${site.url}${path}`);
+      if (kind === 'search')
+        await desk.waitForFunction(() =>
+          /answers? for/.test(document.querySelector('#search-status')?.textContent ?? ''),
+        );
+      await desk.screenshot({ path: join(shots, `${kind}-desktop.png`) });
+      await desk.close();
+    },
+  );
 
   test('print keeps links dark in a dark scheme, and prints the page’s own address', async () => {
     const desk = await site.browser.newPage();

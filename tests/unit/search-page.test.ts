@@ -3,7 +3,15 @@ import { atOrigin, withOrigin } from '../../src/client/origin.ts';
 import { hintsFor, needsVocabulary } from '../../src/client/search/hints.ts';
 import { IndexCache, SearchFailure, fetchIndexFile } from '../../src/client/search/index-files.ts';
 import { ResultMerge } from '../../src/client/search/merge.ts';
-import { answerPart, failureText, questionLine, resultHtml, summary, termsOf } from '../../src/client/search/render.ts';
+import {
+  answerPart,
+  coverageNote,
+  failureText,
+  questionLine,
+  resultHtml,
+  summary,
+  termsOf,
+} from '../../src/client/search/render.ts';
 import { filterCount, monthCounts, runSearches } from '../../src/client/search/searches.ts';
 import { dateOrder, periodQuery, queryOf, scriptLang, stateOf } from '../../src/client/search/url-state.ts';
 import { NO_DEV_INDEX } from '../../src/lib/search/no-index.ts';
@@ -105,25 +113,36 @@ describe('the searches', () => {
 
   test('a Chinese fragment that finds nothing is searched again, looser; results counted by month, then narrowed', async () => {
     const asked: (string | null)[] = [];
+    const filtersAsked: Record<string, { any: string[] }>[] = [];
     const index = {
-      search: (query: string | null) => {
+      search: (query: string | null, filters: Record<string, { any: string[] }>) => {
         asked.push(query);
+        filtersAsked.push(filters);
+        const found = results(
+          asked.length === 1
+            ? []
+            : [hit('a', 1, '2019-03-02'), hit('b', 2, '2019-04-01'), hit('c', 3, '2019-03-09')].map((h, i) => ({
+                ...h,
+                rank: i,
+              })),
+        );
+        // What Pagefind counts within the month, told apart from the year's counts.
         return Promise.resolve(
-          results(
-            asked.length === 1
-              ? []
-              : [hit('a', 1, '2019-03-02'), hit('b', 2, '2019-04-01'), hit('c', 3, '2019-03-09')].map((h, i) => ({
-                  ...h,
-                  rank: i,
-                })),
-          ),
+          filters.month ? { ...found, filters: { year: { '2019': filters.year ? 2 : 7 } } } : found,
         );
       },
     };
     const state = stateOf('?q=%E5%BB%BA%E5%9B%BD70%E5%91%A8&year=2019&month=2019-03', FILTERS, ['zh']);
     const [searched] = await runSearches(state, 'asc', () => Promise.resolve(index));
-    // The phrase, then the phrase less the number and the lone character it ended on.
-    expect(asked).toEqual(['"建国 70 周"', '"建国"']);
+    // The phrase, then the phrase less the number and the lone character it ended on; then the
+    // looser one within the month, with the filters and without, for the counts.
+    expect(asked).toEqual(['"建国 70 周"', '"建国"', '"建国"', '"建国"']);
+    expect(filtersAsked.slice(2)).toEqual([
+      { year: { any: ['2019'] }, month: { any: ['2019-03'] } },
+      { month: { any: ['2019-03'] } },
+    ]);
+    expect(searched!.search.filters).toEqual({ year: { '2019': 2 } });
+    expect(searched!.search.totalFilters).toEqual({ year: { '2019': 7 } });
     expect([...searched!.byMonth]).toEqual([
       ['2019-03', 2],
       ['2019-04', 1],
@@ -341,5 +360,20 @@ describe('a search that finds nothing offers a way on', () => {
       { lead: 'Did you mean', text: 'Huawei', query: '?q=Huawei&lang=en' },
     ]);
     expect(hintsFor(stateOf('?q=%E5%8D%8E%E4%B8%BA', FILTERS, ['en', 'zh']), '', ['en', 'zh'], vocabulary)).toEqual([]);
+  });
+});
+
+describe("the chart says why a year's first months are empty", () => {
+  const firsts = 'zh:2016-11-15 en:2018-05-11';
+  test('a year in which a searched language begins late is said so; other years are not', () => {
+    expect(coverageNote(stateOf('?q=x&year=2018', FILTERS, ['en', 'zh']), firsts)).toBe(
+      'English transcripts begin in May 2018',
+    );
+    expect(coverageNote(stateOf('?q=x&year=2018&lang=zh', FILTERS, ['en', 'zh']), firsts)).toBeUndefined();
+    expect(coverageNote(stateOf('?q=%E5%8D%8E&year=2016', FILTERS, ['en', 'zh']), firsts)).toBe(
+      'Chinese transcripts begin in Nov 2016',
+    );
+    expect(coverageNote(stateOf('?q=x&year=2019', FILTERS, ['en', 'zh']), firsts)).toBeUndefined();
+    expect(coverageNote(stateOf('?q=x', FILTERS, ['en', 'zh']), firsts)).toBeUndefined();
   });
 });

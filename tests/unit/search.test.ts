@@ -136,6 +136,7 @@ describe('search records', () => {
     expect(second.filters).toEqual({
       spokesperson: ['Geng Shuang 耿爽'],
       year: ['2019'],
+      month: ['2019-06'],
       kind: ['Regular press conference'],
     });
   });

@@ -14,7 +14,7 @@ import type { VocabularyEntry } from '../../lib/search/vocabulary.ts';
 import { hintsFor, needsVocabulary } from './hints.ts';
 import { IndexCache, SearchFailure, fetchIndexFile } from './index-files.ts';
 import { ResultMerge } from './merge.ts';
-import { failureText, resultHtml, summary, termsOf } from './render.ts';
+import { coverageNote, failureText, resultHtml, summary, termsOf } from './render.ts';
 import { type Searched, filterCount, monthCounts, runSearches } from './searches.ts';
 import { type SearchState, dateOrder, periodQuery, queryOf, scriptLang, stateOf } from './url-state.ts';
 
@@ -156,7 +156,12 @@ function startSearchPage(form: HTMLFormElement): void {
     chart.innerHTML =
       timeline.bins.length > 1
         ? drawTimeline(timeline, {
-            caption: `Answers per ${timeline.unit}${state.month ? `: ${monthLabel(state.month)} chosen` : ''}`,
+            caption: [
+              `Answers per ${timeline.unit}${state.month ? `: ${monthLabel(state.month)} chosen` : ''}`,
+              coverageNote(state, form.dataset.firsts ?? ''),
+            ]
+              .filter(Boolean)
+              .join('. '),
             href: (bin) => periodHref(bin.key),
             selected: state.month ?? year,
           })

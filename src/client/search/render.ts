@@ -92,3 +92,26 @@ export function failureText(error: unknown, known: (error: unknown) => boolean):
       : `the search index could not be read (${error instanceof Error ? error.message : String(error)})`;
   return `Search is not working right now: ${why}. `;
 }
+
+/**
+ * Why a year's chart starts with empty months: the languages searched began later that year
+ * ("English transcripts begin in May 2018"). `firsts` is each language's first day ("en:2018-05-11 zh:…").
+ */
+export function coverageNote(state: SearchState, firsts: string): string | undefined {
+  const year = state.filters.year?.length === 1 ? state.filters.year[0] : undefined;
+  if (!year) return undefined;
+  const begins = new Map(firsts.split(' ').map((pair) => pair.split(':') as [string, string]));
+  const late = state.langs
+    .map((lang) => [lang, begins.get(lang)] as const)
+    .filter(
+      (entry): entry is readonly [Lang, string] =>
+        entry[1] !== undefined && entry[1].startsWith(year) && !entry[1].startsWith(`${year}-01`),
+    );
+  if (late.length === 0) return undefined;
+  return late
+    .map(
+      ([lang, first]) =>
+        `${lang === 'zh' ? 'Chinese' : 'English'} transcripts begin in ${monthLabel(first.slice(0, 7))}`,
+    )
+    .join('; ');
+}

@@ -35,16 +35,32 @@ export function runSearches(
   return Promise.all(
     state.langs.map(async (lang) => {
       const index = await indexOf(lang);
-      let search = await index.search(browsing ? null : toPagefindQuery(state.q), selected);
+      let query = browsing ? null : toPagefindQuery(state.q);
+      let search = await index.search(query, selected);
       for (const looser of browsing ? [] : looserQueries(state.q)) {
         if (search.results.length > 0) break;
         search = await index.search(looser, selected);
+        query = looser;
       }
       if (byDate) search.results.sort((a, b) => (byDate === 'asc' ? 1 : -1) * (a.rank - b.rank));
       const byMonth = new Map<string, number>();
       const months = search.results.map((hit) => hit.month);
       for (const month of months) byMonth.set(month, (byMonth.get(month) ?? 0) + 1);
-      if (state.month) search = { ...search, results: search.results.filter((_, i) => months[i] === state.month) };
+      if (state.month) {
+        // The counts beside the filters follow the month chosen on the chart: the same search
+        // within the month, with the filters chosen (`filters`) and without them (`totalFilters`,
+        // which a group counts by when it is the only one chosen).
+        const month = { month: { any: [state.month] } };
+        const [inMonth, monthOnly] = await Promise.all([
+          index.search(query, { ...selected, ...month }),
+          index.search(query, month),
+        ]);
+        search = {
+          results: search.results.filter((_, i) => months[i] === state.month),
+          filters: inMonth.filters,
+          totalFilters: monthOnly.filters,
+        };
+      }
       return { search, byMonth };
     }),
   );

@@ -102,6 +102,9 @@ export function searchRecords(remark: Remark, counterpartOf: CounterpartOf = () 
     filters: {
       spokesperson: [spokespersonFilter(data.spokesperson)],
       year: [data.date.slice(0, 4)],
+      // Not offered as a filter of its own: the chart chooses a month, and the counts beside the
+      // filters then count that month's answers (src/client/search/searches.ts).
+      month: [data.date.slice(0, 7)],
       kind: [kindName(data.kind, 'en')],
       ...(topicsHere.length > 0 && { topic: topicsHere }),
     },

@@ -1,5 +1,5 @@
 /**
- * `task` over `items`, a few hundred at a time: the 10x archive has ~50,000 fragments per language,
+ * `task` over `items`, a few hundred at a time: a large archive has tens of thousands of fragments per language,
  * more files than a process may hold open at once.
  */
 export async function inBatches<T, R>(items: T[], task: (item: T) => Promise<R>, size = 256): Promise<R[]> {

@@ -266,7 +266,7 @@ export function scaledBudget(base: number, positions: number): number {
  * once a chunk holds half the budget, it ends before the next word whose hash is a multiple of
  * `every` (set from the mean size of the words that share chunks, rounded to a power of two so
  * that it stays put as the archive grows), and at twice the budget at the latest. A word bigger than the budget
- * ("cooperation": 18 KiB) gets a chunk to itself, so that neither it nor its neighbours cost a
+ * ("cooperation") gets a chunk to itself, so that neither it nor its neighbours cost a
  * query more than they must. Adding an answer grows the chunks that hold its words and moves no
  * boundary elsewhere, where a running count would move every boundary after the first word it touched.
  */
