@@ -207,6 +207,33 @@ describe('reading the archive', () => {
     },
   );
 
+  test('data says what it covers, under what terms, with a row to see; a transcript links its JSON; a feed reads as a page', async () => {
+    await page.goto(`${site.url}/data/`);
+    expect(await page.locator('.licence').innerText()).toMatch(/claims no rights in them/);
+    expect(await page.locator('.coverage').count()).toBe(1);
+    const row = JSON.parse(await page.locator('.sample-row').innerText()) as Record<string, unknown>;
+    expect(Object.keys(row)).toEqual(expect.arrayContaining(['id', 'link', 'date', 'question', 'answer']));
+
+    await page.goto(`${site.url}${long}`);
+    const json = await page.locator('.facts a.data-link').getAttribute('href');
+    expect(json).toBe(`${long.replace(/\/$/, '')}.json`);
+    const response = await page.request.get(`${site.url}${json}`);
+    expect(response.ok()).toBe(true);
+
+    const desk = await site.browser.newPage();
+    await desk.goto(`${site.url}/feeds/all.xml`);
+    const shown = await desk.evaluate(() => {
+      const visible = (selector: string) => {
+        const element = document.querySelector(selector);
+        return element ? getComputedStyle(element).display : 'missing';
+      };
+      return { title: visible('channel > title'), item: visible('item > title'), guid: visible('item > guid') };
+    });
+    expect(shown).toEqual({ title: 'block', item: 'block', guid: 'none' });
+    await desk.screenshot({ path: join(shots, 'feed-desktop.png') });
+    await desk.close();
+  });
+
   test('print keeps links dark in a dark scheme, and prints the page’s own address', async () => {
     const desk = await site.browser.newPage();
     await desk.emulateMedia({ media: 'print', colorScheme: 'dark' });
