@@ -13,6 +13,7 @@
  */
 import type { Lang } from '../../src/schemas/transcript.ts';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser, CDPSession, Page } from 'playwright-core';
@@ -24,6 +25,7 @@ import { dictionaryWordsOf, wordsOf } from '../../src/lib/search/words.ts';
 import { answersOf, importCorpus, type Answer } from './corpus.ts';
 import { random } from '../support/random.ts';
 import { RELEVANCE_QUERIES } from './queries.ts';
+import { buildStockSite } from './stock-pagefind.ts';
 
 const { values } = parseArgs({
   options: {
@@ -31,6 +33,8 @@ const { values } = parseArgs({
     dist: { type: 'string' },
     report: { type: 'string', default: 'search' },
     samples: { type: 'string', default: '200' },
+    // Lectern against stock Pagefind over the same answers, on a desktop and a phone profile.
+    stock: { type: 'boolean', default: true },
     seed: { type: 'string', default: '7' },
   },
 });
@@ -151,7 +155,7 @@ async function waitForResults(page: Page, previous: string): Promise<void> {
       return status !== before && /^[\d,]+ answers? /.test(status);
     },
     previous,
-    { timeout: 20_000 },
+    { timeout: 60_000 },
   );
 }
 
@@ -320,14 +324,40 @@ async function relevance(browser: Browser, base: string, answers: Answer[], lang
 }
 
 /** A fresh visit (empty cache): the search page, then a first query and a later one. */
-async function freshVisits(browser: Browser, base: string, queries: [string, string][]) {
+/** A reader's machine: a desktop as it is, or Lighthouse's phone (4x slower CPU, 150 ms round trips, 1.6 Mbps). */
+interface Profile {
+  name: string;
+  cpu: number;
+  network?: { latency: number; downloadThroughput: number; uploadThroughput: number };
+}
+const DESKTOP: Profile = { name: 'desktop', cpu: 1 };
+const PHONE: Profile = {
+  name: 'phone',
+  cpu: 4,
+  network: { latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 },
+};
+
+/** Chrome's own CPU and network throttling, on the page behind `cdp` (with its Network domain enabled). */
+async function throttle(cdp: CDPSession, profile: Profile): Promise<void> {
+  if (profile.cpu > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
+  if (profile.network) await cdp.send('Network.emulateNetworkConditions', { offline: false, ...profile.network });
+}
+
+async function freshVisits(
+  browser: Browser,
+  base: string,
+  queries: [string, string][],
+  profile: Profile = DESKTOP,
+  pathFor: (query: string) => string = () => '/search/',
+) {
   const runs = [];
   for (const [first, later] of queries) {
     // The HTTP/2 server's certificate is made for the run.
     const context = await browser.newContext({ ignoreHTTPSErrors: base.startsWith('https:') });
     const page = await context.newPage();
     const wire = await meter(page);
-    await page.goto(`${base}/search/`, { waitUntil: 'networkidle' });
+    await throttle(wire.cdp, profile);
+    await page.goto(`${base}${pathFor(first)}`, { waitUntil: 'networkidle' });
     const pageBytes = wire.read().bytes;
     wire.reset();
     // What the page fetches once the reader is in the box and typing counts to the first query.
@@ -343,6 +373,9 @@ async function freshVisits(browser: Browser, base: string, queries: [string, str
     // query in its URL: nothing can be opened ahead, so this is from navigation to results.
     const linked = await browser.newContext({ ignoreHTTPSErrors: base.startsWith('https:') });
     const linkPage = await linked.newPage();
+    const linkCdp = await linked.newCDPSession(linkPage);
+    await linkCdp.send('Network.enable');
+    await throttle(linkCdp, profile);
     // Timed in the page, from the navigation's start to the status saying how many were found.
     await linkPage.addInitScript(() => {
       new MutationObserver((_, observer) => {
@@ -352,9 +385,9 @@ async function freshVisits(browser: Browser, base: string, queries: [string, str
         }
       }).observe(document, { childList: true, subtree: true, characterData: true });
     });
-    await linkPage.goto(`${base}/search/?q=${encodeURIComponent(first)}`);
+    await linkPage.goto(`${base}${pathFor(first)}?q=${encodeURIComponent(first)}`);
     await linkPage.waitForFunction(() => (window as unknown as { shown?: number }).shown !== undefined, undefined, {
-      timeout: 20_000,
+      timeout: 60_000,
     });
     const linkedMs = Math.round(await linkPage.evaluate(() => (window as unknown as { shown: number }).shown));
     await linked.close();
@@ -381,6 +414,43 @@ async function freshVisits(browser: Browser, base: string, queries: [string, str
     linkedMs: { median: median(runs.map((r) => r.linkedMs)), max: max(runs.map((r) => r.linkedMs)) },
     pageKiB: median(runs.map((r) => r.pageKiB)),
   };
+}
+
+type Visits = Awaited<ReturnType<typeof freshVisits>>;
+
+/**
+ * Lectern against stock Pagefind (scripts/bench/stock-pagefind.ts) over the same answers and the
+ * same visits, per profile: medians, and Lectern's as a share of stock's (below 1: faster).
+ */
+function versusTable(versus: { profile: string; lectern: Visits; stock: Visits }[]): string[] {
+  const row = (label: string, a: number, b: number, unit: string) =>
+    `| ${label} | ${unit === 'KiB' ? a.toFixed(1) : a} ${unit} | ${unit === 'KiB' ? b.toFixed(1) : b} ${unit} | ${(a / b).toFixed(2)}× |`;
+  return [
+    '## Against stock Pagefind',
+    '',
+    `Stock Pagefind 1.6.0 indexing the same answers (one record each: question and answer), searched by its own pagefind.js on a minimal page per language, initialised on load and preloading as the reader types; the same visits (${KEY_MS} ms a key, Chinese through an input method), medians. Phone: Chrome's throttling, 4× slower CPU, 150 ms round trips, 1.6 Mbps.`,
+    '',
+    '| measure | Lectern | stock Pagefind | ratio |',
+    '| --- | --- | --- | --- |',
+    ...versus.flatMap(({ profile, lectern, stock }) => [
+      row(
+        `${profile}, fresh visit, first query: results shown from Enter`,
+        lectern.firstMs.median,
+        stock.firstMs.median,
+        'ms',
+      ),
+      row(`${profile}, the next query`, lectern.laterMs.median, stock.laterMs.median, 'ms'),
+      row(
+        `${profile}, a search opened from a link: from navigation`,
+        lectern.linkedMs.median,
+        stock.linkedMs.median,
+        'ms',
+      ),
+      // Stock pagefind.js fetches from its Web Worker, whose requests this page's meter does not see.
+      `| ${profile}, first query's transfer | ${lectern.firstKiB.median.toFixed(1)} KiB | not measured (its worker's requests) | |`,
+    ]),
+    '',
+  ];
 }
 
 const imported = await importCorpus(values.content);
@@ -439,6 +509,27 @@ try {
   const secure = await serve(build.outDir, { gzip: true, http2: true });
   const visitsHttp2 = await freshVisits(browser, secure.url, pairs).finally(() => secure.close());
   console.log('fresh visits, HTTP/2', visitsHttp2);
+  // The same fresh visits on stock Pagefind over the same answers, on a desktop and a phone.
+  const versus: { profile: string; lectern: Visits; stock: Visits }[] = [];
+  if (values.stock) {
+    const stockDir = join(tmpdir(), 'lectern-bench-stock-pagefind');
+    const stockPaths = await buildStockSite(answers, stockDir);
+    const stock = await serve(stockDir, { gzip: true });
+    try {
+      for (const profile of [DESKTOP, PHONE]) {
+        versus.push({
+          profile: profile.name,
+          lectern: await freshVisits(browser, server.url, pairs, profile),
+          stock: await freshVisits(browser, stock.url, pairs, profile, (q) =>
+            /\p{Script=Han}/u.test(q) ? stockPaths.zh : stockPaths.en,
+          ),
+        });
+        console.log('against stock Pagefind', versus.at(-1));
+      }
+    } finally {
+      await stock.close();
+    }
+  }
   const report = {
     date: new Date().toISOString(),
     corpus: { transcripts, answers: answers.length, en: en.length, zh: zh.length },
@@ -447,6 +538,7 @@ try {
     short,
     visits,
     visitsHttp2,
+    versus,
   };
   const dir = join(projectRoot, 'bench/results');
   mkdirSync(dir, { recursive: true });
@@ -494,6 +586,7 @@ try {
       `| … first query: results shown (median / max) | ${visitsHttp2.firstMs.median} / ${visitsHttp2.firstMs.max} ms | |`,
       `| the search page itself (HTML, CSS, JS) | ${visits.pageKiB.toFixed(1)} KiB | |`,
       '',
+      ...(versus.length > 0 ? versusTable(versus) : []),
     ].join('\n'),
   );
   console.log(`wrote ${join(dir, `${values.report}.md`)}`);

@@ -1,17 +1,16 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { headerPolicy } from '../../src/lib/hosting/csp.ts';
 import { headersFor, readHeaders } from '../../scripts/support/headers.ts';
 import { fixtureContent } from '../support/content.ts';
+import { axeViolations } from '../support/axe.ts';
 import { openSite, type Site } from '../support/site.ts';
 
 // The site as a host serves it, with the headers of its own _headers file (tests/support/serve.ts):
 // every kind of page in both languages, light and dark, under its Content-Security-Policy, with no
 // violation and no WCAG 2.1 AA failure that axe-core finds.
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf-8');
 
 const pages: [string, string][] = [
   ['home', '/'],
@@ -101,22 +100,7 @@ describe('the site under its own headers', () => {
     test.each(pages)(`%s (%s), ${scheme}: no CSP violation, no axe violation at WCAG 2.1 AA`, async (_, path) => {
       const { page, status } = await open(path, scheme);
       expect(status).toBe(path === '/no-such-page/' ? 404 : 200);
-      // axe is evaluated through the browser's debugging protocol, which the page's policy does not govern.
-      await page.evaluate(axeSource);
-      const result = await page.evaluate(() =>
-        (
-          window as unknown as {
-            axe: {
-              run: (
-                context: Document,
-                options: object,
-              ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-            };
-          }
-        ).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
-      );
-      const found = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      expect(found).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       expect(await violations(page)).toEqual([]);
       await page.close();
     });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { projectRoot } from '../../scripts/support/paths.ts';
+import { axeViolations } from '../support/axe.ts';
 import { openSite, type Site } from '../support/site.ts';
 
 /**
@@ -203,6 +204,7 @@ describe('reading the archive', () => {
           /answers? for/.test(document.querySelector('#search-status')?.textContent ?? ''),
         );
       await desk.screenshot({ path: join(shots, `${kind}-desktop.png`) });
+      expect(await axeViolations(desk)).toEqual([]);
       await desk.close();
     },
   );
