@@ -79,17 +79,37 @@ interface Traffic {
   requests: number;
 }
 
-/** Bytes on the wire (compressed bodies and headers) of the page and its workers, from Chromium itself. */
-async function meter(page: Page): Promise<{ reset: () => void; read: () => Traffic; cdp: CDPSession }> {
+/**
+ * Bytes on the wire (compressed bodies and headers) of the page and its workers (stock Pagefind
+ * fetches from a Web Worker), as the browser reports them; `read(index)` counts only the search
+ * index's files (under /pagefind/), or only the rest.
+ */
+async function meter(page: Page): Promise<{
+  reset: () => void;
+  read: (index?: boolean) => Promise<Traffic>;
+  cdp: CDPSession;
+}> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: false });
-  let traffic: Traffic = { bytes: 0, requests: 0 };
-  cdp.on('Network.loadingFinished', (event: { encodedDataLength: number }) => {
-    traffic.bytes += event.encodedDataLength;
-    traffic.requests += 1;
+  let finished: Promise<{ url: string; bytes: number }>[] = [];
+  page.context().on('requestfinished', (request) => {
+    finished.push(
+      request
+        .sizes()
+        .then((size) => ({ url: request.url(), bytes: size.responseBodySize + size.responseHeadersSize }))
+        .catch(() => ({ url: request.url(), bytes: 0 })),
+    );
   });
-  return { reset: () => (traffic = { bytes: 0, requests: 0 }), read: () => traffic, cdp };
+  return {
+    reset: () => (finished = []),
+    read: async (index?: boolean) => {
+      const all = await Promise.all(finished);
+      const chosen = index === undefined ? all : all.filter(({ url }) => url.includes('/pagefind/') === index);
+      return { bytes: chosen.reduce((sum, { bytes }) => sum + bytes, 0), requests: chosen.length };
+    },
+    cdp,
+  };
 }
 
 /** How fast the fresh visits type: 100 ms a key, a fast typist (120 words a minute). */
@@ -130,6 +150,9 @@ async function typeAsReader(page: Page, cdp: CDPSession, text: string): Promise<
 /**
  * Puts a query into the search page and waits for its results: milliseconds from Enter. The
  * phrase runs fill the box at once; a fresh visit clicks into it and types, as a reader does.
+ * Timed in the page, by the browser's clock: from the Enter key's event to the frame that shows
+ * the status saying how many were found, with the results it is set after. Timed from here, each
+ * figure also held Playwright's own round trips to the page (about 60 ms on a desktop).
  */
 async function query(page: Page, text: string, typing?: CDPSession): Promise<number> {
   const before = await page.evaluate(() => document.querySelector('#search-status')?.textContent ?? '');
@@ -138,13 +161,33 @@ async function query(page: Page, text: string, typing?: CDPSession): Promise<num
     await page.keyboard.press('Backspace');
     await typeAsReader(page, typing, text);
   } else await page.fill('#q', text);
-  // Playwright compiles its own script in the page the first time it waits on a function there
-  // (about 50 ms in the trace): done before Enter, so that it is not counted as the search's.
-  await page.waitForFunction(() => true);
-  const started = Date.now();
+  await page.evaluate((previous) => {
+    const timed = window as unknown as { enterAt?: number | undefined; shownAt?: number | undefined };
+    timed.enterAt = timed.shownAt = undefined;
+    const onEnter = (event: KeyboardEvent) => {
+      if (event.key !== 'Enter') return;
+      timed.enterAt = event.timeStamp;
+      removeEventListener('keydown', onEnter, true);
+    };
+    addEventListener('keydown', onEnter, true);
+    const status = document.querySelector('#search-status')!;
+    const observer = new MutationObserver(() => {
+      const said = status.textContent;
+      if (timed.enterAt === undefined || said === previous || !/^[\d,]+ answers? /.test(said)) return;
+      observer.disconnect();
+      requestAnimationFrame(() => (timed.shownAt = performance.now()));
+    });
+    observer.observe(status, { childList: true, subtree: true, characterData: true });
+  }, before);
   await page.press('#q', 'Enter');
   await waitForResults(page, before);
-  return Date.now() - started;
+  await page.waitForFunction(() => (window as unknown as { shownAt?: number }).shownAt !== undefined);
+  return Math.round(
+    await page.evaluate(() => {
+      const { enterAt, shownAt } = window as unknown as { enterAt: number; shownAt: number };
+      return shownAt - enterAt;
+    }),
+  );
 }
 
 /** Until the status reports a search's count (it says "Searching…" meanwhile), other than `previous`. */
@@ -157,6 +200,27 @@ async function waitForResults(page: Page, previous: string): Promise<void> {
     previous,
     { timeout: 60_000 },
   );
+}
+
+/**
+ * Where the last search's time went on Lectern's page, by step (src/client/search/steps.ts), in
+ * milliseconds; for a search opened from a link, `script` is from navigation to the page's script
+ * starting. Empty on stock Pagefind's page.
+ */
+async function lecternSteps(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(() => {
+    const measures = performance
+      .getEntriesByType('measure')
+      .filter((entry) => entry.name.startsWith('lectern:search:')) as PerformanceMeasure[];
+    const runOf = (entry: PerformanceMeasure) => (entry.detail as { run: number }).run;
+    const last = Math.max(...measures.map(runOf));
+    const steps: Record<string, number> = {};
+    for (const entry of measures.filter((m) => runOf(m) === last))
+      steps[entry.name.slice('lectern:search:'.length)] = entry.duration;
+    const script = performance.getEntriesByName('lectern:search:script')[0];
+    if (script && last === 1) steps.script = script.startTime;
+    return steps;
+  });
 }
 
 interface Top {
@@ -350,28 +414,48 @@ async function freshVisits(
   profile: Profile = DESKTOP,
   pathFor: (query: string) => string = () => '/search/',
 ) {
-  const runs = [];
+  const runs: {
+    first: string;
+    later: string;
+    pageKiB: number;
+    firstKiB: number;
+    firstRequests: number;
+    firstMs: number;
+    laterKiB: number;
+    laterMs: number;
+    linkedMs: number;
+    steps: Record<'first' | 'later' | 'linked', Record<string, number>>;
+  }[] = [];
   for (const [first, later] of queries) {
     // The HTTP/2 server's certificate is made for the run.
-    const context = await browser.newContext({ ignoreHTTPSErrors: base.startsWith('https:') });
+    // A reader who types Chinese has a browser in Chinese, which the page reads to guess which
+    // index to open before the first key (src/client/search/page.ts).
+    const locale = /\p{Script=Han}/u.test(first) ? 'zh-CN' : 'en-US';
+    const options = { ignoreHTTPSErrors: base.startsWith('https:'), locale };
+    const context = await browser.newContext(options);
     const page = await context.newPage();
     const wire = await meter(page);
     await throttle(wire.cdp, profile);
     await page.goto(`${base}${pathFor(first)}`, { waitUntil: 'networkidle' });
-    const pageBytes = wire.read().bytes;
+    const pageBytes = (await wire.read(false)).bytes;
+    // What the page fetched of the index before the reader typed counts to the first query, as
+    // does what it fetches once they are in the box and typing.
+    const ahead = await wire.read(true);
     wire.reset();
-    // What the page fetches once the reader is in the box and typing counts to the first query.
     const firstMs = await query(page, first, wire.cdp);
     await page.waitForLoadState('networkidle');
-    const firstTraffic = wire.read();
+    const typed = await wire.read();
+    const firstTraffic = { bytes: ahead.bytes + typed.bytes, requests: ahead.requests + typed.requests };
+    const firstSteps = await lecternSteps(page);
     wire.reset();
     const laterMs = await query(page, later, wire.cdp);
     await page.waitForLoadState('networkidle');
-    const laterTraffic = wire.read();
+    const laterTraffic = await wire.read();
+    const laterSteps = await lecternSteps(page);
     await context.close();
     // A link to a search (or the box in every page's header) opens the search page with the
     // query in its URL: nothing can be opened ahead, so this is from navigation to results.
-    const linked = await browser.newContext({ ignoreHTTPSErrors: base.startsWith('https:') });
+    const linked = await browser.newContext(options);
     const linkPage = await linked.newPage();
     const linkCdp = await linked.newCDPSession(linkPage);
     await linkCdp.send('Network.enable');
@@ -380,8 +464,8 @@ async function freshVisits(
     await linkPage.addInitScript(() => {
       new MutationObserver((_, observer) => {
         if (/^[\d,]+ answers? /.test(document.querySelector('#search-status')?.textContent ?? '')) {
-          (window as unknown as { shown: number }).shown = performance.now();
           observer.disconnect();
+          requestAnimationFrame(() => ((window as unknown as { shown: number }).shown = performance.now()));
         }
       }).observe(document, { childList: true, subtree: true, characterData: true });
     });
@@ -390,6 +474,7 @@ async function freshVisits(
       timeout: 60_000,
     });
     const linkedMs = Math.round(await linkPage.evaluate(() => (window as unknown as { shown: number }).shown));
+    const linkedSteps = await lecternSteps(linkPage);
     await linked.close();
     runs.push({
       first,
@@ -401,6 +486,7 @@ async function freshVisits(
       laterKiB: laterTraffic.bytes / 1024,
       laterMs,
       linkedMs,
+      steps: { first: firstSteps, later: laterSteps, linked: linkedSteps },
     });
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -413,6 +499,15 @@ async function freshVisits(
     laterMs: { median: median(runs.map((r) => r.laterMs)), max: max(runs.map((r) => r.laterMs)) },
     linkedMs: { median: median(runs.map((r) => r.linkedMs)), max: max(runs.map((r) => r.linkedMs)) },
     pageKiB: median(runs.map((r) => r.pageKiB)),
+    steps: Object.fromEntries(
+      (['first', 'later', 'linked'] as const).map((kind) => {
+        const names = [...new Set(runs.flatMap((r) => Object.keys(r.steps[kind])))];
+        return [
+          kind,
+          Object.fromEntries(names.map((name) => [name, median(runs.map((r) => r.steps[kind][name] ?? 0))])),
+        ];
+      }),
+    ) as Record<'first' | 'later' | 'linked', Record<string, number>>,
   };
 }
 
@@ -446,9 +541,27 @@ function versusTable(versus: { profile: string; lectern: Visits; stock: Visits }
         stock.linkedMs.median,
         'ms',
       ),
-      // Stock pagefind.js fetches from its Web Worker, whose requests this page's meter does not see.
-      `| ${profile}, first query's transfer | ${lectern.firstKiB.median.toFixed(1)} KiB | not measured (its worker's requests) | |`,
+      row(
+        `${profile}, first query's transfer (with what the page fetched ahead)`,
+        lectern.firstKiB.median,
+        stock.firstKiB.median,
+        'KiB',
+      ),
+      row(`${profile}, the next query's transfer`, lectern.laterKiB.median, stock.laterKiB.median, 'KiB'),
     ]),
+    '',
+    "Where Lectern's time goes, per step (medians over the visits, in ms; the page's own User Timing measures, `src/client/search/steps.ts`): `script` from navigation to the page's script; `open` waiting for the index (segments, metadata, WebAssembly) to be open; `query` the search in every segment, its chunks and the merge; `fragments` waiting for the first page's fragments; `render` the results; `shown` the count; `chart` the chart and filter counts, drawn after the results are shown.",
+    '',
+    '| profile, search | script | open | query | fragments | render | shown | chart |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...versus.flatMap(({ profile, lectern }) =>
+      (['first', 'later', 'linked'] as const).map((kind) => {
+        const steps = lectern.steps[kind];
+        const cell = (name: string) => (steps[name] === undefined ? '' : Math.round(steps[name]).toString());
+        const label = { first: 'first query', later: 'next query', linked: 'from a link' }[kind];
+        return `| ${profile}, ${label} | ${['script', 'open', 'query', 'fragments', 'render', 'shown', 'chart'].map(cell).join(' | ')} |`;
+      }),
+    ),
     '',
   ];
 }

@@ -1,4 +1,5 @@
 import { escapeHtml } from './escape-html.ts';
+import { figure } from './figures.ts';
 
 /**
  * How many answers fall in each period, drawn as a small bar chart with the figures in a table
@@ -82,12 +83,6 @@ export interface DrawOptions {
 }
 
 /**
- * One formatter for every figure: `toLocaleString` sets one up per call, and a chart of decades of
- * months (hundreds of bars, twice a figure each) spent a visible pause on it.
- */
-const figures = new Intl.NumberFormat('en');
-
-/**
  * The periods named under the bars: the first, the last and up to three evenly between, spread
  * evenly (the axis lays them out with space between, so they stand near their bars).
  */
@@ -107,7 +102,7 @@ export function drawTimeline({ unit, bins }: Timeline, { caption, href, selected
   if (bins.length === 0) return '';
   const max = Math.max(...bins.map((bin) => bin.count));
   const width = bins.length * (BAR + GAP);
-  const noun = (n: number) => `${figures.format(n)} ${n === 1 ? 'answer' : 'answers'}`;
+  const noun = (n: number) => `${figure(n)} ${n === 1 ? 'answer' : 'answers'}`;
   const bars = bins
     .map((bin, i) => {
       const height = bin.count === 0 ? 0 : Math.max(2, Math.round((bin.count / max) * HEIGHT));
@@ -124,7 +119,7 @@ export function drawTimeline({ unit, bins }: Timeline, { caption, href, selected
     .filter((bin) => bin.count > 0)
     .map(
       (bin) =>
-        `<tr><th scope="row"><a href="${escapeHtml(href(bin))}">${escapeHtml(bin.label)}</a></th><td>${figures.format(bin.count)}</td></tr>`,
+        `<tr><th scope="row"><a href="${escapeHtml(href(bin))}">${escapeHtml(bin.label)}</a></th><td>${figure(bin.count)}</td></tr>`,
     )
     .join('');
   return (

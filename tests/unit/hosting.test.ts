@@ -34,7 +34,7 @@ describe('public/_headers', () => {
   test('sends the search files a query fetches no document policy, only nosniff', () => {
     for (const path of [
       '/pagefind/en/segments.json',
-      '/pagefind/zh/wasm.unknown.pagefind',
+      '/pagefind/zh/wasm.pagefind',
       '/pagefind/zh/archive/fragment/0123456789ab/1c.pf_fragment',
       '/pagefind/zh/archive/index/0123456789ab/1c.pf_index',
       '/_astro/search.4ycJiJmQ.js',
@@ -54,7 +54,7 @@ describe('public/_headers', () => {
     expect(cache('/pagefind/en/latest/pagefind.en_8563766485.pf_meta')).toBe(immutable);
     expect(cache('/pagefind/en/latest/pagefind-entry.json')).toBe('no-cache');
     expect(cache('/pagefind/en/segments.json')).toBe('no-cache');
-    expect(cache('/pagefind/en/wasm.en.pagefind')).toBe('no-cache');
+    expect(cache('/pagefind/en/wasm.pagefind')).toBe('no-cache');
     for (const page of [
       '/',
       '/remarks/en/2019/x/',

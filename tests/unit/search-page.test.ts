@@ -13,7 +13,8 @@ import {
   termsOf,
 } from '../../src/client/search/render.ts';
 import { filterCount, monthCounts, runSearches } from '../../src/client/search/searches.ts';
-import { dateOrder, periodQuery, queryOf, scriptLang, stateOf } from '../../src/client/search/url-state.ts';
+import { dateOrder, periodQuery, queryOf, scriptLang, searchKey, stateOf } from '../../src/client/search/url-state.ts';
+import { figure } from '../../src/lib/figures.ts';
 import { NO_DEV_INDEX } from '../../src/lib/search/no-index.ts';
 import { type VocabularyEntry, didYouMean, editDistance, vocabularyOf } from '../../src/lib/search/vocabulary.ts';
 import type { Fragment, Hit, Results } from '../../src/lib/search/pagefind/read.ts';
@@ -80,6 +81,43 @@ function hit(id: string, score: number, date: string, fetched: string[] = [], de
     },
   };
 }
+
+describe('a search begun while the reader typed is the search they ask for', () => {
+  const names = ['lang', 'year', 'spokesperson'];
+  test('the same state gives the same key, whatever the spaces round the query', () => {
+    const typed = stateOf(queryOf({ q: 'Huawei ', checked: [], sort: 'relevance' }, ''), names, ['en', 'zh']);
+    const asked = stateOf('?q=Huawei', names, ['en', 'zh']);
+    expect(searchKey(typed, false)).toBe(searchKey(asked, false));
+  });
+  test('another query, order, filter, month or the filter counts is another search', () => {
+    const base = stateOf('?q=Huawei&year=2019', names, ['en', 'zh']);
+    const key = searchKey(base, false);
+    for (const other of [
+      '?q=Huawe&year=2019',
+      '?q=Huawei&year=2019&sort=newest',
+      '?q=Huawei',
+      '?q=Huawei&year=2019&month=2019-03',
+      '?q=Huawei&year=2019&lang=zh',
+    ])
+      expect(searchKey(stateOf(other, names, ['en', 'zh']), false), other).not.toBe(key);
+    expect(searchKey(base, true)).not.toBe(key);
+  });
+});
+
+describe('figures as English writes them, without the locale data Intl loads', () => {
+  test('thousands grouped, fractions kept', () => {
+    expect([0, 7, 999, 1000, 12432, 1234567, 124320.5].map(figure)).toEqual([
+      '0',
+      '7',
+      '999',
+      '1,000',
+      '12,432',
+      '1,234,567',
+      '124,320.5',
+    ]);
+    for (const n of [1, 42, 1999, 65536, 9876543]) expect(figure(n)).toBe(n.toLocaleString('en'));
+  });
+});
 
 describe('results of two languages in one list', () => {
   test('by relevance: whole-word matches first, then by score, across both lists', async () => {

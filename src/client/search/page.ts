@@ -16,9 +16,13 @@ import { IndexCache, SearchFailure, fetchIndexFile } from './index-files.ts';
 import { ResultMerge } from './merge.ts';
 import { coverageNote, failureText, resultHtml, summary, termsOf } from './render.ts';
 import { type Searched, filterCount, monthCounts, runSearches } from './searches.ts';
-import { type SearchState, dateOrder, periodQuery, queryOf, scriptLang, stateOf } from './url-state.ts';
+import { Steps } from './steps.ts';
+import { type SearchState, dateOrder, periodQuery, queryOf, scriptLang, searchKey, stateOf } from './url-state.ts';
 
 const PAGE = 10;
+
+// When the page's script began, from navigation: the first step of a search opened from a link.
+performance.mark('lectern:search:script');
 
 function startSearchPage(form: HTMLFormElement): void {
   const input = form.querySelector<HTMLInputElement>('#q')!;
@@ -40,25 +44,31 @@ function startSearchPage(form: HTMLFormElement): void {
   let vocabulary: Promise<VocabularyEntry[] | undefined> | undefined;
   let terms: string[] = [];
   let run = 0;
+  /** A search begun while the reader typed (`prepare`), for the search it would be. */
+  let ahead: { key: string; searched: Promise<Searched[]> } | undefined;
 
-  const current = (): SearchState =>
+  const stateIn = (search: string): SearchState =>
     stateOf(
-      location.search,
+      search,
       boxes.map((box) => box.name),
       bundles,
     );
+  const current = (): SearchState => stateIn(location.search);
 
-  /** The URL of the form's state; typing replaces the history entry, other changes add one. */
-  const toUrl = (push: boolean): void => {
-    const query = queryOf(
+  /** The query string the form's state would put in the URL, with `q` for the box. */
+  const formQuery = (q = input.value): string =>
+    queryOf(
       {
-        q: input.value,
+        q,
         checked: boxes.filter((box) => box.checked).map((box) => [box.name, box.value]),
         sort: sortSelect.value,
       },
       location.search,
     );
-    const url = `${location.pathname}${query}`;
+
+  /** The URL of the form's state; typing replaces the history entry, other changes add one. */
+  const toUrl = (push: boolean): void => {
+    const url = `${location.pathname}${formQuery()}`;
     if (url !== `${location.pathname}${location.search}`) history[push ? 'pushState' : 'replaceState'](null, '', url);
   };
 
@@ -89,11 +99,21 @@ function startSearchPage(form: HTMLFormElement): void {
     terms = termsOf(state.q);
     const byDate = dateOrder(state);
     const facets = refine.open;
+    const steps = new Steps(mine);
+    const key = searchKey(state, facets);
     let searched: Searched[];
     try {
-      searched = await runSearches(state, byDate, (lang) => indexes.get(lang, facets));
+      await Promise.all(state.langs.map((lang) => indexes.get(lang, facets)));
+      steps.done('open');
+      // Begun while the reader typed, if this is what they typed: its results and the first page's
+      // fragments are then on their way or in.
+      const searching =
+        ahead?.key === key ? ahead.searched : runSearches(state, byDate, (lang) => indexes.get(lang, facets));
+      ahead = { key, searched: searching };
+      searched = await searching;
+      steps.done('query');
     } catch (error) {
-      indexes.forget(state.langs);
+      forget(state.langs);
       if (mine === run) showFailure(error);
       return;
     }
@@ -104,25 +124,30 @@ function startSearchPage(form: HTMLFormElement): void {
       byDate,
     );
     const count = queue.remaining;
-    // The first answers are asked for before the counts and the chart are drawn, which their round
-    // trip then hides (docs/search.md).
-    const showing = showMore(mine);
-    if (facets) {
-      for (const box of boxes)
-        box.nextElementSibling!.textContent = String(filterCount(state, searches, box.name, box.value));
-    }
-    showTimeline(state, searched);
-    list.replaceChildren();
+    // The results first; the chart and the filter counts once they are shown.
     try {
-      await showing;
+      await showMore(mine, steps, true);
     } catch (error) {
-      indexes.forget(state.langs);
+      forget(state.langs);
       if (mine === run) showFailure(error);
       return;
     }
     if (mine !== run) return;
     status.textContent = summary(count, state, bundles);
+    steps.done('shown');
+    if (facets) {
+      for (const box of boxes)
+        box.nextElementSibling!.textContent = String(filterCount(state, searches, box.name, box.value));
+    }
+    showTimeline(state, searched);
+    steps.done('chart');
     if (count === 0 && state.q.trim() !== '') await showHints(state, mine);
+  };
+
+  /** Drops the languages' indexes after a failure, and any search begun in them. */
+  const forget = (langs: Lang[]): void => {
+    indexes.forget(langs);
+    ahead = undefined;
   };
 
   /** After a search that found nothing: the other language, or the nearest words (hints.ts). */
@@ -190,10 +215,13 @@ function startSearchPage(form: HTMLFormElement): void {
     status.append(retry);
   };
 
-  const showMore = async (mine: number): Promise<void> => {
+  /** The next page of results; the first replaces what the list showed. */
+  const showMore = async (mine: number, steps?: Steps, first = false): Promise<void> => {
     if (!queue) return;
     const page = await queue.take(PAGE);
+    steps?.done('fragments');
     if (mine !== run) return;
+    if (first) list.replaceChildren();
     for (const result of page) {
       const item = document.createElement('li');
       const { lang, html } = resultHtml(result, terms);
@@ -202,6 +230,7 @@ function startSearchPage(form: HTMLFormElement): void {
       list.append(item);
     }
     more.hidden = queue.remaining === 0;
+    steps?.done('render');
   };
 
   /** The languages a search of `text` will run in: those chosen, else its script's. */
@@ -213,21 +242,90 @@ function startSearchPage(form: HTMLFormElement): void {
   /**
    * Opens the indexes a search is about to need, and fetches the chunks of the words typed so far,
    * so that the reader's typing hides their cost: from the first keystroke, or the first key an
-   * input method composes (Chinese is typed in pinyin, then chosen). Not on focus: before a key,
-   * which language's index is a guess, and a wrong guess costs a reader of the other a whole
-   * index's first download. A failure shows on the search itself.
+   * input method composes (Chinese is typed in pinyin, then chosen), or earlier (`openAhead`).
+   * A failure shows on the search itself.
    */
   const prepare = (text: string, langs = likelyLangs(text)): void => {
     const words = wordsToFetch(text);
-    for (const lang of langs) {
-      const opening = indexes.get(lang, false);
-      // Only for what the box still holds once the index is open: not every prefix typed meanwhile.
-      const fetching = words
-        ? opening.then((index) => (input.value === text ? index.preload(toPagefindQuery(words)) : undefined))
-        : opening;
-      fetching.catch(() => undefined);
-    }
+    const fetching = Promise.all(
+      langs.map((lang) => {
+        const opening = indexes.get(lang, false);
+        // Only for what the box still holds once the index is open: not every prefix typed meanwhile.
+        return words
+          ? opening.then((index) => (input.value === text ? index.preload(toPagefindQuery(words)) : undefined))
+          : opening;
+      }),
+    );
+    // Every word's chunks fetched (none left to a search to fetch): search `text` ahead.
+    const whole = words !== '' && words === text.trim().replace(/\s+/g, ' ');
+    fetching
+      .then(() => {
+        if (whole) searchAhead(text);
+      })
+      .catch(() => undefined);
   };
+
+  /**
+   * Runs the search the box would ask for, if it still holds `text`, and fetches its first page's
+   * fragments, so that Enter (or a pause in typing) finds the results in: the reader's typing
+   * hides the search as it hides the chunks' download. Nothing is shown; a prefix's results
+   * that the next key changes cost its fragments' download, and a prefix that changes nothing
+   * (Huaw, Huawei) costs nothing more.
+   */
+  const searchAhead = (text: string): void => {
+    if (input.value !== text) return;
+    const state = stateIn(formQuery(text));
+    const facets = refine.open;
+    const key = searchKey(state, facets);
+    if (ahead?.key === key) return;
+    const byDate = dateOrder(state);
+    const searched = runSearches(state, byDate, (lang) => indexes.get(lang, facets));
+    ahead = { key, searched };
+    // A search that failed ahead is tried afresh when asked for.
+    searched.catch(() => {
+      if (ahead?.searched === searched) ahead = undefined;
+    });
+    searched
+      .then((found) =>
+        input.value === text
+          ? new ResultMerge(
+              found.map(({ search }) => search.results),
+              byDate,
+            ).take(PAGE)
+          : undefined,
+      )
+      .catch(() => undefined);
+  };
+
+  /**
+   * The language a reader who has not typed yet will search in: the first of the browser's
+   * languages that has an index, else the site's first.
+   */
+  const readersLang = (): Lang => {
+    for (const tag of navigator.languages) {
+      const lang = bundles.find((bundle) => tag.toLowerCase().startsWith(bundle));
+      if (lang) return lang;
+    }
+    return bundles[0]!;
+  };
+
+  /**
+   * Opens the reader's language's index once the page is loaded and idle, while the box has focus
+   * (it has on arrival): the half second of WebAssembly and metadata a first query waited for is
+   * then spent while the reader thinks of a word. A guess from the browser's languages; a reader
+   * who then types in the other language's script opens that index too (about 60 KiB more).
+   */
+  const openAhead = (): void => {
+    const open = () => {
+      if (document.activeElement === input && input.value.trim() === '') prepare('', [readersLang()]);
+    };
+    const idle = () =>
+      'requestIdleCallback' in window ? requestIdleCallback(open, { timeout: 2000 }) : setTimeout(open, 200);
+    if (document.readyState === 'complete') idle();
+    else addEventListener('load', idle, { once: true });
+  };
+  input.addEventListener('focus', openAhead, { once: true });
+  if (document.activeElement === input) openAhead();
 
   /** The search typing asked for, once typing pauses; `data-pending` on the form while it waits. */
   let typing: ReturnType<typeof setTimeout> | undefined;

@@ -4,6 +4,7 @@
  * line that says what was found.
  */
 import { escapeHtml } from '../../lib/escape-html.ts';
+import { figure } from '../../lib/figures.ts';
 import { hanExcerpt, wholeWordStart, wordExcerpt } from '../../lib/search/excerpt.ts';
 import { monthLabel } from '../../lib/timeline.ts';
 import type { Lang } from '../../schemas/transcript.ts';
@@ -78,7 +79,7 @@ export function summary(count: number, state: SearchState, bundles: readonly Lan
       ? ''
       : ` in ${state.langs.map((lang) => (lang === 'zh' ? 'Chinese' : 'English')).join(' and ')}`;
   const when = state.month ? ` in ${monthLabel(state.month)}` : '';
-  return `${count.toLocaleString('en')} ${count === 1 ? 'answer' : 'answers'}${browsing ? '' : ` for ${state.q}`}${where}${when}`;
+  return `${figure(count)} ${count === 1 ? 'answer' : 'answers'}${browsing ? '' : ` for ${state.q}`}${where}${when}`;
 }
 
 /**

@@ -83,3 +83,11 @@ export function dateOrder(state: SearchState): 'asc' | 'desc' | undefined {
   if (state.sort === 'newest' || (browsing && state.sort === 'relevance')) return 'desc';
   return state.sort === 'oldest' ? 'asc' : undefined;
 }
+
+/**
+ * What makes two searches the same search (with the filter counts or without): a search begun
+ * while the reader typed is used when they ask for it, if they ask for this.
+ */
+export function searchKey(state: SearchState, facets: boolean): string {
+  return JSON.stringify([state.q.trim(), state.sort, state.langs, state.filters, state.month ?? null, facets]);
+}

@@ -22,6 +22,14 @@ import { lastAtOrBefore } from './sorted.ts';
 export const SEGMENTS_FILE = 'segments.json';
 
 /**
+ * Pagefind's WebAssembly for the language, the same for every segment, at the language's root
+ * under one name whatever Pagefind calls it (write-bundles.ts), so that the browser fetches it
+ * beside segments.json rather than after it: on a phone's round trips, a search opened from a
+ * link then waits for the larger of the two, not for both in turn.
+ */
+export const WASM_FILE = 'wasm.pagefind';
+
+/**
  * A segment as segments.json lists it: its folder, the rank where each of its months begins
  * ("2019-03" → 812), where its answers fall among the first segment's by date (`placed`, for every
  * segment after the first: runs of `[rank, before]`, from its answer `rank` on, `before` answers of
@@ -51,19 +59,17 @@ export class SearchIndex {
   }
 
   static async open(load: Load): Promise<SearchIndex> {
+    const wasm = load(WASM_FILE);
+    // Its failure is reported by the segment that waits for it, not here as well.
+    wasm.catch(() => undefined);
     const listed = JSON.parse(new TextDecoder().decode(await load(`${SEGMENTS_FILE}?ts=${Date.now()}`))) as unknown;
     if (!Array.isArray(listed) || listed.length === 0 || !listed.every(isSegment))
       throw new BundleError(`${SEGMENTS_FILE} does not list the index's segments`);
     if (listed.slice(1).some((segment) => !segment.placed?.length))
       throw new BundleError(`${SEGMENTS_FILE} does not say where a later segment's answers fall by date`);
-    // The segments' WebAssembly is the same file at the language's root: fetched once for all.
-    const shared = new Map<string, Promise<ArrayBuffer>>();
-    const loadIn = (segment: string) => (path: string) => {
-      if (!path.startsWith('wasm.')) return load(`${segment}/${path}`);
-      let loading = shared.get(path);
-      if (!loading) shared.set(path, (loading = load(path)));
-      return loading;
-    };
+    // Whatever a segment's entry calls its WebAssembly, it is the one at the language's root.
+    const loadIn = (segment: string) => (path: string) =>
+      path.startsWith('wasm.') ? wasm : load(`${segment}/${path}`);
     return new SearchIndex(
       await Promise.all(listed.map(({ name, entry }) => SearchableBundle.open(loadIn(name), entry))),
       listed,

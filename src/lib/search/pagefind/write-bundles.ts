@@ -6,7 +6,7 @@ import { type CompactStats, type PagefindOutput, readBundle, writeCompacted } fr
 import { type Piece, mergePieces, readPiece } from './merge-pieces.ts';
 import { repackSmallest } from './pack.ts';
 import { restoreSegment, saveSegment, segmentKey } from './segment-cache.ts';
-import { type Segment, SEGMENTS_FILE } from './segments.ts';
+import { type Segment, SEGMENTS_FILE, WASM_FILE } from './segments.ts';
 
 const BATCH = 256;
 
@@ -202,22 +202,22 @@ function monthStarts(records: SearchRecord[]): Record<string, number> {
 
 /**
  * The segments' list, with each one's entry file, and their WebAssembly (the same file in each)
- * moved up to the language's folder, packed smaller (pack.ts).
+ * moved up to the language's folder as WASM_FILE, packed smaller (pack.ts).
  */
 async function joinSegments(dir: string, segments: Segment[]): Promise<void> {
-  const moved = new Set<string>();
+  let moved = false;
   for (const { name: segment } of segments) {
     for (const name of (await readdir(join(dir, segment))).filter((file) => file.startsWith('wasm.'))) {
-      await rm(join(dir, name), { force: true });
-      await rename(join(dir, segment, name), join(dir, name));
-      moved.add(name);
+      await rm(join(dir, WASM_FILE), { force: true });
+      await rename(join(dir, segment, name), join(dir, WASM_FILE));
+      moved = true;
     }
   }
   // Written anew, not over: the file moved may be a link to a segment kept in the cache (segment-cache.ts).
-  for (const name of moved) {
-    const repacked = await repackSmallest(await readFile(join(dir, name)));
-    await rm(join(dir, name));
-    await writeFile(join(dir, name), repacked);
+  if (moved) {
+    const repacked = await repackSmallest(await readFile(join(dir, WASM_FILE)));
+    await rm(join(dir, WASM_FILE));
+    await writeFile(join(dir, WASM_FILE), repacked);
   }
   const listed = await Promise.all(
     segments.map(async (segment) => ({
