@@ -73,7 +73,7 @@ describe('a site built from fixture transcripts', () => {
     const fresh = await site.browser.newPage();
     await fresh.route('**/pagefind/en/wasm.pagefind', (route) => route.fulfill({ status: 404, body: 'gone' }));
     await fresh.goto(`${site.url}/search/?q=Huawei`);
-    await waitForStatus(fresh, /^Search is not working right now: .*wasm\.en\.pagefind answered 404/);
+    await waitForStatus(fresh, /^Search is not working right now: .*wasm\.pagefind answered 404/);
     expect(await results(fresh).count()).toBe(0);
     await fresh.unroute('**/pagefind/en/wasm.pagefind');
     await fresh.locator('#search-status button').click();
@@ -107,8 +107,29 @@ describe('a site built from fixture transcripts', () => {
     expect(await page.locator('#q1 mark').first().innerText()).toBe('华为');
   });
 
+  test('search: the box has focus on arrival, and the reader’s language’s index opens before a key', async () => {
+    for (const [locale, lang, other] of [
+      ['en-GB', 'en', 'zh'],
+      ['zh-CN', 'zh', 'en'],
+    ] as const) {
+      const fresh = await site.browser.newPage({ locale });
+      const fetched: string[] = [];
+      fresh.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+      const opened = fresh.waitForRequest(`**/pagefind/${lang}/wasm.pagefind`);
+      await fresh.goto(`${site.url}/search/`);
+      expect(await fresh.evaluate(() => document.activeElement?.id)).toBe('q');
+      await opened;
+      expect(fetched.filter((path) => path.startsWith(`/pagefind/${other}/`))).toEqual([]);
+      // Nothing is searched before the reader asks.
+      expect(await fresh.locator('#search-form').getAttribute('data-searches')).toBe('1');
+      expect(await fresh.locator('#search-status').innerText()).toMatch(/^Type a question/);
+      await fresh.close();
+    }
+  });
+
   test('search: Chinese typed through an input method is searched once chosen, never as its pinyin, nor English opened', async () => {
-    const fresh = await site.browser.newPage();
+    // A reader typing Chinese, in a browser in Chinese: the index opened before a key is theirs.
+    const fresh = await site.browser.newPage({ locale: 'zh-CN' });
     const fetched: string[] = [];
     fresh.on('request', (request) => fetched.push(new URL(request.url()).pathname));
     await fresh.goto(`${site.url}/search/`);

@@ -154,6 +154,26 @@ describe('search bundle', () => {
     expect(results).toHaveLength(1);
   });
 
+  test('an index opened for a query fetches the chunks Pagefind will ask for while it opens, and the search none', async () => {
+    for (const [lang, query] of [
+      ['en', 'zebra7x harbour'],
+      ['en', 'zebra79x'],
+      ['zh', toPagefindQuery('华为')],
+    ] as const) {
+      const fetched: string[] = [];
+      const read = loader(join(work, lang));
+      const index = await SearchIndex.open(async (path) => (fetched.push(path), read(path)), query);
+      const opened = fetched.length;
+      const early = fetched.filter((path) => path.includes('/index/'));
+      expect(early.length, query).toBeGreaterThan(0);
+      const { results } = await index.search(query);
+      expect(fetched.slice(opened), query).toEqual([]);
+      const plain = lang === 'en' ? enBundle : zhBundle;
+      expect(results.map((hit) => hit.id)).toEqual((await plain.search(query)).results.map((hit) => hit.id));
+      expect(results.length, query).toBeGreaterThan(0);
+    }
+  });
+
   test("Pagefind's WebAssembly is warmed up on an index of its own: its word and its phrase are found", async () => {
     const wasm = readdirSync(join(work, 'en')).find((name) => name.startsWith('wasm.'))!;
     const code = gunzipSync(readFileSync(join(work, 'en', wasm))).subarray(SIGNATURE.length);

@@ -15,10 +15,12 @@ import {
 import { crossings } from '../../src/lib/search/words.ts';
 import { type Cbor, encodeCbor } from '../../src/lib/search/pagefind/cbor.ts';
 import { scaledBudget } from '../../src/lib/search/pagefind/compact.ts';
+import { chunksFor } from '../../src/lib/search/pagefind/chunks-for.ts';
 import {
   lengthStep,
   roughLength,
   stepLength,
+  chunkBounds,
   withNames,
   withoutNames,
 } from '../../src/lib/search/pagefind/meta-codec.ts';
@@ -246,6 +248,17 @@ describe('the metadata as shipped', () => {
     // 华 and 华人 share 华's three bytes; 华人 and 华侨 share them too, not the first byte of 人 and 侨.
     expect((shipped[2] as Cbor[])[5]).toEqual([3, '人', 3, '侨']);
     expect(withNames(encodeCbor(shipped))).toEqual(encodeCbor(full));
+    // The browser reads the same bounds back before the WebAssembly is up, to fetch a query's chunks.
+    const text = new TextDecoder();
+    expect(chunkBounds(encodeCbor(shipped)).map(([from, to]) => [text.decode(from), text.decode(to)])).toEqual(bounds);
+    const read = chunkBounds(encodeCbor(shipped));
+    // The chunk Pagefind asks for each word: the first whose bounds hold it, by UTF-8 bytes.
+    expect(chunksFor(read, '05')).toEqual([0]);
+    expect(chunksFor(read, '08 华为 华侨')).toEqual([1, 4, 5]);
+    expect(chunksFor(read, `${long}s ${long}z`)).toEqual([2, 3]);
+    expect(chunksFor(read, '𠀀𠀂')).toEqual([7]);
+    // Past the last bound, no chunk: Pagefind's own looser search is left to it.
+    expect(chunksFor(read, '𠀀𠀃')).toEqual([]);
   });
 
   test('writes back the ids of a table past two and three base-36 digits', () => {

@@ -50,19 +50,23 @@ export interface Countable {
 export class IndexCache<Index extends Countable> {
   private readonly loaded = new Map<Lang, Promise<Index>>();
   private readonly facetsLoaded = new Map<Lang, Promise<unknown>>();
-  private readonly open: (load: Load, lang: Lang) => Promise<Index>;
+  private readonly open: (load: Load, lang: Lang, expected?: string) => Promise<Index>;
   private readonly load: (lang: Lang) => Load;
 
-  constructor(open: (load: Load, lang: Lang) => Promise<Index>, load: (lang: Lang) => Load) {
+  constructor(open: (load: Load, lang: Lang, expected?: string) => Promise<Index>, load: (lang: Lang) => Load) {
     this.open = open;
     this.load = load;
   }
 
-  /** The language's index; with `facets`, once its filter index is loaded (filter values are counted only then). */
-  get(lang: Lang, facets: boolean): Promise<Index> {
+  /**
+   * The language's index; with `facets`, once its filter index is loaded (filter values are
+   * counted only then). `expected`, the query about to be searched, lets an index opened now
+   * fetch what that query needs while it opens.
+   */
+  get(lang: Lang, facets: boolean, expected?: string): Promise<Index> {
     let index = this.loaded.get(lang);
     if (!index) {
-      const opening = this.open(this.load(lang), lang);
+      const opening = this.open(this.load(lang), lang, expected);
       this.loaded.set(lang, (index = opening));
       // An index that failed to open is forgotten, so that trying again fetches it again.
       opening.catch(() => {

@@ -11,6 +11,7 @@ import { SearchIndex } from '../../lib/search/pagefind/read.ts';
 import { drawTimeline, monthLabel, timelineOf } from '../../lib/timeline.ts';
 import type { Lang } from '../../schemas/transcript.ts';
 import type { VocabularyEntry } from '../../lib/search/vocabulary.ts';
+import { claim } from './early.ts';
 import { hintsFor, needsVocabulary } from './hints.ts';
 import { IndexCache, SearchFailure, fetchIndexFile } from './index-files.ts';
 import { ResultMerge } from './merge.ts';
@@ -36,8 +37,8 @@ function startSearchPage(form: HTMLFormElement): void {
   const boxes = [...form.querySelectorAll<HTMLInputElement>('fieldset input')];
   const staticCounts = new Map(boxes.map((box) => [box, box.nextElementSibling?.textContent ?? '']));
   const indexes = new IndexCache(
-    (load) => SearchIndex.open(load),
-    (lang) => (path) => fetchIndexFile((url) => fetch(url), lang, path),
+    (load, _lang, expected) => SearchIndex.open(load, expected),
+    (lang) => (path) => claim(lang, path) ?? fetchIndexFile((url) => fetch(url), lang, path),
   );
   let queue: ResultMerge | undefined;
   /** The English words, fetched the first time a search finds nothing (hints.ts). */
@@ -103,7 +104,8 @@ function startSearchPage(form: HTMLFormElement): void {
     const key = searchKey(state, facets);
     let searched: Searched[];
     try {
-      await Promise.all(state.langs.map((lang) => indexes.get(lang, facets)));
+      const expected = state.q.trim() === '' ? undefined : toPagefindQuery(state.q);
+      await Promise.all(state.langs.map((lang) => indexes.get(lang, facets, expected)));
       steps.done('open');
       // Begun while the reader typed, if this is what they typed: its results and the first page's
       // fragments are then on their way or in.
@@ -249,7 +251,7 @@ function startSearchPage(form: HTMLFormElement): void {
     const words = wordsToFetch(text);
     const fetching = Promise.all(
       langs.map((lang) => {
-        const opening = indexes.get(lang, false);
+        const opening = indexes.get(lang, false, words ? toPagefindQuery(words) : undefined);
         // Only for what the box still holds once the index is open: not every prefix typed meanwhile.
         return words
           ? opening.then((index) => (input.value === text ? index.preload(toPagefindQuery(words)) : undefined))

@@ -12,8 +12,9 @@ import { crossedIn } from './crossed.ts';
 import { BundleError } from './errors.ts';
 import { PAGEFIND_VERSION } from './format.ts';
 import { inflate } from './inflate.ts';
-import { withNames } from './meta-codec.ts';
-import { type FragmentGroup, NAMES, chunkPath, fragmentPath, rankOf } from './page-id.ts';
+import { chunksFor } from './chunks-for.ts';
+import { chunkBounds, withNames } from './meta-codec.ts';
+import { type FragmentGroup, NAMES, chunkPath, fragmentPath, pageId, rankOf } from './page-id.ts';
 import { prepareQuery } from './query.ts';
 import { nextTask, warmUp } from './warm-up.ts';
 import { type RawHit, type Wasm, compiled, decoder, encoder, instantiate, pass, searchIn, take } from './wasm.ts';
@@ -86,10 +87,20 @@ export class SearchableBundle {
   private readonly names: Names;
   /** Why this bundle can no longer search (a chunk Pagefind could not decode), if it cannot. */
   private broken: string | undefined;
+  /** Index chunks fetched while the bundle opened (`open`'s `expected`), by path, until loaded. */
+  private readonly fetched: Map<string, Promise<ArrayBuffer>>;
 
-  private constructor(wasm: Wasm, meta: Uint8Array, load: Load, keep: Set<string>, names: Names) {
+  private constructor(
+    wasm: Wasm,
+    meta: Uint8Array,
+    load: Load,
+    keep: Set<string>,
+    names: Names,
+    fetched: Map<string, Promise<ArrayBuffer>>,
+  ) {
     this.wasm = wasm;
     this.load = load;
+    this.fetched = fetched;
     this.keep = keep;
     this.names = names;
     this.state = wasm.init_pagefind(...this.pass(meta)) >>> 0;
@@ -98,8 +109,10 @@ export class SearchableBundle {
   /**
    * Opens the bundle `load` reads from; its entry (pagefind-entry.json) is fetched fresh unless
    * given (segments.json carries each segment's, saving a round trip before anything else can load).
+   * With `expected`, the query about to be searched (a search opened from a link), the index
+   * chunks it needs are fetched as soon as the metadata is in, beside the WebAssembly's compiling.
    */
-  static async open(load: Load, given?: unknown): Promise<SearchableBundle> {
+  static async open(load: Load, given?: unknown, expected?: string): Promise<SearchableBundle> {
     const entry = (given ?? JSON.parse(decoder.decode(await load(`pagefind-entry.json?ts=${Date.now()}`)))) as Entry;
     if (entry.version !== PAGEFIND_VERSION)
       throw new BundleError(
@@ -114,22 +127,29 @@ export class SearchableBundle {
       !names.fragment.every((group) => Array.isArray(group) && typeof group[0] === 'number')
     )
       throw new BundleError('the search bundle has no index, or was not compacted');
-    const fetchPacked = async (path: string) => inflate(await load(path), path);
+    const keep = new Set(entry.include_characters ?? []);
+    const fetched = new Map<string, Promise<ArrayBuffer>>();
+    const metaPath = `pagefind.${index.hash}.pf_meta`;
     const wasmPath = `wasm.${index.wasm ?? 'unknown'}.pagefind`;
     const [meta, module] = await Promise.all([
-      fetchPacked(`pagefind.${index.hash}.pf_meta`),
+      load(metaPath).then(async (file) => {
+        const shipped = await inflate(file, metaPath);
+        if (expected) fetchExpected(shipped, prepareQuery(expected, keep).term, names.index, load, fetched);
+        return shipped;
+      }),
       load(wasmPath).then((file) => compiled(file, wasmPath)),
     ]);
     const exports = await instantiate(module);
-    // Only a head start: if it failed, the first search would compile the same code itself.
-    warmUp(module).catch(() => undefined);
+    // Only a head start, while the reader types: if it failed, the first search would compile the
+    // same code itself. Not when a search waits (`expected`): it would run before that search.
+    if (!expected) warmUp(module).catch(() => undefined);
     // Writing the names back and Pagefind reading its tables take a while on a large archive, while
     // the reader types: each in a task of its own, so that their keys are not held behind both (and
     // a pause the keys seemed to make does not search the word they were typing).
     await nextTask();
     const full = withNames(meta);
     await nextTask();
-    return new SearchableBundle(exports, full, load, new Set(entry.include_characters ?? []), names);
+    return new SearchableBundle(exports, full, load, keep, names, fetched);
   }
 
   private pass(bytes: Uint8Array): [number, number] {
@@ -161,7 +181,9 @@ export class SearchableBundle {
             const path = folder === 'index' ? `index/${at}` : `filter/${hash}.pf_filter`;
             loading = (async () => {
               if (this.broken) throw new BundleError(this.broken);
-              const bytes = this.pass(await inflate(await this.load(path), path));
+              const early = this.fetched.get(path);
+              this.fetched.delete(path);
+              const bytes = this.pass(await inflate(await (early ?? this.load(path)), path));
               const state =
                 (folder === 'index'
                   ? this.wasm.load_index_chunk(this.state, ...bytes)
@@ -238,6 +260,25 @@ export class SearchableBundle {
       this.fragments.set(id, loading);
     }
     return loading;
+  }
+}
+
+/** Starts fetching the index chunks `term` needs (chunks-for.ts) into `fetched`, by path. */
+function fetchExpected(
+  shipped: Uint8Array,
+  term: string,
+  groups: string[],
+  load: Load,
+  fetched: Map<string, Promise<ArrayBuffer>>,
+): void {
+  if (term === '') return;
+  for (const n of chunksFor(chunkBounds(shipped), term)) {
+    const at = chunkPath(pageId(n), groups);
+    if (at === undefined) continue;
+    const loading = load(`index/${at}`);
+    // A failure is the search's to report, when it loads the chunk itself.
+    loading.catch(() => undefined);
+    fetched.set(`index/${at}`, loading);
   }
 }
 

@@ -130,37 +130,73 @@ export function withNames(shipped: Uint8Array): Uint8Array {
     room(9);
     at = writeHead(out, at, 4, count);
     pos += headSize(shipped[pos]!);
-    let before = new Uint8Array();
-    for (let n = 0; n < count; n++) {
-      const items = arrayLength(shipped, pos);
-      pos++;
-      const id = pageId(n);
-      if (items !== 4) throw new Error(`the search metadata's index chunk ${n} is not front-coded`);
-      room(1);
-      out[at++] = 0x83;
-      for (let bound = 0; bound < 2; bound++) {
-        if (shipped[pos]! >> 5 !== 0 || shipped[pos + headSize(shipped[pos]!)]! >> 5 !== 3)
-          throw new Error(`the search metadata's index chunk ${n} is not front-coded`);
-        const shared = headValue(shipped, pos);
-        pos += headSize(shipped[pos]!);
-        const rest = headValue(shipped, pos);
-        pos += headSize(shipped[pos]!);
-        if (shared > before.length) throw new Error(`the search metadata's index chunk ${n} shares more than there is`);
-        const bytes = new Uint8Array(shared + rest);
-        bytes.set(before.subarray(0, shared));
-        bytes.set(shipped.subarray(pos, pos + rest), shared);
-        pos += rest;
-        room(bytes.length + 12);
-        at = writeHead(out, at, 3, bytes.length);
-        out.set(bytes, at);
-        at += bytes.length;
-        before = bytes;
+    pos = eachBound(shipped, pos, count, (n, bound, bytes) => {
+      if (bound === 0) {
+        room(1);
+        out[at++] = 0x83;
       }
-      room(8);
-      at = writeId(out, at, id);
-    }
+      room(bytes.length + 12);
+      at = writeHead(out, at, 3, bytes.length);
+      out.set(bytes, at);
+      at += bytes.length;
+      if (bound === 1) {
+        room(8);
+        at = writeId(out, at, pageId(n));
+      }
+    });
   }
   return out.slice(0, at);
+}
+
+/**
+ * Reads the shipped chunk list's `count` chunks from `pos` (after its head), handing each bound's
+ * UTF-8 bytes to `visit` in order (chunk `n`, bound 0 then 1); returns where the list ends.
+ */
+function eachBound(
+  shipped: Uint8Array,
+  pos: number,
+  count: number,
+  visit: (n: number, bound: 0 | 1, bytes: Uint8Array) => void,
+): number {
+  let before = new Uint8Array();
+  for (let n = 0; n < count; n++) {
+    const items = arrayLength(shipped, pos);
+    pos++;
+    if (items !== 4) throw new Error(`the search metadata's index chunk ${n} is not front-coded`);
+    for (const bound of [0, 1] as const) {
+      if (shipped[pos]! >> 5 !== 0 || shipped[pos + headSize(shipped[pos]!)]! >> 5 !== 3)
+        throw new Error(`the search metadata's index chunk ${n} is not front-coded`);
+      const shared = headValue(shipped, pos);
+      pos += headSize(shipped[pos]!);
+      const rest = headValue(shipped, pos);
+      pos += headSize(shipped[pos]!);
+      if (shared > before.length) throw new Error(`the search metadata's index chunk ${n} shares more than there is`);
+      const bytes = new Uint8Array(shared + rest);
+      bytes.set(before.subarray(0, shared));
+      bytes.set(shipped.subarray(pos, pos + rest), shared);
+      pos += rest;
+      visit(n, bound, bytes);
+      before = bytes;
+    }
+  }
+  return pos;
+}
+
+/** The bounds of every index chunk, in the shipped metadata (`withoutNames`), as UTF-8 bytes. */
+export function chunkBounds(shipped: Uint8Array): [from: Uint8Array, to: Uint8Array][] {
+  let pos = 0;
+  const fields = arrayLength(shipped, pos);
+  if (fields <= META.indexChunks) throw new Error('the search metadata has no chunk list');
+  pos += headSize(shipped[pos]!);
+  pos = itemsEnd(shipped, pos, META.indexChunks);
+  const count = arrayLength(shipped, pos);
+  pos += headSize(shipped[pos]!);
+  const bounds: [Uint8Array, Uint8Array][] = [];
+  eachBound(shipped, pos, count, (n, bound, bytes) => {
+    if (bound === 0) bounds.push([bytes, bytes]);
+    else bounds[n]![1] = bytes;
+  });
+  return bounds;
 }
 
 /** The length of the array whose head is at `pos`. */

@@ -1,6 +1,7 @@
 import { type Counts, type Hit, type Load, type Results, SearchableBundle } from './bundle.ts';
 import { BundleError } from './errors.ts';
 import { rankOf } from './page-id.ts';
+import { SEGMENTS_FILE, WASM_FILE } from './entry-files.ts';
 import { lastAtOrBefore } from './sorted.ts';
 
 /**
@@ -19,15 +20,6 @@ import { lastAtOrBefore } from './sorted.ts';
  * sites' indexes; counts add up. `segments.json` (fetched fresh on every visit, like the entry
  * files) names the segments, the archive first; they share Pagefind's WebAssembly, fetched once.
  */
-export const SEGMENTS_FILE = 'segments.json';
-
-/**
- * Pagefind's WebAssembly for the language, the same for every segment, at the language's root
- * under one name whatever Pagefind calls it (write-bundles.ts), so that the browser fetches it
- * beside segments.json rather than after it: on a phone's round trips, a search opened from a
- * link then waits for the larger of the two, not for both in turn.
- */
-export const WASM_FILE = 'wasm.pagefind';
 
 /**
  * A segment as segments.json lists it: its folder, the rank where each of its months begins
@@ -58,7 +50,8 @@ export class SearchIndex {
     this.placed = listed.map((segment) => segment.placed ?? []);
   }
 
-  static async open(load: Load): Promise<SearchIndex> {
+  /** Opens a language's index; `expected` is the query about to be searched, if known (SearchableBundle.open). */
+  static async open(load: Load, expected?: string): Promise<SearchIndex> {
     const wasm = load(WASM_FILE);
     // Its failure is reported by the segment that waits for it, not here as well.
     wasm.catch(() => undefined);
@@ -71,7 +64,7 @@ export class SearchIndex {
     const loadIn = (segment: string) => (path: string) =>
       path.startsWith('wasm.') ? wasm : load(`${segment}/${path}`);
     return new SearchIndex(
-      await Promise.all(listed.map(({ name, entry }) => SearchableBundle.open(loadIn(name), entry))),
+      await Promise.all(listed.map(({ name, entry }) => SearchableBundle.open(loadIn(name), entry, expected))),
       listed,
     );
   }

@@ -6,7 +6,8 @@ import { type CompactStats, type PagefindOutput, readBundle, writeCompacted } fr
 import { type Piece, mergePieces, readPiece } from './merge-pieces.ts';
 import { repackSmallest } from './pack.ts';
 import { restoreSegment, saveSegment, segmentKey } from './segment-cache.ts';
-import { type Segment, SEGMENTS_FILE, WASM_FILE } from './segments.ts';
+import { SEGMENTS_FILE, WASM_FILE } from './entry-files.ts';
+import type { Segment } from './segments.ts';
 
 const BATCH = 256;
 

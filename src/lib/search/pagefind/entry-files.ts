@@ -1,0 +1,19 @@
+/**
+ * The files a language's index is opened from, at its folder's root (/pagefind/<lang>/): a page
+ * may fetch them before the search script has arrived (src/client/search/early.ts). A door of
+ * this folder of its own, so that what fetches them early loads two names, not the search.
+ */
+
+/**
+ * The list of the index's segments, with each one's entry (segments.ts). Fetched fresh on every
+ * visit, like Pagefind's own entry file.
+ */
+export const SEGMENTS_FILE = 'segments.json';
+
+/**
+ * Pagefind's WebAssembly for the language, the same for every segment, under one name whatever
+ * Pagefind calls it (write-bundles.ts), so that the browser fetches it beside segments.json rather
+ * than after it: on a phone's round trips, a search opened from a link then waits for the larger
+ * of the two, not for both in turn.
+ */
+export const WASM_FILE = 'wasm.pagefind';
