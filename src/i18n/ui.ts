@@ -1,11 +1,12 @@
 import type { Kind } from '../schemas/kind.ts';
 import type { Lang } from '../schemas/transcript.ts';
+import { figure } from '../lib/figures.ts';
 
 /** Words of the page chrome, in each language a transcript can have. */
 const englishPlural = new Intl.PluralRules('en');
 /** "1 transcript", "2 transcripts", "1,498 transcripts": the count and its noun, in English's plural rule. */
 const english = (one: string, other: string) => (n: number) =>
-  `${n.toLocaleString('en')} ${englishPlural.select(n) === 'one' ? one : other}`;
+  `${figure(n)} ${englishPlural.select(n) === 'one' ? one : other}`;
 
 const strings = {
   en: {
@@ -35,6 +36,19 @@ const strings = {
     moreWays: 'Email, X, Facebook, LinkedIn, Weibo',
     answerPage: 'Page of this answer',
     inTranscript: 'Read it in the whole transcript',
+    saidBefore: 'Said before',
+    saidBeforeTitle: (day: string, who: string | undefined, n: number) =>
+      `Said before: first on ${day}${who ? ` by ${who}` : ''}, in ${english('earlier answer', 'earlier answers')(n)}`,
+    saidBeforeCount: (n: number, total: number) =>
+      `${figure(n)} of ${english('sentence', 'sentences')(total)} said before; the others, shown in full ink, are new here.`,
+    allNew: (total: number) =>
+      `None of this answer's ${english('sentence', 'sentences')(total)} was said in an earlier answer of this archive.`,
+    firstSaid: (day: string, who: string | undefined) => `first on ${day}${who ? ` by ${who}` : ''}`,
+    answersBefore: english('answer before this one', 'answers before this one'),
+    formulaPage: 'every use',
+    saidBeforeShort: (n: number, total: number) =>
+      `${figure(n)} of ${english('sentence', 'sentences')(total)} said before`,
+    formulas: 'Formulas',
     cite: 'Cite this answer',
     copy: 'Copy',
     linkSelection: 'Copy a link to the selected text',
@@ -105,6 +119,17 @@ const strings = {
     moreWays: '邮件、微博、X、Facebook、LinkedIn',
     answerPage: '本问答页面',
     inTranscript: '在全文中阅读',
+    saidBefore: '此前说过',
+    saidBeforeTitle: (day: string, who: string | undefined, n: number) =>
+      `此前说过：首次于${day}${who ? `（${who}）` : ''}，此前${figure(n)}次回答用过`,
+    saidBeforeCount: (n: number, total: number) =>
+      `${figure(total)}句中有${figure(n)}句此前说过；其余以正常字色显示的为首次出现。`,
+    allNew: (total: number) => `本回答的${figure(total)}句话均未见于本档案此前的回答。`,
+    firstSaid: (day: string, who: string | undefined) => `首次于${day}${who ? `（${who}）` : ''}`,
+    answersBefore: (n: number) => `此前${figure(n)}次`,
+    formulaPage: '全部用例',
+    saidBeforeShort: (n: number, total: number) => `${figure(total)}句中${figure(n)}句此前说过`,
+    formulas: '固定表述',
     cite: '引用本回答',
     copy: '复制',
     linkSelection: '复制所选文字的链接',
@@ -179,10 +204,11 @@ export function kindName(kind: Kind, lang: Lang): string {
 /** A calendar day for readers: "12 March 2019", "2019年3月12日". */
 export function formatDay(day: string, lang: Lang): string {
   const [year, month, date] = day.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', {
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(Date.UTC(year, month - 1, date)));
+  return dayFormats[lang].format(new Date(Date.UTC(year, month - 1, date)));
 }
+
+// Made once: a formatter costs far more to make than to use, and a build formats dates on every page.
+const dayFormats = {
+  en: new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }),
+  zh: new Intl.DateTimeFormat('zh-CN', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }),
+};

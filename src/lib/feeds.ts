@@ -3,6 +3,8 @@ import { SITE_TITLE } from '../consts.ts';
 import { escapeHtml } from './escape-html.ts';
 import { formatDay, kindName, ui } from '../i18n/ui.ts';
 import { allRemarks, groupBy, spokespersonKey, type Remark } from './remarks.ts';
+import { formulaPath } from './formulas/archive.ts';
+import { formulas } from './formulas/formulas.ts';
 import { answerTopics, topicsOf } from './topics.ts';
 import { brief, questionText } from './transcript/exchange.ts';
 import type { Exchange } from './transcript/model.ts';
@@ -10,7 +12,8 @@ import { answerPath, transcriptPath } from './transcript/addresses.ts';
 import type { Lang } from '../schemas/transcript.ts';
 
 /**
- * The site's feeds (RSS 2.0): the whole site, each language, each spokesperson, each topic. An
+ * The site's feeds (RSS 2.0): the whole site, each language, each spokesperson, each topic, each
+ * formula (formulas/archive.ts: a feed that says when a formula returns). An
  * entry is a transcript, its id its permalink; it links each of its answers (on a topic's feed,
  * the answers on that topic).
  */
@@ -89,6 +92,22 @@ export function allFeeds(): Promise<Feed[]> {
         remarks: newest(topic.remarks),
         answersOf: (remark) => remark.data.transcript.exchanges.filter((exchange) => on.has(exchange)),
       });
+    }
+    const traced = await formulas();
+    for (const lang of ['en', 'zh'] as const) {
+      for (const page of traced.recurring(lang)) {
+        const on = new Set(page.uses.map(({ exchange }) => exchange));
+        const name = brief(page.wordings[0]!.text, lang === 'zh' ? 40 : 80);
+        feeds.push({
+          key: `formulas/${page.slug}`,
+          title: `${SITE_TITLE}: “${name}”`,
+          description: `Answers that use the formula “${name}”, newest first.`,
+          language: ui(lang).htmlLang,
+          page: formulaPath(page),
+          remarks: newest([...new Set(page.uses.map(({ remark }) => remark))].reverse()),
+          answersOf: (remark) => remark.data.transcript.exchanges.filter((exchange) => on.has(exchange)),
+        });
+      }
     }
     return feeds;
   })();

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import type { Use } from './formulas/archive.ts';
+import { formulas } from './formulas/formulas.ts';
 import { allRemarks, topicsExist, type Remark } from './remarks.ts';
 import { translations } from './translation/translations.ts';
 import type { Pair } from './translation/pair.ts';
@@ -10,7 +12,8 @@ import type { Pair } from './translation/pair.ts';
  * a stale page. So keys are made from the very values pages read, never from file dates or names:
  * a transcript's data as loaded (its model, so a change in how Markdown is read counts too), and
  * its translation: the pairing, the alignment, and the other version's data, which counterparts
- * quote.
+ * quote; and its sentences said before (which depend only on earlier answers, so today's
+ * transcript leaves older keys as they were).
  */
 export interface PageKeys {
   /** A transcript's data and its translation's: what its answer pages and its JSON show. */
@@ -21,10 +24,23 @@ let cache: Promise<PageKeys> | undefined;
 
 export function pageKeys(): Promise<PageKeys> {
   cache ??= (async () => {
-    const [remarks, translated, topics] = await Promise.all([allRemarks(), translations(), topicsExist()]);
+    const [remarks, translated, topics, traced] = await Promise.all([
+      allRemarks(),
+      translations(),
+      topicsExist(),
+      formulas(),
+    ]);
+    const use = ({ remark, exchange }: Use) => [remark.id, exchange.id, remark.data.date, remark.data.spokesperson];
+    const said = (remark: Remark) =>
+      remark.data.transcript.exchanges.map((exchange) =>
+        traced
+          .marks(remark, exchange)
+          .map((mark) => [mark.at, mark.before, use(mark.first), mark.earlier.map(use), mark.page?.slug ?? null]),
+      );
     // What every page's chrome shows of the whole archive: the footer links topics once there are any.
     const chrome = keyOf({ topics });
     const own = new Map(remarks.map((remark) => [remark.id, keyOf(remark.data)]));
+    const saidIn = new Map(remarks.map((remark) => [remark.id, keyOf(said(remark))]));
     const pairOf = new Map<string, Pair>();
     for (const pair of translated.pairs) {
       pairOf.set(pair.en, pair);
@@ -37,7 +53,14 @@ export function pageKeys(): Promise<PageKeys> {
         const translation = translated.of(remark);
         return [
           remark.id,
-          keyOf([own.get(remark.id), pair, other && own.get(other), translation?.external ?? null, chrome]),
+          keyOf([
+            own.get(remark.id),
+            saidIn.get(remark.id),
+            pair,
+            other && own.get(other),
+            translation?.external ?? null,
+            chrome,
+          ]),
         ] as const;
       }),
     );

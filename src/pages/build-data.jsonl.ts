@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
 import { publishRecords } from '../integrations/build-data.ts';
+import { formulas } from '../lib/formulas/formulas.ts';
 import { allRemarks } from '../lib/remarks.ts';
 import { searchRecords } from '../lib/search/records.ts';
 import { cardData } from '../lib/share/card-data.ts';
@@ -21,7 +22,16 @@ export const GET: APIRoute = async () => {
       ? answerInTranscriptPath(counterpart.remark.id, counterpart.exchanges[0]!.id)
       : undefined;
   };
-  publishRecords(remarks.flatMap((remark) => searchRecords(remark, counterpartOf)));
+  const traced = await formulas();
+  // An answer whose every followed sentence was said before is pure formula: its result says so.
+  const formulaOnly = (
+    remark: (typeof remarks)[number],
+    exchange: (typeof remarks)[number]['data']['transcript']['exchanges'][number],
+  ) => {
+    const marks = traced.marks(remark, exchange);
+    return marks.length > 0 && marks.every((mark) => mark.before > 0);
+  };
+  publishRecords(remarks.flatMap((remark) => searchRecords(remark, counterpartOf, formulaOnly)));
   // A line per answer, as bytes: the 10x archive's data as one JSON string was beyond the longest
   // string JavaScript holds (RangeError: Invalid string length).
   const lines: Buffer[] = [];

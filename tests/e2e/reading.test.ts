@@ -4,6 +4,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { projectRoot } from '../../scripts/support/paths.ts';
 import { axeViolations } from '../support/axe.ts';
+import { sideways, smallTargets } from '../support/reader.ts';
 import { openSite, type Site } from '../support/site.ts';
 
 /**
@@ -28,29 +29,6 @@ describe('reading the archive', () => {
   });
 
   afterAll(() => site.close());
-
-  /** Links, buttons and fields outside running text that are shorter than a finger on this page. */
-  const smallTargets = (on: Page) =>
-    on.evaluate(() =>
-      [
-        ...document.querySelectorAll(
-          '.site-header a, .site-footer a, .transcript-list a, .question-list a, .exchange-steps a, .answer-steps a, .month-jumps a, button, summary, input, select',
-        ),
-      ]
-        .filter((element) => (element as HTMLElement).offsetParent !== null)
-        // A check box is tapped through its label: the label is the target.
-        .map((element) =>
-          element instanceof HTMLInputElement && element.type === 'checkbox' && element.closest('label')
-            ? element.closest('label')!
-            : element,
-        )
-        .map((element) => ({
-          text: element.textContent.trim().slice(0, 30),
-          height: element.getBoundingClientRect().height,
-        }))
-        .filter(({ height }) => height > 0 && height < 44),
-    );
-  const sideways = (on: Page) => on.evaluate(() => document.documentElement.scrollWidth - innerWidth);
 
   test('a long transcript opens with its questions; each answer leads to the next and back, on a phone', async () => {
     await page.goto(`${site.url}${long}`);
@@ -184,6 +162,8 @@ describe('reading the archive', () => {
     ['differences-year', '/differences/2019/'],
     ['data', '/data/'],
     ['topics', '/topics/'],
+    ['formulas', '/formulas/'],
+    ['formulas-zh-newest', '/formulas/zh/newest/'],
   ])(
     '%s (%s): no sideways scroll and no small tap target on a phone; screenshots of phone and desktop',
     async (kind, path) => {

@@ -60,8 +60,13 @@ export function resultHtml(
   const line = escapeHtml(questionLine(meta.question ?? '', meta.lang ?? 'en'));
   return {
     lang: meta.lang === 'zh' ? 'zh-Hans' : 'en',
-    html: `<a class="question" href="${escapeHtml(href)}" title="${field('question')}">${line}</a><p class="excerpt">${quote}</p><p class="meta"><time datetime="${field('date')}">${field('date')}</time> <span>${field('spokesperson')}</span> <span class="transcript">${field('transcript')}</span>${otherVersion(meta)}</p>`,
+    html: `<a class="question" href="${escapeHtml(href)}" title="${field('question')}">${line}</a><p class="excerpt">${quote}</p><p class="meta"><time datetime="${field('date')}">${field('date')}</time> <span>${field('spokesperson')}</span> <span class="transcript">${field('transcript')}</span>${saidBefore(meta)}${otherVersion(meta)}</p>`,
   };
+}
+
+/** An answer made only of sentences said before (formulas) says so: what it says is not news. */
+function saidBefore(meta: Record<string, string>): string {
+  return meta.said === 'all' ? ' <span class="said-all">all said before</span>' : '';
 }
 
 /** A link to the same answer in the other language, where the two versions are aligned. */

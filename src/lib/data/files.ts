@@ -21,7 +21,12 @@ export interface DataFile {
 const PARAGRAPHS = new Set(['follow_ups', 'turns']);
 
 function csvRow(row: AnswerRow) {
-  return { ...row, turns: row.turns?.map((turn) => `${turn.label}: ${turn.text}`) ?? null };
+  return {
+    ...row,
+    turns: row.turns?.map((turn) => `${turn.label}: ${turn.text}`) ?? null,
+    // "formula start-end before", e.g. "en-3f2a9c1b 0-31 12": the JSON Lines have it by name.
+    sentences: row.sentences.map(({ formula, start, end, before }) => `${formula} ${start}-${end} ${before}`),
+  };
 }
 
 /**
@@ -56,10 +61,11 @@ export function bulkFiles(site: URL): Promise<DataFile[]> {
     const data = await openData(site);
     // Compressed side by side: zlib works off the main thread, so one file's compression overlaps
     // the next one's rows (one after another was a noticeable part of a rebuild).
-    const [answersJson, answersCsv, transcriptsJson] = await Promise.all([
+    const [answersJson, answersCsv, transcriptsJson, formulasJson] = await Promise.all([
       gzipLines(jsonLines(data.answers)),
       gzipLines(csvLines(data.answers)),
       gzipLines(jsonLines(data.transcripts)),
+      gzipLines(jsonLines(data.formulas)),
     ]);
     return [
       {
@@ -81,6 +87,13 @@ export function bulkFiles(site: URL): Promise<DataFile[]> {
         bytes: transcriptsJson,
         rows: data.transcripts.length,
         schema: 'transcripts.schema.json',
+        format: 'JSON Lines, gzip',
+      },
+      {
+        name: 'formulas.jsonl.gz',
+        bytes: formulasJson,
+        rows: data.formulas.length,
+        schema: 'formulas.schema.json',
         format: 'JSON Lines, gzip',
       },
     ];

@@ -1,11 +1,21 @@
+import { formulas } from '../formulas/formulas.ts';
 import { allRemarks } from '../remarks.ts';
 import { translations } from '../translation/translations.ts';
-import { answerRows, type AnswerRow, transcriptRowOf, type TranscriptRow } from './rows.ts';
+import {
+  answerRows,
+  type AnswerRow,
+  formulaRows,
+  type FormulaRow,
+  transcriptRowOf,
+  type TranscriptRow,
+} from './rows.ts';
 
 export interface OpenData {
   /** Newest transcript first, each transcript's exchanges in order. */
   answers: AnswerRow[];
   transcripts: TranscriptRow[];
+  /** Formulas said in two answers or more, English then Chinese, each in the order first said. */
+  formulas: FormulaRow[];
   /** A transcript's row, by its id. */
   transcriptOf: Map<string, TranscriptRow>;
   /** A transcript's exchanges' rows, by transcript id. */
@@ -17,12 +27,13 @@ let cache: Promise<OpenData> | undefined;
 /** Every row of the open data, made once per build for the files that publish it. */
 export function openData(site: URL): Promise<OpenData> {
   cache ??= (async () => {
-    const [remarks, translated] = await Promise.all([allRemarks(), translations()]);
-    const answersOf = new Map(remarks.map((remark) => [remark.id, answerRows(remark, site, translated)]));
+    const [remarks, translated, traced] = await Promise.all([allRemarks(), translations(), formulas()]);
+    const answersOf = new Map(remarks.map((remark) => [remark.id, answerRows(remark, site, translated, traced)]));
     const transcripts = remarks.map((remark) => transcriptRowOf(remark, site, translated));
     return {
       answers: [...answersOf.values()].flat(),
       transcripts,
+      formulas: formulaRows(traced, site),
       transcriptOf: new Map(transcripts.map((row) => [row.id, row])),
       answersOf,
     };

@@ -1,4 +1,6 @@
 import { z } from 'astro/zod';
+import { type FormulaArchive, formulaPath } from '../formulas/archive.ts';
+import { sentencesOf } from '../formulas/sentences.ts';
 import type { Remark } from '../remarks.ts';
 import { answerTopics } from '../topics.ts';
 import { answerText, questionTurn } from '../transcript/exchange.ts';
@@ -27,6 +29,24 @@ const turnRow = z.object({
     .describe('question opens the exchange; follow-up and interjection are later turns of the journalist.'),
   label: z.string().describe('The label as the transcript writes it: "Q", "A", "Reuters", "问", "汪文斌".'),
   text: z.string(),
+});
+
+const sentenceRow = z.object({
+  start: z
+    .int()
+    .nonnegative()
+    .describe('Where the sentence starts in `answer`, in code points (as Python slices a str).'),
+  end: z.int().positive().describe('Where it ends in `answer`, in code points.'),
+  formula: z
+    .string()
+    .describe(
+      'Its formula: the wordings the tracer takes for the same sentence, exact or with a name, a date or a word changed ("en-3f2a9c1b"; formulas.jsonl.gz lists those said twice or more).',
+    ),
+  before: z
+    .int()
+    .nonnegative()
+    .describe('How many earlier answers used the formula: 0 where the sentence is said here first.'),
+  first: z.string().describe("The answer that first said it, by id (this answer's own id where `before` is 0)."),
 });
 
 export const answerRow = z
@@ -60,6 +80,11 @@ export const answerRow = z
         'The same exchange in the other language, by answer id: usually one, two or three where one version asks a follow-up as a question of its own; empty where the other version leaves it out or there is none.',
       ),
     source: z.url().describe("The ministry's page the transcript was taken from."),
+    sentences: z
+      .array(sentenceRow)
+      .describe(
+        "The answer's sentences the tracer follows (all but the shortest), in order, each with its formula: what was said before and when first (see /formulas/).",
+      ),
   })
   .describe(`One exchange of a press remark: a question and its answer. Version ${DATA_VERSION}.`);
 
@@ -80,12 +105,34 @@ export const transcriptRow = z
   })
   .describe(`One transcript: a press conference, remarks or statement on one day. Version ${DATA_VERSION}.`);
 
+export const formulaRow = z
+  .object({
+    id: z
+      .string()
+      .describe(
+        "The formula's id, as `sentences[].formula` in answers.jsonl names it: its language and a digest of its first wording.",
+      ),
+    lang: z.enum(langs).describe('Its language: en or zh.'),
+    wording: z.string().describe('Its most used wording, as first written.'),
+    wordings: z.int().positive().describe('How many wordings it has: exact, or with a name, a date or a word changed.'),
+    answers: z.array(z.string()).describe('The answers that use it, by id, oldest first.'),
+    first: z.iso.date().describe('The day it was first said.'),
+    last: z.iso.date().describe('The day it was last said.'),
+    link: z.url().nullable().describe('Its page, for a formula used in five answers or more; null for the others.'),
+    counterpart: z
+      .string()
+      .nullable()
+      .describe("The other language's formula that the translations of its answers use, by id, where they show one."),
+  })
+  .describe(`A formula: a sentence said in two answers or more. Version ${DATA_VERSION}.`);
+
 /** A transcript's own JSON, beside its page: its row, with its exchanges' rows in full. */
 export const transcriptDocument = transcriptRow
   .extend({ exchanges: z.array(answerRow) })
   .describe(`One transcript with its exchanges, as answers.jsonl has them. Version ${DATA_VERSION}.`);
 
 export type AnswerRow = z.infer<typeof answerRow>;
+export type FormulaRow = z.infer<typeof formulaRow>;
 export type TranscriptRow = z.infer<typeof transcriptRow>;
 export type TranscriptDocument = z.infer<typeof transcriptDocument>;
 
@@ -99,10 +146,13 @@ export function answerId(transcriptId: string, exchangeId: string): string {
   return `${transcriptId}/${exchangeId}`;
 }
 
-export function answerRows(remark: Remark, site: URL, translated: Translations): AnswerRow[] {
+export function answerRows(remark: Remark, site: URL, translated: Translations, traced: FormulaArchive): AnswerRow[] {
   const { data } = remark;
   return data.transcript.exchanges.map((exchange) => {
     const counterpart = translated.counterpart(remark, exchange.id);
+    const answer = answerText(exchange);
+    const sentences = sentencesOf(answer, data.lang);
+    const codePoints = (offset: number) => [...answer.slice(0, offset)].length;
     return {
       id: answerId(remark.id, exchange.id),
       link: new URL(answerPath(remark.id, exchange.id), site).href,
@@ -116,7 +166,7 @@ export function answerRows(remark: Remark, site: URL, translated: Translations):
       who_asked: exchange.asker ?? null,
       topics: answerTopics(remark, exchange),
       question: questionTurn(exchange).text,
-      answer: answerText(exchange),
+      answer,
       follow_ups: exchange.turns.filter((turn, i) => i > 0 && turn.role === 'question').map((turn) => turn.text),
       // Most exchanges are a question and its answer: their turns would repeat those two columns.
       turns:
@@ -128,6 +178,13 @@ export function answerRows(remark: Remark, site: URL, translated: Translations):
           ? counterpart.exchanges.map((other) => answerId(counterpart.remark.id, other.id))
           : [],
       source: data.source,
+      sentences: traced.marks(remark, exchange).map((mark) => ({
+        start: codePoints(sentences[mark.at]!.start),
+        end: codePoints(sentences[mark.at]!.end),
+        formula: mark.formula,
+        before: mark.before,
+        first: answerId(mark.first.remark.id, mark.first.exchange.id),
+      })),
     };
   });
 }
@@ -149,4 +206,20 @@ export function transcriptRowOf(remark: Remark, site: URL, translated: Translati
     opening: data.transcript.opening?.text ?? null,
     answers: data.transcript.exchanges.map((exchange) => answerId(remark.id, exchange.id)),
   };
+}
+
+export function formulaRows(traced: FormulaArchive, site: URL): FormulaRow[] {
+  return langs.flatMap((lang) =>
+    traced.repeated(lang).map(({ id, formula, uses, page, wording }) => ({
+      id,
+      lang,
+      wording,
+      wordings: formula.wordings.size,
+      answers: uses.map(({ remark, exchange }) => answerId(remark.id, exchange.id)),
+      first: uses[0]!.remark.data.date,
+      last: uses.at(-1)!.remark.data.date,
+      link: page ? new URL(formulaPath(page), site).href : null,
+      counterpart: page?.counterpart?.id ?? null,
+    })),
+  );
 }

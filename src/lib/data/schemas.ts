@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { answerRow, type AnswerRow, DATA_VERSION, transcriptDocument, transcriptRow } from './rows.ts';
+import { answerRow, type AnswerRow, DATA_VERSION, formulaRow, transcriptDocument, transcriptRow } from './rows.ts';
 
 /** The CSV has the JSONL's columns; `turns`, a list of objects there, is one "Label: text" paragraph per turn here. */
 export const CSV_COLUMNS = Object.keys(answerRow.shape) as (keyof AnswerRow)[];
@@ -9,6 +9,7 @@ export const schemas = {
   'answers.schema.json': answerRow,
   'transcripts.schema.json': transcriptRow,
   'transcript.schema.json': transcriptDocument,
+  'formulas.schema.json': formulaRow,
 } as const;
 
 /**

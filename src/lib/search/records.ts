@@ -2,6 +2,7 @@ import type { Remark } from '../remarks.ts';
 import { answerTopics } from '../topics.ts';
 import { publicationOrder } from '../share/permalink-manifest.ts';
 import { answerText, questionText } from '../transcript/exchange.ts';
+import type { Exchange } from '../transcript/model.ts';
 import { answerInTranscriptPath } from '../transcript/addresses.ts';
 import { findSpokesperson } from '../transcript/spokespeople.ts';
 import { kindName } from '../../i18n/ui.ts';
@@ -37,6 +38,8 @@ export interface SearchRecord {
     lang: string;
     /** The same answer in the other language: its place in its transcript, where the two are aligned. */
     counterpart?: string | undefined;
+    /** "all" where every sentence of the answer the tracer follows was said before (formulas/). */
+    said?: 'all' | undefined;
   };
   filters: Record<string, string[]>;
   /**
@@ -96,7 +99,11 @@ export function shownText({ answer, question }: SearchText): string {
   return question === undefined ? answer : `${answer}\n${question}`;
 }
 
-export function searchRecords(remark: Remark, counterpartOf: CounterpartOf = () => undefined): SearchRecord[] {
+export function searchRecords(
+  remark: Remark,
+  counterpartOf: CounterpartOf = () => undefined,
+  formulaOnly: (remark: Remark, exchange: Exchange) => boolean = () => false,
+): SearchRecord[] {
   const { data } = remark;
   const base = (topicsHere: string[]) => ({
     filters: {
@@ -110,7 +117,7 @@ export function searchRecords(remark: Remark, counterpartOf: CounterpartOf = () 
     },
     language: data.lang === 'zh' ? ('und' as const) : ('en' as const),
   });
-  const meta = (question: string, exchangeId: string) => {
+  const meta = (question: string, exchangeId: string, said = false) => {
     const counterpart = counterpartOf(remark, exchangeId);
     return {
       question: question.length > 400 ? `${question.slice(0, 400)}…` : question,
@@ -119,6 +126,7 @@ export function searchRecords(remark: Remark, counterpartOf: CounterpartOf = () 
       transcript: data.title,
       lang: data.lang,
       ...(counterpart !== undefined && { counterpart }),
+      ...(said && { said: 'all' as const }),
     };
   };
   const records: SearchRecord[] = [];
@@ -138,7 +146,7 @@ export function searchRecords(remark: Remark, counterpartOf: CounterpartOf = () 
     records.push({
       url: answerInTranscriptPath(remark.id, exchange.id),
       text: { answer, question },
-      meta: meta(question, exchange.id),
+      meta: meta(question, exchange.id, formulaOnly(remark, exchange)),
       ...base(answerTopics(remark, exchange)),
     });
   }

@@ -1,0 +1,31 @@
+import type { Page } from 'playwright-core';
+
+/** Links, buttons and fields outside running text that are shorter than a finger (44 px) on a page. */
+export function smallTargets(on: Page, extra = ''): Promise<{ text: string; height: number }[]> {
+  return on.evaluate(
+    (more) =>
+      [
+        ...document.querySelectorAll(
+          `.site-header a, .site-footer a, .transcript-list a, .question-list a, .exchange-steps a, .answer-steps a, .month-jumps a, button, summary, input, select${more}`,
+        ),
+      ]
+        .filter((element) => (element as HTMLElement).offsetParent !== null)
+        // A check box is tapped through its label: the label is the target.
+        .map((element) =>
+          element instanceof HTMLInputElement && element.type === 'checkbox' && element.closest('label')
+            ? element.closest('label')!
+            : element,
+        )
+        .map((element) => ({
+          text: element.textContent.trim().slice(0, 30),
+          height: element.getBoundingClientRect().height,
+        }))
+        .filter(({ height }) => height > 0 && height < 44),
+    extra,
+  );
+}
+
+/** How far the page scrolls sideways: 0 on a page that fits its screen. */
+export function sideways(on: Page): Promise<number> {
+  return on.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+}
