@@ -1,19 +1,24 @@
 /**
- * npm run bench:formulas [-- --content DIR] [--tenx DIR] [--dump precision|recall]
+ * npm run bench:formulas [-- --content DIR] [--tenx] [--build] [--dump precision|recall]
  *
  * The benchmark of the issue "Said before": every answer of the shared corpus imported (or of
  * `--content`), traced as the site traces it (src/lib/formulas/), counterparts from the same
  * alignment as the site's. Reports what was found per language, the most used formulas checked
  * against a phrase search of the answers, the time and memory of the tracing at 1x (and at 10x
- * for `--tenx`, a synthetic archive's content folder), and precision and recall against the
+ * with `--tenx`: the synthetic archive of scripts/bench/synthetic.ts), and precision and recall against the
  * hand-checked samples in tests/fixtures/formulas/checked.json (ids only: the texts stay in
- * ../shared). Writes bench/results/formulas.json and formulas.md. Not a test.
+ * ../shared). With `--build`, it also builds the site from the content (share cards skipped), the
+ * tracing's share of the build read from the build's log, then adds today's transcript (the
+ * newest Chinese one again, a day later: every sentence said before, the most a new transcript
+ * can touch) and counts the files a deploy uploads. Writes bench/results/formulas.json and
+ * formulas.md. Not a test.
  *
  * `--dump precision` prints the precision sample for checking by hand: each followed sentence
  * said before beside the first wording of its formula. `--dump recall` prints, for the recall
  * sample's sentences the tracer calls new, the earlier sentences a loose search finds like them.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build, RECURRING, type FormulaArchive, type Use } from '../../src/lib/formulas/archive.ts';
@@ -24,14 +29,19 @@ import type { Exchange } from '../../src/lib/transcript/model.ts';
 import { pairTranscripts, type PairInput } from '../../src/lib/translation/pair.ts';
 import type { Lang } from '../../src/schemas/transcript.ts';
 import { pairInputs } from '../support/alignment.ts';
+import { BUILD_NODE_ARGS } from '../support/build.ts';
+import { diffTrees } from '../support/inventory.ts';
 import { projectRoot } from '../support/paths.ts';
 import { random } from '../support/random.ts';
 import { importCorpus } from './corpus.ts';
+import { folderSize, measure } from './measure.ts';
+import { syntheticArchive } from './synthetic.ts';
 
 const { values } = parseArgs({
   options: {
     content: { type: 'string' },
-    tenx: { type: 'string' },
+    tenx: { type: 'boolean', default: false },
+    build: { type: 'boolean', default: false },
     dump: { type: 'string' },
   },
 });
@@ -336,7 +346,78 @@ const perLang = Object.fromEntries(
   }),
 ) as Record<Lang, LangFigures>;
 
-const tenx = values.tenx ? await traceFolder(values.tenx) : undefined;
+const tenx = values.tenx ? await traceTenfold(content) : undefined;
+const built = values.build ? await buildAndAddOne(content) : undefined;
+
+/** The synthetic archive ten times the content's size, traced: its answers repeat the real ones by construction. */
+async function traceTenfold(real: string) {
+  const dir = join(mkdtempSync(join(tmpdir(), 'lectern-formulas-10x-')), 'remarks');
+  syntheticArchive(real, dir, 10);
+  const run = await traceFolder(dir);
+  rmSync(join(dir, '..'), { recursive: true, force: true });
+  return run;
+}
+
+/** A cold build of the content (cards skipped), then today's transcript added and built again over its cache. */
+async function buildAndAddOne(folder: string) {
+  const work = mkdtempSync(join(tmpdir(), 'lectern-formulas-build-'));
+  const build = async (out: string) => {
+    const run = await measure(
+      process.execPath,
+      [...BUILD_NODE_ARGS, join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'],
+      {
+        cwd: projectRoot,
+        env: {
+          ...process.env,
+          ASTRO_TELEMETRY_DISABLED: '1',
+          LECTERN_CONTENT: folder,
+          LECTERN_CACHE: join(work, 'cache'),
+          LECTERN_OUT: out,
+          LECTERN_CARDS: 'skip',
+        },
+      },
+    );
+    if (run.code !== 0) throw new Error(`build failed:\n${run.output.slice(-3000)}`);
+    const traced = /\[lectern-formulas\] traced \d+ answers in ([\d.]+) s/.exec(run.output);
+    return { seconds: run.seconds, peakMiB: run.peakMiB, tracingSeconds: traced ? Number(traced[1]) : null };
+  };
+  const cold = await build(join(work, 'dist'));
+  const size = folderSize(join(work, 'dist'));
+  const formulaFiles = readdirSync(join(work, 'dist/formulas'), { recursive: true }).length;
+  // Today's transcript: the newest Chinese one again, the next day.
+  const newest = inputsNewest(folder);
+  const next = new Date(Date.parse(`${newest.date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const added = join(folder, 'zh', next.slice(0, 4), `${next}-added.md`);
+  const manifest = join(folder, '..', 'permalinks.txt');
+  const published = readFileSync(manifest, 'utf-8');
+  mkdirSync(join(added, '..'), { recursive: true });
+  writeFileSync(
+    added,
+    readFileSync(join(folder, newest.name), 'utf-8')
+      .replace(/^date: .*$/m, `date: '${next}'`)
+      .replace(/^source: .*$/m, `source: 'https://www.mfa.gov.cn/web/bench/formulas-today.shtml'`)
+      .replace(/^importDigest: .*\n/m, '')
+      .replace(/^translation: .*\n/m, ''),
+  );
+  const again = await build(join(work, 'dist-added'));
+  const deploy = diffTrees(join(work, 'dist'), join(work, 'dist-added'));
+  rmSync(added);
+  writeFileSync(manifest, published);
+  rmSync(work, { recursive: true, force: true });
+  return { cold, size, formulaFiles, again, deploy };
+}
+
+function inputsNewest(folder: string): { name: string; date: string } {
+  return readdirSync(join(folder, 'zh'), { recursive: true })
+    .map(String)
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => ({
+      name: join('zh', name),
+      date: /^date: '?(\d{4}-\d{2}-\d{2})/m.exec(readFileSync(join(folder, 'zh', name), 'utf-8'))?.[1] ?? '',
+    }))
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .at(-1)!;
+}
 const cost = (run: typeof one) => ({
   transcripts: run.remarks.length,
   answers: run.remarks.reduce((sum, remark) => sum + remark.data.transcript.exchanges.length, 0),
@@ -349,6 +430,23 @@ const results = {
   recurring: RECURRING,
   '1x': cost(one),
   ...(tenx && { '10x': cost(tenx) }),
+  ...(built && {
+    build: {
+      coldSeconds: Math.round(built.cold.seconds),
+      coldPeakMiB: built.cold.peakMiB,
+      tracingSeconds: built.cold.tracingSeconds,
+      siteMiB: Math.round(built.size.mib),
+      files: built.size.files,
+      formulaFiles: built.formulaFiles,
+      addedSeconds: Math.round(built.again.seconds),
+      addedTracingSeconds: built.again.tracingSeconds,
+      deploy: {
+        touched: built.deploy.added + built.deploy.removed + built.deploy.changed,
+        percentOfFiles: built.deploy.percentOfFiles,
+        byKind: built.deploy.byKind,
+      },
+    },
+  }),
   languages: perLang,
 };
 
@@ -408,6 +506,17 @@ function report(): string {
         `| ${name} | ${run.transcripts} | ${run.answers} | ${run.seconds} s | ${run.heapMiB} MiB | ${run.peakRssMiB} MiB |`,
       );
     }
+  }
+  if (results.build) {
+    const b = results.build;
+    lines.push(
+      '',
+      '## In the build (1x, share cards skipped)',
+      '',
+      `- Cold build: ${b.coldSeconds} s, process tree peak ${b.coldPeakMiB} MiB; tracing ${b.tracingSeconds} s of it (${Math.round((1000 * (b.tracingSeconds ?? 0)) / b.coldSeconds) / 10}%).`,
+      `- Site: ${b.siteMiB} MiB, ${b.files} files, of which ${b.formulaFiles} under /formulas/.`,
+      `- Today's transcript added (every sentence said before: the most a new transcript touches): rebuilt in ${b.addedSeconds} s (tracing ${b.addedTracingSeconds} s); a deploy touches ${b.deploy.touched} files, ${b.deploy.percentOfFiles}% of the site (target ≤ 1%): HTML +${b.deploy.byKind.html.added} −${b.deploy.byKind.html.removed} ~${b.deploy.byKind.html.changed}, search +${b.deploy.byKind.search.added} −${b.deploy.byKind.search.removed} ~${b.deploy.byKind.search.changed}, data +${b.deploy.byKind.data.added} −${b.deploy.byKind.data.removed} ~${b.deploy.byKind.data.changed}.`,
+    );
   }
   for (const lang of langs) {
     lines.push(

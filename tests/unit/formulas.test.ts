@@ -199,6 +199,20 @@ describe('the archive of formulas', () => {
     expect(archive.recurring('zh')).toEqual([]);
   });
 
+  test("a formula's address stays the same as later uses make another of its wordings the most used", async () => {
+    const first = 'China firmly opposes any interference in its internal affairs.';
+    const later = 'China firmly opposes any foreign interference in its internal affairs.';
+    const remarks = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        remarkOf(`en/2019/d${i}`, `2019-03-0${i + 1}`, 'en', `Q: Question ${i}?\n\nA: ${i === 0 ? first : later}`),
+      ),
+    );
+    const slugWith = (n: number) => build(remarks.slice(0, n), () => []).recurring('en')[0]!;
+    expect(slugWith(5).wordings[0]!.text).toBe(later);
+    expect(slugWith(5).slug).toMatch(/^en\/china-firmly-opposes-any-interference-in-/);
+    expect(slugWith(8).slug).toBe(slugWith(5).slug);
+  });
+
   test('a formula and the other language’s one that its answers’ translations keep using are counterparts', async () => {
     const en = 'Taiwan is an inalienable part of China’s territory.';
     const zh = '台湾是中国领土不可分割的一部分。';

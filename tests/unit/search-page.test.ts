@@ -234,6 +234,12 @@ describe('what the reader sees', () => {
       '<a class="other-version" href="/remarks/zh/2019/x/#q2" hreflang="zh-Hans" lang="zh-Hans">中文</a>',
     );
     expect(resultHtml({ ...shown, fragment: { ...shown.fragment, meta: { lang: 'zh' } } }, []).lang).toBe('zh-Hans');
+    expect(html).not.toContain('said before');
+    const formula = resultHtml(
+      { ...shown, fragment: { ...shown.fragment, meta: { ...shown.fragment.meta, said: 'all' } } },
+      [],
+    );
+    expect(formula.html).toContain('<span class="said-all">all said before</span>');
   });
 
   test('the summary says how many, for what, where and when', () => {

@@ -143,6 +143,13 @@ describe('search records', () => {
     });
   });
 
+  test('an answer made only of sentences said before says so in its result; the others say nothing', async () => {
+    const transcript = await remark('qa-classic', 'en/2019/qa-classic');
+    const [, first, second] = searchRecords(transcript, undefined, (_, exchange) => exchange.id === 'q1');
+    expect(first!.meta.said).toBe('all');
+    expect(second!.meta).not.toHaveProperty('said');
+  });
+
   test('Chinese answers are indexed as bigrams that read back to the text', async () => {
     const [, first] = searchRecords(await remark('zh-wenda', 'zh/2019/zh-wenda'));
     const indexed = indexedContent(first!.text);

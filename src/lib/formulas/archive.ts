@@ -152,21 +152,31 @@ export function build(
 
 function wordingsOf(formula: Formula, uses: Use[]): FormulaPage['wordings'] {
   return [...formula.wordings.values()]
-    .map(({ answer, sentence, count }) => {
-      const first = uses[answer]!;
-      const text = answerText(first.exchange);
-      const written = sentencesOf(text, formula.lang)[sentence]!;
-      // Named without the lead-in its first speaker gave it ("First, I need to point out that …").
-      const core = withoutLeadIn(text.slice(written.start, written.end), formula.lang);
-      return { text: core.charAt(0).toUpperCase() + core.slice(1), count, first };
-    })
+    .map((wording) => ({
+      text: wordingText(formula, wording, uses),
+      count: wording.count,
+      first: uses[wording.answer]!,
+    }))
     .sort((a, b) => b.count - a.count);
+}
+
+/** A wording as its first use wrote it, without the lead-in its speaker gave it ("First, I need to point out that …"). */
+function wordingText(
+  formula: Formula,
+  { answer, sentence }: { answer: number; sentence: number },
+  uses: Use[],
+): string {
+  const text = answerText(uses[answer]!.exchange);
+  const written = sentencesOf(text, formula.lang)[sentence]!;
+  const core = withoutLeadIn(text.slice(written.start, written.end), formula.lang);
+  return core.charAt(0).toUpperCase() + core.slice(1);
 }
 
 function pageFor(formula: Formula, uses: Use[]): FormulaPage {
   const wordings = wordingsOf(formula, uses);
   const id = formulaId(formula);
-  const name = wordings[0]!.text;
+  // The address is made of its first wording, which later uses never change (the most used one can).
+  const name = wordingText(formula, formula.wordings.values().next().value!, uses);
   const words =
     formula.lang === 'zh'
       ? [...name.replace(/[^\p{L}\p{N}]/gu, '')].slice(0, 12).join('')
