@@ -37,8 +37,7 @@ const strings = {
     answerPage: 'Page of this answer',
     inTranscript: 'Read it in the whole transcript',
     saidBefore: 'Said before',
-    saidBeforeTitle: (day: string, who: string | undefined, n: number) =>
-      `Said before: first on ${day}${who ? ` by ${who}` : ''}, in ${english('earlier answer', 'earlier answers')(n)}`,
+    saidBeforeTitle: (day: string, who: string | undefined) => `Said before, first on ${day}${who ? ` by ${who}` : ''}`,
     saidBeforeCount: (n: number, total: number) =>
       `${figure(n)} of ${english('sentence', 'sentences')(total)} said before; the others, shown in full ink, are new here.`,
     allNew: (total: number) =>
@@ -49,6 +48,23 @@ const strings = {
     saidBeforeShort: (n: number, total: number) =>
       `${figure(n)} of ${english('sentence', 'sentences')(total)} said before`,
     formulas: 'Formulas',
+    formula: {
+      kicker: 'Formulas in English',
+      usedInLabel: 'Used in',
+      usedIn: (answers: number, wordings: number) =>
+        `${english('answer', 'answers')(answers)}, in ${english('wording', 'wordings')(wordings)}`,
+      first: 'First',
+      last: 'Last',
+      saidBy: 'Said by',
+      otherLang: 'In Chinese',
+      search: 'Search for it, first said first',
+      follow: 'Follow this formula (RSS)',
+      chart: (unit: string) => `Answers using this formula, per ${unit}`,
+      wordings: 'Wordings',
+      wordingCount: (n: number, day: string) => `${figure(n)} × · first ${day}`,
+      more: (n: number) => `and ${figure(n)} more, each used less.`,
+      uses: 'Every use, oldest first',
+    },
     cite: 'Cite this answer',
     copy: 'Copy',
     linkSelection: 'Copy a link to the selected text',
@@ -120,8 +136,7 @@ const strings = {
     answerPage: '本问答页面',
     inTranscript: '在全文中阅读',
     saidBefore: '此前说过',
-    saidBeforeTitle: (day: string, who: string | undefined, n: number) =>
-      `此前说过：首次于${day}${who ? `（${who}）` : ''}，此前${figure(n)}次回答用过`,
+    saidBeforeTitle: (day: string, who: string | undefined) => `此前说过，首次于${day}${who ? `（${who}）` : ''}`,
     saidBeforeCount: (n: number, total: number) =>
       `${figure(total)}句中有${figure(n)}句此前说过；其余以正常字色显示的为首次出现。`,
     allNew: (total: number) => `本回答的${figure(total)}句话均未见于本档案此前的回答。`,
@@ -130,6 +145,22 @@ const strings = {
     formulaPage: '全部用例',
     saidBeforeShort: (n: number, total: number) => `${figure(total)}句中${figure(n)}句此前说过`,
     formulas: '固定表述',
+    formula: {
+      kicker: '中文固定表述',
+      usedInLabel: '使用',
+      usedIn: (answers: number, wordings: number) => `${figure(answers)}次回答，${figure(wordings)}种措辞`,
+      first: '首次',
+      last: '最近',
+      saidBy: '发言人',
+      otherLang: '英文',
+      search: '搜索此表述（按首次使用排序）',
+      follow: '订阅此表述（RSS）',
+      chart: (unit: string) => `使用此表述的回答（按${unit === 'year' ? '年' : '月'}）`,
+      wordings: '措辞',
+      wordingCount: (n: number, day: string) => `${figure(n)}次 · 首次${day}`,
+      more: (n: number) => `另有${figure(n)}种措辞，用得更少。`,
+      uses: '全部用例（按时间先后）',
+    },
     cite: '引用本回答',
     copy: '复制',
     linkSelection: '复制所选文字的链接',

@@ -19,6 +19,9 @@ import type { Lang } from '../schemas/transcript.ts';
  */
 export const FEED_ENTRIES = 50;
 
+/** A formula's feed tells a follower it came back: its latest uses are enough, and there are hundreds of such feeds. */
+export const FORMULA_FEED_ENTRIES = 10;
+
 export interface Feed {
   /** Its path under /feeds/, without ".xml": "all", "en", "spokespeople/lu-kang", "topics/5g". */
   key: string;
@@ -104,7 +107,7 @@ export function allFeeds(): Promise<Feed[]> {
           description: `Answers that use the formula “${name}”, newest first.`,
           language: ui(lang).htmlLang,
           page: formulaPath(page),
-          remarks: newest([...new Set(page.uses.map(({ remark }) => remark))].reverse()),
+          remarks: [...new Set(page.uses.map(({ remark }) => remark))].reverse().slice(0, FORMULA_FEED_ENTRIES),
           answersOf: (remark) => remark.data.transcript.exchanges.filter((exchange) => on.has(exchange)),
         });
       }

@@ -12,7 +12,7 @@ import { selectAll } from 'hast-util-select';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildSite } from '../../scripts/support/build.ts';
 import { plainText } from '../../src/plugins/to-html.ts';
-import { answerRow, turnTexts, transcriptDocument, transcriptRow } from '../../src/lib/data/rows.ts';
+import { answerRow, formulaRow, turnTexts, transcriptDocument, transcriptRow } from '../../src/lib/data/rows.ts';
 import { fixtureContent } from '../support/content.ts';
 import { neutralised } from '../../src/lib/data/csv.ts';
 
@@ -34,8 +34,8 @@ describe('feeds, sitemap and open data', () => {
   const jsonLines = <T>(path: string, schema: { parse: (value: unknown) => T }): T[] =>
     gunzipSync(read(path))
       .toString('utf-8')
-      .trimEnd()
       .split('\n')
+      .filter((line) => line !== '')
       .map((line) => schema.parse(JSON.parse(line)));
   const html = (path: string) => unified().use(rehypeParse).parse(read(path).toString('utf-8'));
   /** Every answer page the build wrote: remarks/<id>/<answer>/index.html. */
@@ -196,6 +196,15 @@ describe('feeds, sitemap and open data', () => {
       expect(own.exchanges.map((exchange) => exchange.id)).toEqual(row.answers);
       expect({ ...own, exchanges: undefined }).toEqual({ ...row, exchanges: undefined });
     }
+    // Formulas said in two answers or more, each naming answers that list it among their sentences.
+    const formulas = jsonLines('data/formulas.jsonl.gz', formulaRow);
+    const byId = new Map(jsonl.map((row) => [row.id, row]));
+    for (const formula of formulas) {
+      expect(formula.answers.length).toBeGreaterThanOrEqual(2);
+      for (const id of formula.answers) {
+        expect(byId.get(id)!.sentences.some((sentence) => sentence.formula === formula.id)).toBe(true);
+      }
+    }
     const index = JSON.parse(read('data/index.json').toString('utf-8')) as {
       version: number;
       files: { url: string; rows: number; bytes: number; schema: string }[];
@@ -205,6 +214,7 @@ describe('feeds, sitemap and open data', () => {
       '/data/answers.jsonl.gz': jsonl.length,
       '/data/answers.csv.gz': jsonl.length,
       '/data/transcripts.jsonl.gz': transcripts.length,
+      '/data/formulas.jsonl.gz': formulas.length,
     });
     for (const file of index.files) {
       expect(readFileSync(fileOf(file.url)!).length).toBe(file.bytes);

@@ -15,7 +15,7 @@ import { openSite, type Site } from '../support/site.ts';
  * a formula's page and feed, under the site's own headers, light and dark, on a phone and in print.
  */
 const shots = join(projectRoot, 'test-results/screenshots');
-const formulaLinks = '.formula-list a, .formula-uses a, .formula-facts a, .said-before a, .kicker a';
+const formulaLinks = '.formula-list a, .formula-uses a, .formula-facts a, .wordings a, .said-before a, .kicker a';
 
 interface Violation {
   directive: string;
@@ -70,14 +70,14 @@ describe('said before', () => {
       const said = page.locator('.exchange .turn.answer .said');
       expect(await said.count()).toBeGreaterThan(0);
       expect(await said.first().getAttribute('title')).toMatch(
-        lang === 'en' ? /^Said before: first on / : /^此前说过：首次于/,
+        lang === 'en' ? /^Said before, first on / : /^此前说过，首次于/,
       );
       const listed = page.locator('#said-before li');
       expect(await listed.count()).toBeGreaterThan(0);
       // Every sentence marked in the text is listed after it, quoted as written.
       const quotes = await listed.locator('q').allInnerTexts();
       const marked = await said.allInnerTexts();
-      for (const quote of quotes) expect(marked.join('')).toContain(quote.slice(0, 8));
+      for (const quote of quotes) expect(marked.join('')).toContain(quote.slice(0, 6));
       // The formula's page is linked from its use here, and the first use leads to a page that exists.
       const formulaHref = decodeURIComponent(found[`formula-${lang}`]);
       expect(await page.locator(`#said-before a[href="${formulaHref}"]`).count()).toBeGreaterThan(0);

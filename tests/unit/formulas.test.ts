@@ -50,8 +50,17 @@ describe('sentences', () => {
     );
     expect(withoutLeadIn('我愿重申，中国政府一贯反对单边制裁。', 'zh')).toBe('中国政府一贯反对单边制裁。');
     expect(withoutLeadIn('第三，我们不接受。', 'zh')).toBe('第三，我们不接受。');
+    // A numeral is a lead-in only as an enumeration, with its comma: 三国 and 一带一路 are words.
+    expect(withoutLeadIn('三国领导人就朝鲜半岛局势深入交换了意见。', 'zh')).toBe(
+      '三国领导人就朝鲜半岛局势深入交换了意见。',
+    );
     const [sentence] = sentencesOf('As I just said, our position is very clear.', 'en');
     expect([sentence!.start, sentence!.end, sentence!.key]).toEqual([0, 43, 'our position is very clear']);
+  });
+
+  test('a clause never ends inside a number', () => {
+    const text = '明天上午10:00，外交部将在蓝厅举行中外媒体吹风会，介绍李克强总理出访相关情况，欢迎各位记者朋友参加。';
+    expect(written(text, 'zh')[0]).toBe('明天上午10:00，');
   });
 
   test('a key ignores spacing, punctuation, case and full or half width', () => {

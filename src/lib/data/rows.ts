@@ -127,9 +127,16 @@ export const formulaRow = z
   .describe(`A formula: a sentence said in two answers or more. Version ${DATA_VERSION}.`);
 
 /** A transcript's own JSON, beside its page: its row, with its exchanges' rows in full. */
+/**
+ * A transcript's own JSON holds its exchanges' rows without their sentences: traced over the whole
+ * archive, they would add a tenth to the site's bytes (one JSON per transcript), and
+ * answers.jsonl.gz holds them once.
+ */
 export const transcriptDocument = transcriptRow
-  .extend({ exchanges: z.array(answerRow) })
-  .describe(`One transcript with its exchanges, as answers.jsonl has them. Version ${DATA_VERSION}.`);
+  .extend({ exchanges: z.array(answerRow.omit({ sentences: true })) })
+  .describe(
+    `One transcript with its exchanges, as answers.jsonl has them but for their sentences (answers.jsonl.gz lists those). Version ${DATA_VERSION}.`,
+  );
 
 export type AnswerRow = z.infer<typeof answerRow>;
 export type FormulaRow = z.infer<typeof formulaRow>;

@@ -128,7 +128,9 @@ const LEAD_INS: Record<Lang, RegExp> = {
   zh: new RegExp(
     '^(?:' +
       [
-        '(?:首先|其次|再次|最后|另外|此外|同时|当然|其实|事实上|总之|可见|因此|所以|但是?|而且|第[一二三四五六七八九十]|[一二三四五])[，、：]?',
+        '(?:首先|其次|再次|最后|另外|此外|同时|当然|其实|事实上|总之|可见|因此|所以|但是?|而且)[，、：]?',
+        // An enumeration ("第三，", "二、") only with its comma: 三国, 一带一路 are words.
+        '(?:第[一二三四五六七八九十]|[一二三四五六七八九十])[，、：]',
         '(?:关于|至于|对于)你?(?:的|提到的|提的|刚才提到的|所说的)?第[一二三四五]个问题[，：]',
         '(?:关于|至于|对于)你(?:提到|关心|所说|刚才提到)的[^，。]{0,10}，',
         '(?:我|我们)?(?:想|愿|要|愿意)?(?:再次|再)?(?:重申|强调|指出|说明)(?:的是)?[，：]',
@@ -222,7 +224,11 @@ function zhUnits(line: string): [number, number][] {
 function clauses(line: string, start: number, end: number): [number, number][] {
   if (end - start <= LONG_ZH) return [[start, end]];
   const cuts: number[] = [];
-  for (let i = start; i < end - 1; i++) if (/[，,：:]/u.test(line[i]!)) cuts.push(i + 1);
+  for (let i = start; i < end - 1; i++) {
+    // A clause ends at a comma or colon, not inside a number ("10:00", "1,000").
+    const between = /\d/.test(line[i - 1] ?? '') && /\d/.test(line[i + 1] ?? '');
+    if (/[，,：:]/u.test(line[i]!) && !between) cuts.push(i + 1);
+  }
   const units: [number, number][] = [];
   let from = start;
   for (const cut of cuts) {

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { openData } from '../../lib/data/open-data';
-import type { TranscriptDocument } from '../../lib/data/rows';
+import type { AnswerRow, TranscriptDocument } from '../../lib/data/rows';
 import { pageKeys } from '../../lib/page-keys';
 import { allRemarks } from '../../lib/remarks';
 import { siteOf } from '../../lib/site';
@@ -15,6 +15,16 @@ export const GET: APIRoute = async ({ params, site }) => {
   const data = await openData(siteOf(site));
   const row = data.transcriptOf.get(params.id ?? '');
   if (!row) throw new Error(`/remarks/${params.id}.json: no such transcript`);
-  const document: TranscriptDocument = { ...row, exchanges: data.answersOf.get(row.id) ?? [] };
+  const document: TranscriptDocument = {
+    ...row,
+    exchanges: (data.answersOf.get(row.id) ?? []).map((exchange) => withoutSentences(exchange)),
+  };
   return Response.json(document);
 };
+
+/** An exchange's row as a transcript's JSON holds it: without its sentences (transcriptDocument). */
+function withoutSentences(row: AnswerRow): Omit<AnswerRow, 'sentences'> {
+  const copy: Partial<AnswerRow> = { ...row };
+  delete copy.sentences;
+  return copy as Omit<AnswerRow, 'sentences'>;
+}
