@@ -64,6 +64,7 @@ describe('public/_headers', () => {
       '/search/',
       '/differences/',
       '/topics/5g/',
+      '/formulas/zh/我们注意到有关报道-bdd5827b/',
       '/feeds/all.xml',
       '/data/answers.jsonl.gz',
       '/sitemap-index.xml',
