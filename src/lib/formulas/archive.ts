@@ -64,8 +64,6 @@ export interface FormulaArchive {
   recurring(lang: Lang): FormulaPage[];
   /** The marks of an answer's followed sentences, in order (none for a too-short answer). */
   marks(remark: Remark, exchange: Exchange): SentenceMark[];
-  /** The formula page a followed sentence belongs to, whether or not its answer links it yet. */
-  pageOf(remark: Remark, exchange: Exchange, at: number): FormulaPage | undefined;
   /** Every formula said in two answers or more, in the order each was first said: the open data's list. */
   repeated(lang: Lang): { id: string; formula: Formula; uses: Use[]; page: FormulaPage | undefined; wording: string }[];
 }
@@ -87,7 +85,7 @@ export function formulaId(formula: Formula): string {
 const ids = new WeakMap<Formula, string>();
 
 /** The order answers were said in: by day, then transcript, then place in it. */
-export function chronological(remarks: readonly Remark[]): Use[] {
+function chronological(remarks: readonly Remark[]): Use[] {
   return [...remarks]
     .sort((a, b) => a.data.date.localeCompare(b.data.date) || a.id.localeCompare(b.id))
     .flatMap((remark) => remark.data.transcript.exchanges.map((exchange) => ({ remark, exchange })));
@@ -142,10 +140,6 @@ export function build(
           page: pages.get(formula),
           wording: wordingsOf(formula, uses)[0]!.text,
         }));
-    },
-    pageOf(_remark, exchange, at) {
-      const traced = traceOf.get(exchange)?.find((each) => each.at === at);
-      return traced && pages.get(traced.formula);
     },
   };
 }

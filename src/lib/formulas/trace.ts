@@ -60,7 +60,7 @@ export function allowedEdits(tokens: number): number {
  * sentence with a lead-in ("As I just said, …", 我要重申，…) or a clause added. The longer may be
  * at most two thirds longer, so a sentence that merely quotes a short formula stays its own.
  */
-export function contains(a: readonly string[], b: readonly string[]): boolean {
+function contains(a: readonly string[], b: readonly string[]): boolean {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   if (long.length * 0.6 > short.length) return false;
   const kept = commonLength(short, long);
