@@ -4,6 +4,7 @@ import { URL } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
+import { buildCache } from './src/lib/build-cache.ts';
 import { markdownOptions } from './src/plugins/index.ts';
 import { buildDataCleanup } from './src/integrations/build-data.ts';
 import devSearch from './src/integrations/dev-search.ts';
@@ -21,9 +22,9 @@ export default defineConfig({
   // The public address the site is served from: canonical URLs and share previews need it.
   site: siteUrl(),
   // Tests and benchmarks build other content folders side by side (see LECTERN_CONTENT in
-  // src/content.config.ts); each needs its own output and content cache.
+  // src/content.config.ts); each needs its own output and cache.
   outDir: process.env.LECTERN_OUT ?? './dist',
-  cacheDir: process.env.LECTERN_CACHE ?? './node_modules/.astro',
+  cacheDir: buildCache(),
   trailingSlash: 'always',
   markdown: {
     processor: unified(markdownOptions),

@@ -1,5 +1,5 @@
 /**
- * npm run bench:formulas [-- --content DIR] [--tenx] [--build] [--dump precision|recall]
+ * npm run bench:formulas [-- --content DIR] [--tenx] [--build] [--tenx-build] [--dump precision|recall]
  *
  * The benchmark of the issue "Said before": every answer of the shared corpus imported (or of
  * `--content`), traced as the site traces it (src/lib/formulas/), counterparts from the same
@@ -11,7 +11,7 @@
  * tracing's share of the build read from the build's log, then adds today's transcript (the
  * newest Chinese one again, a day later: every sentence said before, the most a new transcript
  * can touch) and counts the files a deploy uploads. Writes bench/results/formulas.json and
- * formulas.md. Not a test.
+ * formulas.md. `--tenx-build` does the same on the synthetic 10x archive. Not a test.
  *
  * `--dump precision` prints the precision sample for checking by hand: each followed sentence
  * said before beside the first wording of its formula. `--dump recall` prints, for the recall
@@ -42,6 +42,7 @@ const { values } = parseArgs({
     content: { type: 'string' },
     tenx: { type: 'boolean', default: false },
     build: { type: 'boolean', default: false },
+    'tenx-build': { type: 'boolean', default: false },
     dump: { type: 'string' },
   },
 });
@@ -348,6 +349,18 @@ const perLang = Object.fromEntries(
 
 const tenx = values.tenx ? await traceTenfold(content) : undefined;
 const built = values.build ? await buildAndAddOne(content) : undefined;
+const builtTenfold = values['tenx-build'] ? await buildTenfold(content) : undefined;
+
+/** The synthetic 10x archive built, then today's transcript added to it. */
+async function buildTenfold(real: string) {
+  const dir = join(mkdtempSync(join(tmpdir(), 'lectern-formulas-10x-')), 'remarks');
+  syntheticArchive(real, dir, 10);
+  try {
+    return await buildAndAddOne(dir);
+  } finally {
+    rmSync(join(dir, '..'), { recursive: true, force: true });
+  }
+}
 
 /** The synthetic archive ten times the content's size, traced: its answers repeat the real ones by construction. */
 async function traceTenfold(real: string) {
@@ -378,8 +391,17 @@ async function buildAndAddOne(folder: string) {
       },
     );
     if (run.code !== 0) throw new Error(`build failed:\n${run.output.slice(-3000)}`);
-    const traced = /\[lectern-formulas\] traced \d+ answers in ([\d.]+) s/.exec(run.output);
-    return { seconds: run.seconds, peakMiB: run.peakMiB, tracingSeconds: traced ? Number(traced[1]) : null };
+    const traced = /\[lectern-formulas\] traced (\d+) answers \((\d+) resumed from the last build\) in ([\d.]+) s/.exec(
+      run.output,
+    );
+    if (!traced) throw new Error(`the build's log does not say what tracing cost:\n${run.output.slice(-3000)}`);
+    return {
+      seconds: run.seconds,
+      peakMiB: run.peakMiB,
+      tracingSeconds: Number(traced[3]),
+      traced: Number(traced[1]),
+      resumed: Number(traced[2]),
+    };
   };
   const cold = await build(join(work, 'dist'));
   const size = folderSize(join(work, 'dist'));
@@ -430,25 +452,31 @@ const results = {
   recurring: RECURRING,
   '1x': cost(one),
   ...(tenx && { '10x': cost(tenx) }),
-  ...(built && {
-    build: {
-      coldSeconds: Math.round(built.cold.seconds),
-      coldPeakMiB: built.cold.peakMiB,
-      tracingSeconds: built.cold.tracingSeconds,
-      siteMiB: Math.round(built.size.mib),
-      files: built.size.files,
-      formulaFiles: built.formulaFiles,
-      addedSeconds: Math.round(built.again.seconds),
-      addedTracingSeconds: built.again.tracingSeconds,
-      deploy: {
-        touched: built.deploy.added + built.deploy.removed + built.deploy.changed,
-        percentOfFiles: built.deploy.percentOfFiles,
-        byKind: built.deploy.byKind,
-      },
-    },
-  }),
+  ...(built && { build: buildFigures(built) }),
+  ...(builtTenfold && { '10xBuild': buildFigures(builtTenfold) }),
   languages: perLang,
 };
+
+function buildFigures(run: Awaited<ReturnType<typeof buildAndAddOne>>) {
+  return {
+    coldSeconds: Math.round(run.cold.seconds),
+    coldPeakMiB: run.cold.peakMiB,
+    tracingSeconds: run.cold.tracingSeconds,
+    siteMiB: Math.round(run.size.mib),
+    files: run.size.files,
+    formulaFiles: run.formulaFiles,
+    addedSeconds: Math.round(run.again.seconds),
+    addedPeakMiB: run.again.peakMiB,
+    addedTracingSeconds: run.again.tracingSeconds,
+    addedTraced: run.again.traced,
+    addedResumed: run.again.resumed,
+    deploy: {
+      touched: run.deploy.added + run.deploy.removed + run.deploy.changed,
+      percentOfFiles: run.deploy.percentOfFiles,
+      byKind: run.deploy.byKind,
+    },
+  };
+}
 
 const out = join(projectRoot, 'bench/results');
 mkdirSync(out, { recursive: true });
@@ -507,15 +535,18 @@ function report(): string {
       );
     }
   }
-  if (results.build) {
-    const b = results.build;
+  for (const [title, b] of [
+    ['1x', results.build],
+    ['10x synthetic: every answer said ten times, so nearly every formula has a page', results['10xBuild']],
+  ] as const) {
+    if (!b) continue;
     lines.push(
       '',
-      '## In the build (1x, share cards skipped)',
+      `## In the build (${title}; share cards skipped)`,
       '',
-      `- Cold build: ${b.coldSeconds} s, process tree peak ${b.coldPeakMiB} MiB; tracing ${b.tracingSeconds} s of it (${Math.round((1000 * (b.tracingSeconds ?? 0)) / b.coldSeconds) / 10}%).`,
+      `- Cold build: ${b.coldSeconds} s, process tree peak ${b.coldPeakMiB} MiB; tracing ${b.tracingSeconds} s of it (${Math.round((1000 * b.tracingSeconds) / b.coldSeconds) / 10}%).`,
       `- Site: ${b.siteMiB} MiB, ${b.files} files, of which ${b.formulaFiles} under /formulas/.`,
-      `- Today's transcript added (every sentence said before: the most a new transcript touches): rebuilt in ${b.addedSeconds} s (tracing ${b.addedTracingSeconds} s); a deploy touches ${b.deploy.touched} files, ${b.deploy.percentOfFiles}% of the site (target ≤ 1%): HTML +${b.deploy.byKind.html.added} −${b.deploy.byKind.html.removed} ~${b.deploy.byKind.html.changed}, search +${b.deploy.byKind.search.added} −${b.deploy.byKind.search.removed} ~${b.deploy.byKind.search.changed}, data +${b.deploy.byKind.data.added} −${b.deploy.byKind.data.removed} ~${b.deploy.byKind.data.changed}.`,
+      `- Today's transcript added (every sentence said before: the most a new transcript touches): rebuilt in ${b.addedSeconds} s (peak ${b.addedPeakMiB} MiB), tracing only its own ${b.addedTraced} answers (${b.addedResumed} resumed from the last build's state) in ${b.addedTracingSeconds} s; a deploy touches ${b.deploy.touched} files, ${b.deploy.percentOfFiles}% of the site (target ≤ 1%): HTML +${b.deploy.byKind.html.added} −${b.deploy.byKind.html.removed} ~${b.deploy.byKind.html.changed}, search +${b.deploy.byKind.search.added} −${b.deploy.byKind.search.removed} ~${b.deploy.byKind.search.changed}, data +${b.deploy.byKind.data.added} −${b.deploy.byKind.data.removed} ~${b.deploy.byKind.data.changed}.`,
     );
   }
   for (const lang of langs) {

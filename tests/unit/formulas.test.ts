@@ -1,9 +1,13 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { RECURRING, build, type Use } from '../../src/lib/formulas/archive.ts';
 import { markTurns } from '../../src/lib/formulas/mark.ts';
 import { NearIndex, editDistance } from '../../src/lib/formulas/near.ts';
 import { keyOf, sentencesOf, withoutLeadIn } from '../../src/lib/formulas/sentences.ts';
-import { trace } from '../../src/lib/formulas/trace.ts';
+import { traceResuming } from '../../src/lib/formulas/resume.ts';
+import { type TracedAnswer, type Tracer, trace } from '../../src/lib/formulas/trace.ts';
 import type { Remark } from '../../src/lib/remarks.ts';
 import type { Exchange } from '../../src/lib/transcript/model.ts';
 import { renderTranscript } from '../../src/plugins/render.ts';
@@ -98,16 +102,19 @@ describe('near-exact matching', () => {
   });
 });
 
+/** Seven answers in two languages: exact and near-exact repeats, a language kept apart, a sentence too short to follow. */
+const sample: TracedAnswer[] = [
+  { lang: 'en', text: 'We have noted relevant reports. China firmly opposes the sale of arms to Taiwan.' },
+  { lang: 'zh', text: '我们注意到有关报道。台湾是中国领土不可分割的一部分。' },
+  { lang: 'en', text: 'We have noted the relevant reports! The weather is fine today in the capital city.' },
+  { lang: 'en', text: 'China firmly opposes the sale of arms to Taiwan. Thank you.' },
+  { lang: 'zh', text: '我们注意到有关报道。台湾是中国领土不可分割的一部分。中方欢迎各方为此作出的努力。' },
+  { lang: 'en', text: 'We held talks on 3 March 2019 with the delegation of the European Union in Beijing.' },
+  { lang: 'en', text: 'We held talks on 14 April 2020 with the delegation of the European Union in Beijing.' },
+];
+
 describe('the tracer', () => {
-  const answers = [
-    { lang: 'en', text: 'We have noted relevant reports. China firmly opposes the sale of arms to Taiwan.' },
-    { lang: 'zh', text: '我们注意到有关报道。台湾是中国领土不可分割的一部分。' },
-    { lang: 'en', text: 'We have noted the relevant reports! The weather is fine today in the capital city.' },
-    { lang: 'en', text: 'China firmly opposes the sale of arms to Taiwan. Thank you.' },
-    { lang: 'zh', text: '我们注意到有关报道。台湾是中国领土不可分割的一部分。中方欢迎各方为此作出的努力。' },
-    { lang: 'en', text: 'We held talks on 3 March 2019 with the delegation of the European Union in Beijing.' },
-    { lang: 'en', text: 'We held talks on 14 April 2020 with the delegation of the European Union in Beijing.' },
-  ] as const;
+  const answers = sample;
   const { traces, formulas } = trace(answers);
 
   test('each sentence is found in the earlier answers of its language: exact, or with a word or a date changed', () => {
@@ -148,6 +155,39 @@ describe('the tracer', () => {
     const strip = (list: typeof traces) =>
       list.map((each) => each.map((t) => [t.at, t.before, t.near, t.formula.n, t.formula.lang]));
     expect(strip(traces.slice(0, 4))).toEqual(strip(shorter));
+  });
+});
+
+describe("resuming the last build's trace", () => {
+  const answers = sample;
+  /** Everything a page reads of a trace, formulas by number. */
+  const seen = ({ traces, formulas }: Pick<Tracer, 'traces' | 'formulas'>) => ({
+    traces: traces.map((each) => each.map((t) => ({ ...t, formula: t.formula.n }))),
+    formulas: formulas.map((f) => ({ ...f, wordings: [...f.wordings] })),
+  });
+  const file = () => join(mkdtempSync(join(tmpdir(), 'lectern-tracer-')), 'formulas', 'tracer.bin');
+
+  test("today's answers added after the last build's: only they are traced, and the trace is the one from the start", async () => {
+    const kept = file();
+    expect((await traceResuming(answers.slice(0, 4), kept)).resumed).toBe(0);
+    const { tracer, resumed } = await traceResuming(answers, kept);
+    expect(resumed).toBe(4);
+    expect(seen(tracer)).toEqual(seen(trace(answers)));
+    // Once more with nothing new: all of it resumed, and still the same.
+    const again = await traceResuming(answers, kept);
+    expect(again.resumed).toBe(answers.length);
+    expect(seen(again.tracer)).toEqual(seen(trace(answers)));
+  });
+
+  test('an earlier answer edited, or a kept state that cannot be read, traces from the start', async () => {
+    const kept = file();
+    await traceResuming(answers, kept);
+    const edited = answers.map((each, i) => (i === 2 ? { ...each, text: 'We have noted relevant reports.' } : each));
+    const { tracer, resumed } = await traceResuming(edited, kept);
+    expect(resumed).toBe(0);
+    expect(seen(tracer)).toEqual(seen(trace(edited)));
+    writeFileSync(kept, 'not a tracer');
+    expect((await traceResuming(answers, kept)).resumed).toBe(0);
   });
 });
 

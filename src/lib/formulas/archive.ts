@@ -5,7 +5,7 @@ import { slugOf } from '../slug.ts';
 import { answerText } from '../transcript/exchange.ts';
 import type { Exchange } from '../transcript/model.ts';
 import { sentencesOf, withoutLeadIn } from './sentences.ts';
-import { type Formula, positionOf, type Trace, trace } from './trace.ts';
+import { type Formula, positionOf, type Trace, type TracedAnswer, type Tracer, trace } from './trace.ts';
 
 /**
  * The archive's formulas, traced once per build over every answer (trace.ts), with what pages
@@ -91,14 +91,19 @@ function chronological(remarks: readonly Remark[]): Use[] {
     .flatMap((remark) => remark.data.transcript.exchanges.map((exchange) => ({ remark, exchange })));
 }
 
+/** Every answer as the tracer reads it, in the order they were said. */
+export function answersOf(remarks: readonly Remark[]): TracedAnswer[] {
+  return chronological(remarks).map(({ remark, exchange }) => ({ lang: remark.data.lang, text: answerText(exchange) }));
+}
+
+/** The archive of `remarks`, from their trace (traced here unless given: formulas.ts resumes the last build's). */
 export function build(
   remarks: readonly Remark[],
   counterparts: (remark: Remark, exchange: Exchange) => Use[],
+  traced: Pick<Tracer, 'traces' | 'formulas'> = trace(answersOf(remarks)),
 ): FormulaArchive {
   const uses = chronological(remarks);
-  const { traces, formulas } = trace(
-    uses.map(({ remark, exchange }) => ({ lang: remark.data.lang, text: answerText(exchange) })),
-  );
+  const { traces, formulas } = traced;
   const traceOf = new Map<Exchange, Trace>(uses.map((use, i) => [use.exchange, traces[i]!]));
   const pages = new Map<Formula, FormulaPage>();
   for (const formula of formulas) {

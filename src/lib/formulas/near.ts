@@ -16,7 +16,14 @@ const ROWS = 3;
 const CROWDED = 12;
 
 export class NearIndex<T> {
-  readonly #bands: Map<number, number[]>[] = Array.from({ length: BANDS }, () => new Map<number, number[]>());
+  /**
+   * Per band, each bucket's value ids: a lone id as itself, since most buckets hold one wording
+   * and an array apiece was most of the time of filling the index.
+   */
+  readonly #bands: Map<number, number | number[]>[] = Array.from(
+    { length: BANDS },
+    () => new Map<number, number | number[]>(),
+  );
   readonly #values: T[] = [];
   /** Per value, the lookup that last found it: each is returned once without a Set per lookup. */
   #stamps = new Int32Array(1024);
@@ -37,7 +44,8 @@ export class NearIndex<T> {
     for (let band = 0; band < BANDS; band++) {
       const bucket = bandKey(signature, band);
       const held = this.#bands[band]!.get(bucket);
-      if (!held) this.#bands[band]!.set(bucket, [id]);
+      if (held === undefined) this.#bands[band]!.set(bucket, id);
+      else if (typeof held === 'number') this.#bands[band]!.set(bucket, [held, id]);
       else if (held.length <= CROWDED) held.push(id);
     }
   }
@@ -48,8 +56,8 @@ export class NearIndex<T> {
     const found: T[] = [];
     for (let band = 0; band < BANDS; band++) {
       const held = this.#bands[band]!.get(bandKey(signature, band));
-      if (!held || held.length > CROWDED) continue;
-      for (const id of held) {
+      if (held === undefined || (typeof held !== 'number' && held.length > CROWDED)) continue;
+      for (const id of typeof held === 'number' ? [held] : held) {
         if (this.#stamps[id] === lookup) continue;
         this.#stamps[id] = lookup;
         found.push(this.#values[id]!);

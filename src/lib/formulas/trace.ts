@@ -69,15 +69,41 @@ function contains(a: readonly string[], b: readonly string[]): boolean {
 
 /** Traces `answers`, given in the order they were said (oldest first). */
 export function trace(answers: readonly TracedAnswer[]): { traces: Trace[]; formulas: Formula[] } {
-  const formulas: Formula[] = [];
-  const byLang = new Map<Lang, { exact: Map<string, Wording>; near: NearIndex<Wording> }>();
-  const traces: Trace[] = [];
-  answers.forEach((answer, index) => {
-    let seen = byLang.get(answer.lang);
-    if (!seen) byLang.set(answer.lang, (seen = { exact: new Map(), near: new NearIndex() }));
-    const sentences = sentencesOf(answer.text, answer.lang);
+  const tracer = new Tracer();
+  for (const answer of answers) tracer.add(answer);
+  return tracer;
+}
+
+/**
+ * What the tracer has followed so far, resumable: an answer's trace depends only on the answers
+ * before it, so a build whose chronology extends the last one's (today's transcript added) can
+ * restore the last state and trace only the new answers (resume.ts keeps it between builds).
+ */
+export class Tracer {
+  readonly traces: Trace[] = [];
+  readonly formulas: Formula[] = [];
+  /** Every wording, in the order first said: all a tracer needs to go on (see `Tracer.from`). */
+  readonly wordings: Wording[] = [];
+  readonly #byLang = new Map<Lang, Seen>();
+
+  /** The tracer that had followed `traces`, making `formulas` and `wordings` (each in its order) on the way. */
+  static from(traces: Trace[], formulas: Formula[], wordings: readonly Wording[]): Tracer {
+    const tracer = new Tracer();
+    // Not push(...): at 10x that is more arguments than a call takes.
+    for (const trace of traces) tracer.traces.push(trace);
+    for (const formula of formulas) tracer.formulas.push(formula);
+    // Re-added in the order they were said: the buckets fill, and stop at CROWDED, as they did.
+    for (const wording of wordings)
+      tracer.#remember(wording, tracer.#seen(wording.formula.lang).near.signature(wording.tokens));
+    return tracer;
+  }
+
+  /** Follows the next answer said, after every answer added before it. */
+  add(answer: TracedAnswer): Trace {
+    const index = this.traces.length;
+    const seen = this.#seen(answer.lang);
     const result: Trace = [];
-    sentences.forEach((sentence, at) => {
+    sentencesOf(answer.text, answer.lang).forEach((sentence, at) => {
       if (!traceable(sentence, answer.lang)) return;
       let wording = seen.exact.get(sentence.key);
       let near = false;
@@ -87,18 +113,18 @@ export function trace(answers: readonly TracedAnswer[]): { traces: Trace[]; form
         near = match !== undefined;
         let formula = match?.wording.formula;
         if (!formula) {
-          formula = { n: formulas.length, lang: answer.lang, answers: [], wordings: new Map() };
-          formulas.push(formula);
+          formula = { n: this.formulas.length, lang: answer.lang, answers: [], wordings: new Map() };
+          this.formulas.push(formula);
         }
         wording = {
+          key: sentence.key,
           formula,
           tokens: sentence.tokens,
           first: { answer: index, sentence: at },
           origin: match?.origin ?? { answer: index, sentence: at },
         };
-        seen.exact.set(sentence.key, wording);
         formula.wordings.set(sentence.key, { answer: index, sentence: at, count: 0 });
-        seen.near.add(signature, wording);
+        this.#remember(wording, signature);
       }
       const { formula, origin } = wording;
       formula.wordings.get(sentence.key)!.count++;
@@ -112,9 +138,28 @@ export function trace(answers: readonly TracedAnswer[]): { traces: Trace[]; form
         near,
       });
     });
-    traces.push(result);
-  });
-  return { traces, formulas };
+    this.traces.push(result);
+    return result;
+  }
+
+  #seen(lang: Lang): Seen {
+    let seen = this.#byLang.get(lang);
+    if (!seen) this.#byLang.set(lang, (seen = { exact: new Map(), near: new NearIndex() }));
+    return seen;
+  }
+
+  #remember(wording: Wording, signature: Int32Array): void {
+    const seen = this.#seen(wording.formula.lang);
+    seen.exact.set(wording.key, wording);
+    seen.near.add(signature, wording);
+    this.wordings.push(wording);
+  }
+}
+
+interface Seen {
+  /** Every wording said so far, by key. */
+  exact: Map<string, Wording>;
+  near: NearIndex<Wording>;
 }
 
 /** Where in `answers` (ascending) the first answer at or after `since` is. */
@@ -129,7 +174,9 @@ export function positionOf(answers: readonly number[], since: number): number {
   return low;
 }
 
-interface Wording {
+export interface Wording {
+  /** Its key (sentences.ts keyOf): the same key is the same wording. */
+  key: string;
   formula: Formula;
   tokens: string[];
   /** Its own first use. */
