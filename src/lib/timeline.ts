@@ -1,5 +1,6 @@
 import { escapeHtml } from './escape-html.ts';
 import { figure } from './figures.ts';
+import type { Lang } from '../schemas/transcript.ts';
 
 /**
  * How many answers fall in each period, drawn as a small bar chart with the figures in a table
@@ -26,16 +27,32 @@ export interface Timeline {
 const MONTHS_SHOWN = 24;
 const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** "2019-03" → "Mar 2019". */
-export function monthLabel(month: string): string {
-  return `${MONTH_NAMES[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+/** The chart's own words, in the language of the page it is drawn on (a formula's page is in its formula's). */
+const WORDS: Record<
+  Lang,
+  { figures: string; year: string; month: string; answers: string; count: (n: number) => string }
+> = {
+  en: {
+    figures: 'The figures',
+    year: 'Year',
+    month: 'Month',
+    answers: 'Answers',
+    count: (n) => `${figure(n)} ${n === 1 ? 'answer' : 'answers'}`,
+  },
+  zh: { figures: '具体数字', year: '年份', month: '月份', answers: '回答', count: (n) => `${figure(n)}个回答` },
+};
+
+/** "2019-03" → "Mar 2019" (2019年3月). */
+export function monthLabel(month: string, lang: Lang = 'en'): string {
+  const n = Number(month.slice(5, 7));
+  return lang === 'zh' ? `${month.slice(0, 4)}年${n}月` : `${MONTH_NAMES[n - 1]} ${month.slice(0, 4)}`;
 }
 
 /**
  * The timeline of answers counted by month ("2019-03" → n). `year` shows that whole year by month
  * (the search filtered to it), where its answers fall within it.
  */
-export function timelineOf(byMonth: ReadonlyMap<string, number>, year?: string): Timeline {
+export function timelineOf(byMonth: ReadonlyMap<string, number>, year?: string, lang: Lang = 'en'): Timeline {
   const months = [...byMonth.keys()].filter((month) => (byMonth.get(month) ?? 0) > 0).sort();
   const total = [...byMonth.values()].reduce((sum, n) => sum + n, 0);
   if (months.length === 0) return { unit: 'year', bins: [], total };
@@ -47,7 +64,7 @@ export function timelineOf(byMonth: ReadonlyMap<string, number>, year?: string):
     const bins: Bin[] = [];
     for (let i = monthIndex(first); i <= monthIndex(last); i++) {
       const key = monthKey(i);
-      bins.push({ key, label: monthLabel(key), count: byMonth.get(key) ?? 0 });
+      bins.push({ key, label: monthLabel(key, lang), count: byMonth.get(key) ?? 0 });
     }
     return { unit: 'month', bins, total };
   }
@@ -80,6 +97,8 @@ export interface DrawOptions {
   href: (bin: Bin) => string;
   /** The period already chosen, marked. */
   selected?: string | undefined;
+  /** The language of its own words (the figures' table, a bar's name); English unless said. */
+  lang?: Lang;
 }
 
 /**
@@ -98,11 +117,12 @@ export function axisLabels(bins: Bin[]): string[] {
  * them (axisLabels), and the figures as a table. Attributes only, no inline style: it lives under
  * the site's Content-Security-Policy.
  */
-export function drawTimeline({ unit, bins }: Timeline, { caption, href, selected }: DrawOptions): string {
+export function drawTimeline({ unit, bins }: Timeline, { caption, href, selected, lang = 'en' }: DrawOptions): string {
   if (bins.length === 0) return '';
+  const words = WORDS[lang];
   const max = Math.max(...bins.map((bin) => bin.count));
   const width = bins.length * (BAR + GAP);
-  const noun = (n: number) => `${figure(n)} ${n === 1 ? 'answer' : 'answers'}`;
+  const noun = words.count;
   const bars = bins
     .map((bin, i) => {
       const height = bin.count === 0 ? 0 : Math.max(2, Math.round((bin.count / max) * HEIGHT));
@@ -110,7 +130,7 @@ export function drawTimeline({ unit, bins }: Timeline, { caption, href, selected
       const rect = `<rect x="${i * (BAR + GAP)}" y="${HEIGHT - height}" width="${BAR}" height="${height}"${mark}/>`;
       // An empty period is drawn (a gap says something) but leads nowhere.
       if (bin.count === 0) return rect;
-      const name = escapeHtml(`${bin.label}: ${noun(bin.count)}`);
+      const name = escapeHtml(`${bin.label}${lang === 'zh' ? '：' : ': '}${noun(bin.count)}`);
       // A transparent full-height target keeps a short bar easy to click.
       return `<a href="${escapeHtml(href(bin))}" aria-label="${name}"><title>${name}</title><rect class="target" x="${i * (BAR + GAP)}" y="0" width="${BAR + GAP}" height="${HEIGHT}"/>${rect}</a>`;
     })
@@ -129,7 +149,7 @@ export function drawTimeline({ unit, bins }: Timeline, { caption, href, selected
     `<div class="timeline-axis" aria-hidden="true">${axisLabels(bins)
       .map((label) => `<span>${escapeHtml(label)}</span>`)
       .join('')}</div>` +
-    `<details><summary>The figures</summary><table><thead><tr><th scope="col">${unit === 'year' ? 'Year' : 'Month'}</th><th scope="col">Answers</th></tr></thead><tbody>${rows}</tbody></table></details>` +
+    `<details><summary>${words.figures}</summary><table><thead><tr><th scope="col">${unit === 'year' ? words.year : words.month}</th><th scope="col">${words.answers}</th></tr></thead><tbody>${rows}</tbody></table></details>` +
     `</figure>`
   );
 }

@@ -86,6 +86,18 @@ describe('the chart of answers over time', () => {
     expect(html).not.toContain('style=');
     expect(searchHref({ topic: ['5G'] }, '2019-03')).toBe('/search/?topic=5G&year=2019&month=2019-03');
   });
+
+  test("on a Chinese page the chart's own words are Chinese", () => {
+    const html = drawTimeline(timelineOf(new Map([['2019-03', 3]]), undefined, 'zh'), {
+      caption: '每月使用次数',
+      href: (bin) => searchHref({ lang: ['zh'] }, bin.key),
+      lang: 'zh',
+    });
+    expect(html).toContain('aria-label="2019年3月：3个回答"');
+    expect(html).toContain('<summary>具体数字</summary>');
+    expect(html).toContain('<th scope="col">月份</th><th scope="col">回答</th>');
+    expect(html).not.toMatch(/Mar|answers|The figures/);
+  });
 });
 
 describe('JSON-LD', () => {
