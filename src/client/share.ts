@@ -4,22 +4,30 @@
  * link to the text a reader selects inside an answer (a text fragment, #:~:text=). Without
  * JavaScript the plain share links and the URL field still work; these buttons stay hidden.
  */
-import { apa, bibtex, type CitationInput } from '../lib/share/citation.ts';
+import { apa, bibtex } from '../lib/share/citation.ts';
+import { citationInput } from './citation-input.ts';
 import { networkLinks } from '../lib/share/networks.ts';
 import { atOrigin, withOrigin } from './origin.ts';
 
 // What is copied, shared and cited names the address the reader is at (origin.ts).
-const answers = document.querySelectorAll<HTMLElement>('.exchange[data-answer-url]');
-const built = answers[0] && new URL(answers[0].dataset.answerUrl!).origin;
+const canonical = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href;
+const built = canonical && new URL(canonical).origin;
 if (built && built !== location.origin) {
-  for (const exchange of answers) exchange.dataset.answerUrl = atOrigin(exchange.dataset.answerUrl!, location.origin);
   for (const field of document.querySelectorAll<HTMLInputElement>('input.share-url'))
     field.value = atOrigin(field.value, location.origin);
-  for (const cite of document.querySelectorAll<HTMLElement>('.cite[data-citation]')) {
-    cite.dataset.citation = withOrigin(cite.dataset.citation!, built, location.origin);
-    for (const pre of cite.querySelectorAll('pre'))
-      pre.textContent = withOrigin(pre.textContent, built, location.origin);
-  }
+  for (const pre of document.querySelectorAll('.cite pre'))
+    pre.textContent = withOrigin(pre.textContent, built, location.origin);
+}
+
+/**
+ * An exchange's own page, at the reader's origin: in a transcript, its "link to this answer"; on
+ * its own page, the page. Not written on every exchange: the page already holds it once.
+ */
+function answerUrl(exchange: HTMLElement): string | undefined {
+  const path =
+    exchange.querySelector('.exchange-header a.permalink')?.getAttribute('href') ??
+    (canonical && new URL(canonical).pathname);
+  return path ? new URL(path, location.origin).href : undefined;
 }
 
 /**
@@ -54,7 +62,7 @@ function questionOf(exchange: HTMLElement | null): string | undefined {
 // A transcript carries its answers' share menu once (src/components/ShareMenu.astro): one for each.
 const menu = document.querySelector<HTMLTemplateElement>('template.share-menu-template');
 if (menu)
-  for (const exchange of document.querySelectorAll<HTMLElement>('.exchange[data-answer-url]')) {
+  for (const exchange of document.querySelectorAll<HTMLElement>('.exchange')) {
     const copy = menu.content.cloneNode(true) as DocumentFragment;
     copy.querySelector('summary')!.id = `${exchange.id}-share`;
     const group = copy.querySelector('.share')!;
@@ -66,8 +74,8 @@ if (menu)
   }
 
 for (const group of document.querySelectorAll<HTMLElement>('.share')) {
-  const exchange = group.closest<HTMLElement>('.exchange[data-answer-url]');
-  const url = exchange?.dataset.answerUrl;
+  const exchange = group.closest<HTMLElement>('.exchange');
+  const url = exchange && answerUrl(exchange);
   if (!url) continue;
   const title = questionOf(exchange) ?? document.title;
   if (group.dataset.email !== undefined) {
@@ -98,9 +106,12 @@ for (const group of document.querySelectorAll<HTMLElement>('.share')) {
   }
 }
 
-// The citation styles beyond the one in the page (src/components/Cite.astro), built from its input.
-for (const cite of document.querySelectorAll<HTMLElement>('.cite[data-citation]')) {
-  const input = JSON.parse(cite.dataset.citation!) as CitationInput;
+// The citation styles beyond the one in the page (src/components/Cite.astro), built from the page.
+for (const cite of document.querySelectorAll<HTMLElement>('.cite[data-exchange]')) {
+  const exchange = document.getElementById(cite.dataset.exchange!);
+  const answer = exchange && answerUrl(exchange);
+  const input = answer && citationInput(cite, document, answer);
+  if (!input) continue;
   const written = cite.querySelector('.citation')!;
   for (const [name, text] of [
     ['APA', apa(input)],
@@ -151,12 +162,13 @@ function onSelection(): void {
   const text = selection?.toString().trim() ?? '';
   const node = selection && selection.rangeCount > 0 ? selection.getRangeAt(0).commonAncestorContainer : null;
   const element = node instanceof Element ? node : node?.parentElement;
-  const exchange = element?.closest<HTMLElement>('.exchange[data-answer-url]');
-  if (!text || !exchange || !element?.closest('.turn')) {
+  const exchange = element?.closest<HTMLElement>('.exchange');
+  const answer = exchange && answerUrl(exchange);
+  if (!text || !exchange || !answer || !element?.closest('.turn')) {
     selectionButton.hidden = true;
     return;
   }
-  selectionLink = `${exchange.dataset.answerUrl!}${fragment(text)}`;
+  selectionLink = `${answer}${fragment(text)}`;
   const box = selection!.getRangeAt(0).getBoundingClientRect();
   const lang = exchange.closest('[lang]')?.getAttribute('lang') ?? 'en';
   selectionButton.textContent = lang.startsWith('zh') ? '复制所选文字的链接' : 'Copy a link to the selected text';

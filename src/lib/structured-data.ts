@@ -1,7 +1,7 @@
 import { SITE_TITLE } from '../consts.ts';
 import type { Remark } from './remarks.ts';
 import { answerTopics } from './topics.ts';
-import { answerText, brief } from './transcript/exchange.ts';
+import { answerSummary } from './transcript/exchange.ts';
 import type { Exchange } from './transcript/model.ts';
 import { answerPath, transcriptPath } from './transcript/addresses.ts';
 
@@ -55,7 +55,7 @@ export function answerJsonLd(remark: Remark, exchange: Exchange, site: URL): Jso
     '@context': 'https://schema.org',
     '@type': 'Quotation',
     '@id': new URL(answerPath(remark.id, exchange.id), site).href,
-    text: brief(answerText(exchange), data.lang === 'zh' ? 100 : 200),
+    text: answerSummary(exchange, data.lang),
     datePublished: data.date,
     inLanguage: data.lang === 'zh' ? 'zh-Hans' : 'en',
     isBasedOn: data.source,

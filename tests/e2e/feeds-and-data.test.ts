@@ -190,21 +190,33 @@ describe('feeds, sitemap and open data', () => {
     expect(csv[formula]!.answer).toBe(`'${jsonl[formula]!.answer}`);
     expect(csv.filter((row) => Object.values(row).some((cell) => /^[=+\-@\t\r]/.test(cell)))).toEqual([]);
     const transcripts = jsonLines('data/transcripts.jsonl.gz', transcriptRow);
+    const byAnswer = new Map(jsonl.map((row) => [row.id, row]));
     expect(transcripts.flatMap((row) => row.answers).sort()).toEqual(jsonl.map((row) => row.id).sort());
     for (const row of transcripts) {
       const own = transcriptDocument.parse(JSON.parse(read(join('remarks', `${row.id}.json`)).toString('utf-8')));
       expect(own.exchanges.map((exchange) => exchange.id)).toEqual(row.answers);
-      expect({ ...own, exchanges: undefined }).toEqual({ ...row, exchanges: undefined });
+      expect({ ...own, exchanges: undefined }).toEqual({ ...row, answers: undefined, exchanges: undefined });
+      // An exchange with its transcript's fields is its row in answers.jsonl, but for its sentences.
+      const { id, link, date, lang, spokesperson, kind, source } = own;
+      const fields = { transcript_id: id, transcript_link: link, date, lang, spokesperson, kind, source };
+      for (const exchange of own.exchanges) {
+        expect({ ...exchange, ...fields, sentences: undefined }).toEqual({
+          ...byAnswer.get(exchange.id),
+          sentences: undefined,
+        });
+      }
     }
     // Formulas said in two answers or more, each naming answers that list it among their sentences.
     const formulas = jsonLines('data/formulas.jsonl.gz', formulaRow);
-    const byId = new Map(jsonl.map((row) => [row.id, row]));
     for (const formula of formulas) {
       expect(formula.answers.length).toBeGreaterThanOrEqual(2);
       for (const id of formula.answers) {
-        expect(byId.get(id)!.sentences.some((sentence) => sentence.formula === formula.id)).toBe(true);
+        expect(byAnswer.get(id)!.sentences.some((sentence) => sentence.formula === formula.id)).toBe(true);
       }
     }
+    // And the other way: a sentence listed is one of a formula said twice or more.
+    const listed = new Set(formulas.map((formula) => formula.id));
+    expect(jsonl.flatMap((row) => row.sentences).filter((sentence) => !listed.has(sentence.formula))).toEqual([]);
     const index = JSON.parse(read('data/index.json').toString('utf-8')) as {
       version: number;
       files: { url: string; rows: number; bytes: number; schema: string }[];

@@ -98,10 +98,20 @@ describe('said before', () => {
     expect(await page.locator('.formula-facts dd').first().innerText()).toMatch(new RegExp(`^${uses.length} answers`));
     const feedHref = (await page.locator('link[rel="alternate"][type="application/rss+xml"]').getAttribute('href'))!;
     const feed = parseFeed(await (await page.request.get(`${site.url}${feedHref}`)).text());
-    expect(feed.items.length).toBeGreaterThan(0);
-    // A chart bar leads to the search for the wording, first said first.
-    const bar = (await page.locator('.timeline table a').first().getAttribute('href'))!;
-    expect(new URL(bar, site.url).searchParams.get('sort')).toBe('oldest');
+    // The feed's entries are the newest uses, each an answer of the page's list.
+    const listed = await page
+      .locator('.formula-uses li a')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(feed.items.length).toBe(Math.min(5, uses.length));
+    for (const item of feed.items) expect(listed).toContain(new URL(item.url!).pathname);
+    // A chart bar leads to its period's uses further down, as many as the bar counts.
+    const bar = page.locator('.timeline svg a').first();
+    const period = (await bar.getAttribute('href'))!;
+    const count = Number(/\d+(?= answers?)/.exec((await bar.getAttribute('aria-label'))!)![0]);
+    expect(await page.locator(`${period} + ol.formula-uses > li`).count()).toBe(count);
+    // The search for the wording, first said first, is a link away.
+    const search = (await page.locator('main a[href^="/search/"]').first().getAttribute('href'))!;
+    expect(new URL(search, site.url).searchParams.get('sort')).toBe('oldest');
     await page.close();
   });
 

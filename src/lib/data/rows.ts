@@ -83,7 +83,7 @@ export const answerRow = z
     sentences: z
       .array(sentenceRow)
       .describe(
-        "The answer's sentences the tracer follows (all but the shortest), in order, each with its formula: what was said before and when first (see /formulas/).",
+        "The answer's sentences whose formula is said in two answers or more (formulas.jsonl.gz), in order: what was said before and when first, or said here first and again later (see /formulas/). Sentences said once only are not listed.",
       ),
   })
   .describe(`One exchange of a press remark: a question and its answer. Version ${DATA_VERSION}.`);
@@ -126,16 +126,28 @@ export const formulaRow = z
   })
   .describe(`A formula: a sentence said in two answers or more. Version ${DATA_VERSION}.`);
 
-/** A transcript's own JSON, beside its page: its row, with its exchanges' rows in full. */
+/** What an exchange's row repeats of its transcript's: a transcript's own JSON says it once, at the top. */
+const transcriptFields = {
+  transcript_id: true,
+  transcript_link: true,
+  date: true,
+  lang: true,
+  spokesperson: true,
+  kind: true,
+  source: true,
+} as const;
+
 /**
- * A transcript's own JSON holds its exchanges' rows without their sentences: traced over the whole
- * archive, they would add a tenth to the site's bytes (one JSON per transcript), and
- * answers.jsonl.gz holds them once.
+ * A transcript's own JSON, beside its page: its row, with its exchanges' rows as answers.jsonl has
+ * them but for what the transcript says once (transcriptFields) and their sentences: traced over
+ * the whole archive, those would add a tenth to the site's bytes (one JSON per transcript), and
+ * answers.jsonl.gz holds them once. Its exchanges list its answers: the row's `answers` is left out.
  */
 export const transcriptDocument = transcriptRow
-  .extend({ exchanges: z.array(answerRow.omit({ sentences: true })) })
+  .omit({ answers: true })
+  .extend({ exchanges: z.array(answerRow.omit({ sentences: true, ...transcriptFields })) })
   .describe(
-    `One transcript with its exchanges, as answers.jsonl has them but for their sentences (answers.jsonl.gz lists those). Version ${DATA_VERSION}.`,
+    `One transcript with its exchanges, as answers.jsonl has them but for their sentences (answers.jsonl.gz lists those) and the transcript's fields, given once at the top. Version ${DATA_VERSION}.`,
   );
 
 export type AnswerRow = z.infer<typeof answerRow>;
@@ -185,13 +197,17 @@ export function answerRows(remark: Remark, site: URL, translated: Translations, 
           ? counterpart.exchanges.map((other) => answerId(counterpart.remark.id, other.id))
           : [],
       source: data.source,
-      sentences: traced.marks(remark, exchange).map((mark) => ({
-        start: codePoints(sentences[mark.at]!.start),
-        end: codePoints(sentences[mark.at]!.end),
-        formula: mark.formula,
-        before: mark.before,
-        first: answerId(mark.first.remark.id, mark.first.exchange.id),
-      })),
+      // A sentence said once and never again links nothing: only those of formulas.jsonl are listed.
+      sentences: traced
+        .marks(remark, exchange)
+        .filter((mark) => mark.repeated)
+        .map((mark) => ({
+          start: codePoints(sentences[mark.at]!.start),
+          end: codePoints(sentences[mark.at]!.end),
+          formula: mark.formula,
+          before: mark.before,
+          first: answerId(mark.first.remark.id, mark.first.exchange.id),
+        })),
     };
   });
 }

@@ -49,6 +49,8 @@ export interface SentenceMark {
   formula: string;
   /** Answers that used its formula since it was first said, before this one: 0 for a sentence said here first. */
   before: number;
+  /** Whether its formula is said in two answers or more, this one or later ones included (`repeated`). */
+  repeated: boolean;
   /** Where it was first said (this answer itself when `before` is 0): the earliest use of a wording found the same. */
   first: Use;
   /** The sentence's position in that first answer. */
@@ -128,6 +130,7 @@ export function build(
           at,
           formula: formulaId(formula),
           before,
+          repeated: formula.answers.length > 1,
           first,
           firstAt: origin.sentence,
           earlier,

@@ -37,3 +37,12 @@ export function brief(text: string, max: number): string {
         .join('')
         .trimEnd()}…`;
 }
+
+/**
+ * An answer in brief, as its page's description, preview and structured data quote it: about what
+ * a search engine's result or a link's preview shows (160 characters, 80 in Chinese), since the
+ * three copies of it are written into every answer's page.
+ */
+export function answerSummary(exchange: Exchange, lang: 'en' | 'zh'): string {
+  return brief(answerText(exchange), lang === 'zh' ? 80 : 160);
+}

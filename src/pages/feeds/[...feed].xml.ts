@@ -1,6 +1,6 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { allFeeds, type Feed, feedItem, feedPath } from '../../lib/feeds';
+import { allFeeds, type Feed, feedPath } from '../../lib/feeds';
 import { siteOf } from '../../lib/site';
 import { xmlText } from '../../lib/transcript/characters';
 
@@ -11,7 +11,7 @@ export const getStaticPaths = (async () =>
 export const GET: APIRoute<{ feed: Feed }> = async ({ props: { feed }, site }) => {
   const url = siteOf(site);
   const self = new URL(feedPath(feed.key), url).href;
-  const newest = feed.remarks[0]?.data.date;
+  const { newest } = feed;
   const response = await rss({
     title: feed.title,
     description: feed.description,
@@ -27,7 +27,7 @@ export const GET: APIRoute<{ feed: Feed }> = async ({ props: { feed }, site }) =
       // The newest entry's day, not the build's: two builds of the same content give the same bytes.
       newest ? `<lastBuildDate>${new Date(`${newest}T00:00:00Z`).toUTCString()}</lastBuildDate>` : '',
     ].join(''),
-    items: feed.remarks.map((remark) => feedItem(feed, remark, url)),
+    items: feed.items(url),
   });
   // The loader refuses control characters; this holds the feed well-formed whatever reaches it.
   return new Response(xmlText(await response.text()), { headers: response.headers });

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { openData } from '../../lib/data/open-data';
-import type { AnswerRow, TranscriptDocument } from '../../lib/data/rows';
+import { type TranscriptDocument, transcriptDocument } from '../../lib/data/rows';
 import { pageKeys } from '../../lib/page-keys';
 import { allRemarks } from '../../lib/remarks';
 import { siteOf } from '../../lib/site';
@@ -15,16 +15,11 @@ export const GET: APIRoute = async ({ params, site }) => {
   const data = await openData(siteOf(site));
   const row = data.transcriptOf.get(params.id ?? '');
   if (!row) throw new Error(`/remarks/${params.id}.json: no such transcript`);
-  const document: TranscriptDocument = {
+  // The schema's object types drop what the document leaves out (the row's answers, each
+  // exchange's sentences and its transcript's fields), and the document is checked on the way.
+  const document: TranscriptDocument = transcriptDocument.parse({
     ...row,
-    exchanges: (data.answersOf.get(row.id) ?? []).map((exchange) => withoutSentences(exchange)),
-  };
+    exchanges: data.answersOf.get(row.id) ?? [],
+  });
   return Response.json(document);
 };
-
-/** An exchange's row as a transcript's JSON holds it: without its sentences (transcriptDocument). */
-function withoutSentences(row: AnswerRow): Omit<AnswerRow, 'sentences'> {
-  const copy: Partial<AnswerRow> = { ...row };
-  delete copy.sentences;
-  return copy as Omit<AnswerRow, 'sentences'>;
-}
