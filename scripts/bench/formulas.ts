@@ -1,5 +1,5 @@
 /**
- * npm run bench:formulas [-- --content DIR] [--tenx] [--build] [--tenx-build] [--dump precision|recall]
+ * npm run bench:formulas [-- --content DIR] [--tenx] [--build] [--tenx-build] [--cards] [--dump precision|recall]
  *
  * The benchmark of the issue "Said before": every answer of the shared corpus imported (or of
  * `--content`), traced as the site traces it (src/lib/formulas/), counterparts from the same
@@ -11,13 +11,15 @@
  * tracing's share of the build read from the build's log, then adds today's transcript (the
  * newest Chinese one again, a day later: every sentence said before, the most a new transcript
  * can touch) and counts the files a deploy uploads. Writes bench/results/formulas.json and
- * formulas.md. `--tenx-build` does the same on the synthetic 10x archive. Not a test.
+ * formulas.md. `--tenx-build` does the same on the synthetic 10x archive. `--cards` builds the 1x
+ * site once more with its share cards drawn, for the size a host holds (the budget is the whole
+ * site's). Not a test.
  *
  * `--dump precision` prints the precision sample for checking by hand: each followed sentence
  * said before beside the first wording of its formula. `--dump recall` prints, for the recall
  * sample's sentences the tracer calls new, the earlier sentences a loose search finds like them.
  */
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -43,6 +45,7 @@ const { values } = parseArgs({
     tenx: { type: 'boolean', default: false },
     build: { type: 'boolean', default: false },
     'tenx-build': { type: 'boolean', default: false },
+    cards: { type: 'boolean', default: false },
     dump: { type: 'string' },
   },
 });
@@ -350,6 +353,46 @@ const perLang = Object.fromEntries(
 const tenx = values.tenx ? await traceTenfold(content) : undefined;
 const built = values.build ? await buildAndAddOne(content) : undefined;
 const builtTenfold = values['tenx-build'] ? await buildTenfold(content) : undefined;
+const withCards = values.cards ? await sizeWithCards(content) : undefined;
+
+/** The 1x site built cold with its share cards drawn: what a host holds, the cards apart. */
+async function sizeWithCards(folder: string) {
+  const work = mkdtempSync(join(tmpdir(), 'lectern-formulas-cards-'));
+  try {
+    const run = await measure(
+      process.execPath,
+      [...BUILD_NODE_ARGS, join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'],
+      {
+        cwd: projectRoot,
+        env: {
+          ...process.env,
+          ASTRO_TELEMETRY_DISABLED: '1',
+          LECTERN_CONTENT: folder,
+          LECTERN_CACHE: join(work, 'cache'),
+          LECTERN_OUT: join(work, 'dist'),
+        },
+      },
+    );
+    if (run.code !== 0) throw new Error(`build with cards failed:\n${run.output.slice(-3000)}`);
+    const site = folderSize(join(work, 'dist'));
+    let cardBytes = 0;
+    let cards = 0;
+    for (const name of readdirSync(join(work, 'dist'), { recursive: true }).map(String)) {
+      if (!name.endsWith('/card.png')) continue;
+      cardBytes += statSync(join(work, 'dist', name)).size;
+      cards++;
+    }
+    return {
+      seconds: Math.round(run.seconds),
+      siteMiB: site.mib,
+      files: site.files,
+      cards,
+      cardsMiB: Math.round((cardBytes / 1048576) * 10) / 10,
+    };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
 
 /** The synthetic 10x archive built, then today's transcript added to it. */
 async function buildTenfold(real: string) {
@@ -454,6 +497,7 @@ const results = {
   ...(tenx && { '10x': cost(tenx) }),
   ...(built && { build: buildFigures(built) }),
   ...(builtTenfold && { '10xBuild': buildFigures(builtTenfold) }),
+  ...(withCards && { withCards }),
   languages: perLang,
 };
 
@@ -547,6 +591,15 @@ function report(): string {
       `- Cold build: ${b.coldSeconds} s, process tree peak ${b.coldPeakMiB} MiB; tracing ${b.tracingSeconds} s of it (${Math.round((1000 * b.tracingSeconds) / b.coldSeconds) / 10}%).`,
       `- Site: ${b.siteMiB} MiB, ${b.files} files, of which ${b.formulaFiles} under /formulas/.`,
       `- Today's transcript added (every sentence said before: the most a new transcript touches): rebuilt in ${b.addedSeconds} s (peak ${b.addedPeakMiB} MiB), tracing only its own ${b.addedTraced} answers (${b.addedResumed} resumed from the last build's state) in ${b.addedTracingSeconds} s; a deploy touches ${b.deploy.touched} files, ${b.deploy.percentOfFiles}% of the site (target ≤ 1%): HTML +${b.deploy.byKind.html.added} −${b.deploy.byKind.html.removed} ~${b.deploy.byKind.html.changed}, search +${b.deploy.byKind.search.added} −${b.deploy.byKind.search.removed} ~${b.deploy.byKind.search.changed}, data +${b.deploy.byKind.data.added} −${b.deploy.byKind.data.removed} ~${b.deploy.byKind.data.changed}.`,
+    );
+  }
+  if (results.withCards) {
+    const c = results.withCards;
+    lines.push(
+      '',
+      '## What a host holds (1x, share cards drawn)',
+      '',
+      `- The whole site: ${c.siteMiB} MiB in ${c.files} files (target ≤ 450 MiB with everything else in this wave), of which ${c.cards} share cards, ${c.cardsMiB} MiB; built cold in ${c.seconds} s.`,
     );
   }
   for (const lang of langs) {
