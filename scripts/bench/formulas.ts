@@ -355,24 +355,30 @@ const built = values.build ? await buildAndAddOne(content) : undefined;
 const builtTenfold = values['tenx-build'] ? await buildTenfold(content) : undefined;
 const withCards = values.cards ? await sizeWithCards(content) : undefined;
 
+/** `astro build` of a content folder as `npm run build` runs it, measured; share cards drawn or skipped. */
+function astroBuild(folder: string, cache: string, out: string, { cards }: { cards: boolean }) {
+  return measure(
+    process.execPath,
+    [...BUILD_NODE_ARGS, join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'],
+    {
+      cwd: projectRoot,
+      env: {
+        ...process.env,
+        ASTRO_TELEMETRY_DISABLED: '1',
+        LECTERN_CONTENT: folder,
+        LECTERN_CACHE: cache,
+        LECTERN_OUT: out,
+        ...(!cards && { LECTERN_CARDS: 'skip' }),
+      },
+    },
+  );
+}
+
 /** The 1x site built cold with its share cards drawn: what a host holds, the cards apart. */
 async function sizeWithCards(folder: string) {
   const work = mkdtempSync(join(tmpdir(), 'lectern-formulas-cards-'));
   try {
-    const run = await measure(
-      process.execPath,
-      [...BUILD_NODE_ARGS, join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'],
-      {
-        cwd: projectRoot,
-        env: {
-          ...process.env,
-          ASTRO_TELEMETRY_DISABLED: '1',
-          LECTERN_CONTENT: folder,
-          LECTERN_CACHE: join(work, 'cache'),
-          LECTERN_OUT: join(work, 'dist'),
-        },
-      },
-    );
+    const run = await astroBuild(folder, join(work, 'cache'), join(work, 'dist'), { cards: true });
     if (run.code !== 0) throw new Error(`build with cards failed:\n${run.output.slice(-3000)}`);
     const site = folderSize(join(work, 'dist'));
     let cardBytes = 0;
@@ -418,21 +424,7 @@ async function traceTenfold(real: string) {
 async function buildAndAddOne(folder: string) {
   const work = mkdtempSync(join(tmpdir(), 'lectern-formulas-build-'));
   const build = async (out: string) => {
-    const run = await measure(
-      process.execPath,
-      [...BUILD_NODE_ARGS, join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'],
-      {
-        cwd: projectRoot,
-        env: {
-          ...process.env,
-          ASTRO_TELEMETRY_DISABLED: '1',
-          LECTERN_CONTENT: folder,
-          LECTERN_CACHE: join(work, 'cache'),
-          LECTERN_OUT: out,
-          LECTERN_CARDS: 'skip',
-        },
-      },
-    );
+    const run = await astroBuild(folder, join(work, 'cache'), out, { cards: false });
     if (run.code !== 0) throw new Error(`build failed:\n${run.output.slice(-3000)}`);
     const traced = /\[lectern-formulas\] traced (\d+) answers \((\d+) resumed from the last build\) in ([\d.]+) s/.exec(
       run.output,
