@@ -53,6 +53,28 @@ describe('a site built from fixture transcripts', () => {
     expect(page.url()).not.toContain('spokesperson');
   });
 
+  test('a search opened from a link fetches each index file once, whichever script asked for it first', async () => {
+    for (const q of ['Huawei', '华为', '"answer one"']) {
+      const context = await site.browser.newContext();
+      const fresh = await context.newPage();
+      const asked: string[] = [];
+      fresh.on('request', (request) => {
+        const { pathname } = new URL(request.url());
+        if (pathname.startsWith('/pagefind/')) asked.push(pathname);
+      });
+      await fresh.goto(`${site.url}/search/?q=${encodeURIComponent(q)}`);
+      await waitForStatus(fresh, /^\d+ answers? for /);
+      expect(await results(fresh).count(), q).toBeGreaterThan(0);
+      await fresh.waitForLoadState('networkidle');
+      expect(asked.filter((path) => path.endsWith('.pf_meta')).length, q).toBeGreaterThan(0);
+      expect(
+        asked.filter((path, i) => asked.indexOf(path) !== i),
+        q,
+      ).toEqual([]);
+      await context.close();
+    }
+  });
+
   test('a malformed #hash never stops the page: an escaped one still lands on its answer, marked', async () => {
     const errors: string[] = [];
     const open = async (path: string) => {

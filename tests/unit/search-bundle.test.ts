@@ -14,6 +14,7 @@ import { PAGEFIND_VERSION, SIGNATURE } from '../../src/lib/search/pagefind/forma
 import { BundleError, SearchIndex } from '../../src/lib/search/pagefind/read.ts';
 import { warmUp } from '../../src/lib/search/pagefind/warm-up.ts';
 import { writeBundles } from '../../src/lib/search/pagefind/write.ts';
+import { prefetchIndex } from '../../src/lib/search/pagefind/prefetch.ts';
 import { LATEST_FRAGMENTS_PER_GROUP, inArchive, quarterStart } from '../../src/lib/search/pagefind/write-bundles.ts';
 import { type SearchRecord, indexedContent, placeByPublication, searchRecords } from '../../src/lib/search/records.ts';
 import { loadTranscript } from '../../src/lib/transcript/load.ts';
@@ -171,6 +172,41 @@ describe('search bundle', () => {
       const plain = lang === 'en' ? enBundle : zhBundle;
       expect(results.map((hit) => hit.id)).toEqual((await plain.search(query)).results.map((hit) => hit.id));
       expect(results.length, query).toBeGreaterThan(0);
+    }
+  });
+
+  test("the head script's prefetch asks for every file the index then opens a query's search with, and no other", async () => {
+    for (const [lang, query] of [
+      ['en', 'zebra7x harbour'],
+      ['zh', toPagefindQuery('华为')],
+    ] as const) {
+      const read = loader(join(work, lang));
+      const prefetched = new Map<string, Promise<ArrayBuffer>>();
+      const key = (path: string) => path.replace(/\?.*$/, '');
+      prefetchIndex((path) => {
+        const file = read(path);
+        prefetched.set(key(path), file);
+        return file;
+      }, query);
+      // The prefetch's steps each wait for the file before (segments.json, then each metadata).
+      for (let settled = -1; settled !== prefetched.size;) {
+        settled = prefetched.size;
+        await Promise.all(prefetched.values());
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      const fetchedAgain: string[] = [];
+      const index = await SearchIndex.open((path) => {
+        const early = prefetched.get(key(path));
+        prefetched.delete(key(path));
+        if (early) return early;
+        fetchedAgain.push(path);
+        return read(path);
+      }, query);
+      const { results } = await index.search(query);
+      expect(results.length, query).toBeGreaterThan(0);
+      expect(fetchedAgain, query).toEqual([]);
+      // The chunks prefetched are those the search read: nothing was fetched for nothing.
+      expect([...prefetched.keys()], query).toEqual([]);
     }
   });
 

@@ -1,40 +1,33 @@
 /**
- * The search page's first script, small and loaded in its head: for a search opened from a link
- * (`/search/?q=…`, or the box in every page's header), it starts fetching the two files the
- * search needs first (segments.json and the WebAssembly) as soon as the page is parsed, where
- * the page's script, ten times its size, began them once it had arrived and run: on a phone, a
- * few hundred milliseconds (bench/results/search-vs-stock.md). The page's script takes them over
- * (`claim`); what it never claims is dropped with the page.
+ * The search page's head script, small and loaded on its own (`async`): for a search opened from
+ * a link (`/search/?q=…`, or the box in every page's header), it fetches what the search will
+ * open its index with (prefetch.ts: the WebAssembly, segments.json, each segment's metadata and
+ * the query's index chunks) as soon as it arrives, while the page is still being laid out and its
+ * script, ten times this one's size, is on its way. On a phone the page's script ran a second
+ * after the page arrived, and the index's files, each named by the one before, were fetched one
+ * after another from then on (bench/results/search-vs-stock.md). The page's script takes the
+ * files over (prefetched.ts: `claim`); what it never claims is dropped with the page.
  */
-import { SEGMENTS_FILE, WASM_FILE } from '../../lib/search/pagefind/entry-files.ts';
+import { toPagefindQuery } from '../../lib/search/cjk.ts';
+import { prefetchIndex } from '../../lib/search/pagefind/prefetch.ts';
 import type { Lang } from '../../schemas/transcript.ts';
 import { fetchIndexFile } from './index-files.ts';
+import { keep, tooLate } from './prefetched.ts';
 import { scriptLang } from './url-state.ts';
 
-const started = new Map<string, Promise<ArrayBuffer>>();
-
-/** A file of `lang`'s index fetched early, if it was (once: the caller owns it then). */
-export function claim(lang: Lang, path: string): Promise<ArrayBuffer> | undefined {
-  const key = `${lang}/${path.replace(/\?.*$/, '')}`;
-  const file = started.get(key);
-  started.delete(key);
-  return file;
-}
-
 function start(): void {
-  const form = document.querySelector<HTMLFormElement>('#search-form');
   const params = new URLSearchParams(location.search);
   const q = params.get('q')?.trim();
-  if (!form || !q) return;
-  const bundles = (form.dataset.bundles ?? 'en').split(' ') as Lang[];
+  // The languages with an index, from the script's own tag: the form is not parsed yet.
+  const bundles = (document.currentScript?.dataset.bundles ?? 'en').split(' ') as Lang[];
+  if (!q || tooLate()) return;
   const chosen = params.getAll('lang').filter((lang): lang is Lang => bundles.includes(lang as Lang));
   for (const lang of chosen.length > 0 ? chosen : [scriptLang(q, bundles)]) {
-    for (const path of [`${SEGMENTS_FILE}?ts=${Date.now()}`, WASM_FILE]) {
+    prefetchIndex((path) => {
       const file = fetchIndexFile((url) => fetch(url), lang, path);
-      // A failure is reported by the search that claims the file.
-      file.catch(() => undefined);
-      started.set(`${lang}/${path.replace(/\?.*$/, '')}`, file);
-    }
+      keep(lang, path, file);
+      return file;
+    }, toPagefindQuery(q));
   }
 }
 

@@ -10,11 +10,10 @@
 
 import { crossedIn } from './crossed.ts';
 import { BundleError } from './errors.ts';
-import { PAGEFIND_VERSION } from './format.ts';
 import { inflate } from './inflate.ts';
-import { chunksFor } from './chunks-for.ts';
-import { chunkBounds, withNames } from './meta-codec.ts';
-import { type FragmentGroup, NAMES, chunkPath, fragmentPath, pageId, rankOf } from './page-id.ts';
+import { withNames } from './meta-codec.ts';
+import { type Names, checkedEntry, fetchExpected, metaPathOf } from './opening.ts';
+import { NAMES, chunkPath, fragmentPath, rankOf } from './page-id.ts';
 import { prepareQuery } from './query.ts';
 import { nextTask, warmUp } from './warm-up.ts';
 import { type RawHit, type Wasm, compiled, decoder, encoder, instantiate, pass, searchIn, take } from './wasm.ts';
@@ -61,19 +60,6 @@ export interface Results {
   totalFilters: Counts;
 }
 
-interface Entry {
-  version: string;
-  [NAMES]?: Names;
-  languages: Record<string, { hash: string; wasm?: string }>;
-  include_characters?: string[];
-}
-
-/** Where files are (page-id.ts: NAMES): the folders of fragments and of index chunks. */
-interface Names {
-  fragment: FragmentGroup[];
-  index: string[];
-}
-
 export class SearchableBundle {
   private state: number;
   private readonly chunks = new Map<string, Promise<void>>();
@@ -113,28 +99,16 @@ export class SearchableBundle {
    * chunks it needs are fetched as soon as the metadata is in, beside the WebAssembly's compiling.
    */
   static async open(load: Load, given?: unknown, expected?: string): Promise<SearchableBundle> {
-    const entry = (given ?? JSON.parse(decoder.decode(await load(`pagefind-entry.json?ts=${Date.now()}`)))) as Entry;
-    if (entry.version !== PAGEFIND_VERSION)
-      throw new BundleError(
-        `the search bundle was built by Pagefind ${entry.version}; this page speaks to ${PAGEFIND_VERSION}`,
-      );
-    const index = Object.values(entry.languages)[0];
+    const entry = checkedEntry(given ?? JSON.parse(decoder.decode(await load(`pagefind-entry.json?ts=${Date.now()}`))));
     const names = entry[NAMES];
-    if (
-      !index ||
-      !Array.isArray(names?.fragment) ||
-      !Array.isArray(names.index) ||
-      !names.fragment.every((group) => Array.isArray(group) && typeof group[0] === 'number')
-    )
-      throw new BundleError('the search bundle has no index, or was not compacted');
     const keep = new Set(entry.include_characters ?? []);
-    const fetched = new Map<string, Promise<ArrayBuffer>>();
-    const metaPath = `pagefind.${index.hash}.pf_meta`;
-    const wasmPath = `wasm.${index.wasm ?? 'unknown'}.pagefind`;
+    let fetched = new Map<string, Promise<ArrayBuffer>>();
+    const metaPath = metaPathOf(entry);
+    const wasmPath = `wasm.${Object.values(entry.languages)[0]!.wasm ?? 'unknown'}.pagefind`;
     const [meta, module] = await Promise.all([
       load(metaPath).then(async (file) => {
         const shipped = await inflate(file, metaPath);
-        if (expected) fetchExpected(shipped, prepareQuery(expected, keep).term, names.index, load, fetched);
+        if (expected) fetched = fetchExpected(shipped, prepareQuery(expected, keep).term, names, load);
         return shipped;
       }),
       load(wasmPath).then((file) => compiled(file, wasmPath)),
@@ -260,25 +234,6 @@ export class SearchableBundle {
       this.fragments.set(id, loading);
     }
     return loading;
-  }
-}
-
-/** Starts fetching the index chunks `term` needs (chunks-for.ts) into `fetched`, by path. */
-function fetchExpected(
-  shipped: Uint8Array,
-  term: string,
-  groups: string[],
-  load: Load,
-  fetched: Map<string, Promise<ArrayBuffer>>,
-): void {
-  if (term === '') return;
-  for (const n of chunksFor(chunkBounds(shipped), term)) {
-    const at = chunkPath(pageId(n), groups);
-    if (at === undefined) continue;
-    const loading = load(`index/${at}`);
-    // A failure is the search's to report, when it loads the chunk itself.
-    loading.catch(() => undefined);
-    fetched.set(`index/${at}`, loading);
   }
 }
 

@@ -1,7 +1,7 @@
 /**
- * The files a language's index is opened from, at its folder's root (/pagefind/<lang>/): a page
- * may fetch them before the search script has arrived (src/client/search/early.ts). A door of
- * this folder of its own, so that what fetches them early loads two names, not the search.
+ * The files a language's index is opened from, at its folder's root (/pagefind/<lang>/), named
+ * alike by the build that writes them (write-bundles.ts), the opening (segments.ts) and the
+ * search page's head script that fetches them first (prefetch.ts).
  */
 
 /**
