@@ -48,7 +48,6 @@ describe('the import rules', () => {
   test.each([
     ['src/pages/x.ts', "import { SearchIndex } from '../lib/search/pagefind/read.ts';"],
     ['src/client/x.ts', "import { SearchIndex } from '../lib/search/pagefind/read.ts';"],
-    ['src/client/x.ts', "import { prefetchIndex } from '../lib/search/pagefind/prefetch.ts';"],
     ['src/integrations/x.ts', "import { writeBundles } from '../lib/search/pagefind/write.ts';"],
     ['src/lib/search/x.ts', "import { weightedBlock } from './pagefind/markup.ts';"],
     ['src/lib/search/pagefind/x.ts', "import * as pagefind from 'pagefind';\nimport { pack } from './pack.ts';"],

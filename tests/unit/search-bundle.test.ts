@@ -14,7 +14,8 @@ import { PAGEFIND_VERSION, SIGNATURE } from '../../src/lib/search/pagefind/forma
 import { BundleError, SearchIndex } from '../../src/lib/search/pagefind/read.ts';
 import { warmUp } from '../../src/lib/search/pagefind/warm-up.ts';
 import { writeBundles } from '../../src/lib/search/pagefind/write.ts';
-import { prefetchIndex } from '../../src/lib/search/pagefind/prefetch.ts';
+import { serveIndexes } from '../../src/client/search/index-service.ts';
+import { SearchWorker } from '../../src/client/search/search-worker.ts';
 import { LATEST_FRAGMENTS_PER_GROUP, inArchive, quarterStart } from '../../src/lib/search/pagefind/write-bundles.ts';
 import { type SearchRecord, indexedContent, placeByPublication, searchRecords } from '../../src/lib/search/records.ts';
 import { loadTranscript } from '../../src/lib/transcript/load.ts';
@@ -175,38 +176,41 @@ describe('search bundle', () => {
     }
   });
 
-  test("the head script's prefetch asks for every file the index then opens a query's search with, and no other", async () => {
+  test('the index served from a worker finds what the index itself finds, and fetches the first page once', async () => {
     for (const [lang, query] of [
       ['en', 'zebra7x harbour'],
       ['zh', toPagefindQuery('华为')],
     ] as const) {
+      const fetched: string[] = [];
       const read = loader(join(work, lang));
-      const prefetched = new Map<string, Promise<ArrayBuffer>>();
-      const key = (path: string) => path.replace(/\?.*$/, '');
-      prefetchIndex((path) => {
-        const file = read(path);
-        prefetched.set(key(path), file);
-        return file;
-      }, query);
-      // The prefetch's steps each wait for the file before (segments.json, then each metadata).
-      for (let settled = -1; settled !== prefetched.size;) {
-        settled = prefetched.size;
-        await Promise.all(prefetched.values());
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
-      const fetchedAgain: string[] = [];
-      const index = await SearchIndex.open((path) => {
-        const early = prefetched.get(key(path));
-        prefetched.delete(key(path));
-        if (early) return early;
-        fetchedAgain.push(path);
+      const channel = new MessageChannel();
+      serveIndexes(channel.port1, () => (path) => {
+        fetched.push(path.replace(/\?.*$/, ''));
         return read(path);
-      }, query);
-      const { results } = await index.search(query);
-      expect(results.length, query).toBeGreaterThan(0);
-      expect(fetchedAgain, query).toEqual([]);
-      // The chunks prefetched are those the search read: nothing was fetched for nothing.
-      expect([...prefetched.keys()], query).toEqual([]);
+      });
+      const worker = new SearchWorker(channel.port2);
+      // As the head script asks for a search opened from a link, then the page for the same.
+      const early = await (await worker.index(lang, false, query)).search(query, {}, 10);
+      const index = await worker.index(lang, false);
+      const { results } = await index.search(query, {});
+      const plain = lang === 'en' ? enBundle : zhBundle;
+      const own = (await plain.search(query)).results;
+      expect(
+        results.map((hit) => [hit.id, hit.rank, hit.score]),
+        query,
+      ).toEqual(own.map((hit) => [hit.id, hit.rank, hit.score]));
+      expect(early.results.map((hit) => hit.id)).toEqual(results.map((hit) => hit.id));
+      const fragment = await results[0]!.data();
+      expect(fragment, query).toEqual(await own[0]!.data());
+      expect(results[0]!.locations, query).toEqual(own[0]!.locations);
+      // Every file once: the search asked again was not run again, its fragments not fetched again.
+      expect(
+        fetched.filter((path, i) => fetched.indexOf(path) !== i),
+        query,
+      ).toEqual([]);
+      expect(fetched.filter((path) => path.includes('/fragment/')).length, query).toBe(Math.min(10, own.length));
+      await expect(index.search('"', {})).resolves.toMatchObject({ results: [] });
+      channel.port1.close();
     }
   });
 

@@ -1,34 +1,39 @@
 /**
- * The search page's head script, small and loaded on its own (`async`): for a search opened from
- * a link (`/search/?q=…`, or the box in every page's header), it fetches what the search will
- * open its index with (prefetch.ts: the WebAssembly, segments.json, each segment's metadata and
- * the query's index chunks) as soon as it arrives, while the page is still being laid out and its
- * script, ten times this one's size, is on its way. On a phone the page's script ran a second
- * after the page arrived, and the index's files, each named by the one before, were fetched one
- * after another from then on (bench/results/search-vs-stock.md). The page's script takes the
- * files over (prefetched.ts: `claim`); what it never claims is dropped with the page.
+ * The search page's head script, small and bundled alone, loaded `async` so that it runs as soon
+ * as it arrives: it starts the index worker (worker.ts), and for a search opened from a link
+ * (`/search/?q=…`, or the box in every page's header) asks it at once to open the query's index,
+ * fetching the query's index chunks as it opens, and to search it, fetching the first page's
+ * fragments: all of it before the page's script, many times this one's size, has arrived and run,
+ * and none of it waiting for the page's thread (bench/results/search-vs-stock.md, per step). The
+ * page's script finds the worker on the window (search-worker.ts).
  */
 import { toPagefindQuery } from '../../lib/search/cjk.ts';
-import { prefetchIndex } from '../../lib/search/pagefind/prefetch.ts';
 import type { Lang } from '../../schemas/transcript.ts';
-import { fetchIndexFile } from './index-files.ts';
-import { keep, tooLate } from './prefetched.ts';
+import { FIRST_PAGE, SearchWorker } from './search-worker.ts';
 import { scriptLang } from './url-state.ts';
 
-function start(): void {
+function start(script: HTMLScriptElement): void {
+  const worker = SearchWorker.of(script.dataset.worker!);
   const params = new URLSearchParams(location.search);
   const q = params.get('q')?.trim();
-  // The languages with an index, from the script's own tag: the form is not parsed yet.
-  const bundles = (document.currentScript?.dataset.bundles ?? 'en').split(' ') as Lang[];
-  if (!q || tooLate()) return;
+  if (!q) return;
+  const bundles = (script.dataset.bundles ?? 'en').split(' ') as Lang[];
   const chosen = params.getAll('lang').filter((lang): lang is Lang => bundles.includes(lang as Lang));
+  // Filters, or an order other than the best match, make another search: only its index is opened.
+  const plain =
+    [...params.keys()].every((name) => name === 'q' || name === 'lang' || name === 'sort') &&
+    (params.get('sort') ?? 'relevance') === 'relevance';
+  // The query as the page's search will ask for it (searches.ts), so that the worker runs it once.
+  const query = toPagefindQuery(q);
   for (const lang of chosen.length > 0 ? chosen : [scriptLang(q, bundles)]) {
-    prefetchIndex((path) => {
-      const file = fetchIndexFile((url) => fetch(url), lang, path);
-      keep(lang, path, file);
-      return file;
-    }, toPagefindQuery(q));
+    worker
+      .index(lang, false, query)
+      .then((index) => (plain ? index.search(query, {}, FIRST_PAGE) : undefined))
+      // A failure is the page's search to report, when it asks again.
+      .catch(() => undefined);
   }
 }
 
-start();
+// By its id, not document.currentScript: under npm run dev, Vite serves it as a module, which has none.
+const script = document.querySelector<HTMLScriptElement>('#search-worker');
+if (script) start(script);

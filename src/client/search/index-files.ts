@@ -9,7 +9,10 @@ import type { Load } from '../../lib/search/pagefind/read.ts';
 import type { Lang } from '../../schemas/transcript.ts';
 
 /** A search that could not run, with what went wrong in words a reader can pass on. */
-export class SearchFailure extends Error {}
+export class SearchFailure extends Error {
+  // Named, not told by its class: it crosses from the worker by name (index-service.ts).
+  override name = 'SearchFailure';
+}
 
 /**
  * A file of a language's index. A fetch that fails on the way (the network, a server error) is

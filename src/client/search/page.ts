@@ -7,20 +7,17 @@
  * one, so a plain query downloads no filter index.
  */
 import { toPagefindQuery, wordsToFetch } from '../../lib/search/cjk.ts';
-import { SearchIndex } from '../../lib/search/pagefind/read.ts';
 import { drawTimeline, monthLabel, timelineOf } from '../../lib/timeline.ts';
 import type { Lang } from '../../schemas/transcript.ts';
 import type { VocabularyEntry } from '../../lib/search/vocabulary.ts';
 import { hintsFor, needsVocabulary } from './hints.ts';
-import { IndexCache, SearchFailure, fetchIndexFile } from './index-files.ts';
+import { SearchFailure } from './index-files.ts';
 import { ResultMerge } from './merge.ts';
-import { claim } from './prefetched.ts';
+import { FIRST_PAGE as PAGE, SearchWorker } from './search-worker.ts';
 import { coverageNote, failureText, resultHtml, summary, termsOf } from './render.ts';
 import { type Searched, filterCount, monthCounts, runSearches } from './searches.ts';
 import { Steps } from './steps.ts';
 import { type SearchState, dateOrder, periodQuery, queryOf, scriptLang, searchKey, stateOf } from './url-state.ts';
-
-const PAGE = 10;
 
 // When the page's script began, from navigation: the first step of a search opened from a link.
 performance.mark('lectern:search:script');
@@ -36,10 +33,8 @@ function startSearchPage(form: HTMLFormElement): void {
   const bundles = (form.dataset.bundles ?? 'en').split(' ') as Lang[];
   const boxes = [...form.querySelectorAll<HTMLInputElement>('fieldset input')];
   const staticCounts = new Map(boxes.map((box) => [box, box.nextElementSibling?.textContent ?? '']));
-  const indexes = new IndexCache(
-    (load, _lang, expected) => SearchIndex.open(load, expected),
-    (lang) => (path) => claim(lang, path) ?? fetchIndexFile((url) => fetch(url), lang, path),
-  );
+  // Started by the head script (early.ts); started here if that has not run yet.
+  const indexes = SearchWorker.of(document.querySelector<HTMLScriptElement>('#search-worker')!.dataset.worker!);
   let queue: ResultMerge | undefined;
   /** The English words, fetched the first time a search finds nothing (hints.ts). */
   let vocabulary: Promise<VocabularyEntry[] | undefined> | undefined;
@@ -105,12 +100,12 @@ function startSearchPage(form: HTMLFormElement): void {
     let searched: Searched[];
     try {
       const expected = state.q.trim() === '' ? undefined : toPagefindQuery(state.q);
-      await Promise.all(state.langs.map((lang) => indexes.get(lang, facets, expected)));
+      await Promise.all(state.langs.map((lang) => indexes.index(lang, facets, expected)));
       steps.done('open');
       // Begun while the reader typed, if this is what they typed: its results and the first page's
       // fragments are then on their way or in.
       const searching =
-        ahead?.key === key ? ahead.searched : runSearches(state, byDate, (lang) => indexes.get(lang, facets));
+        ahead?.key === key ? ahead.searched : runSearches(state, byDate, (lang) => indexes.index(lang, facets), PAGE);
       ahead = { key, searched: searching };
       searched = await searching;
       steps.done('query');
@@ -251,7 +246,7 @@ function startSearchPage(form: HTMLFormElement): void {
     const words = wordsToFetch(text);
     const fetching = Promise.all(
       langs.map((lang) => {
-        const opening = indexes.get(lang, false, words ? toPagefindQuery(words) : undefined);
+        const opening = indexes.index(lang, false, words ? toPagefindQuery(words) : undefined);
         // Only for what the box still holds once the index is open: not every prefix typed meanwhile.
         return words
           ? opening.then((index) => (input.value === text ? index.preload(toPagefindQuery(words)) : undefined))
@@ -281,7 +276,7 @@ function startSearchPage(form: HTMLFormElement): void {
     const key = searchKey(state, facets);
     if (ahead?.key === key) return;
     const byDate = dateOrder(state);
-    const searched = runSearches(state, byDate, (lang) => indexes.get(lang, facets));
+    const searched = runSearches(state, byDate, (lang) => indexes.index(lang, facets), PAGE);
     ahead = { key, searched };
     // A search that failed ahead is tried afresh when asked for.
     searched.catch(() => {

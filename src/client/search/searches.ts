@@ -11,7 +11,8 @@ import type { SearchState } from './url-state.ts';
 
 /** What the page needs of an open index (SearchIndex). */
 export interface Searchable {
-  search(query: string | null, filters: Record<string, { any: string[] }>): Promise<Results>;
+  /** `ahead`: how many of the best results' fragments to fetch with the search. */
+  search(query: string | null, filters: Record<string, { any: string[] }>, ahead?: number): Promise<Results>;
 }
 
 /** A language's results, and how many of them each month holds before a month is chosen (for the chart). */
@@ -25,10 +26,15 @@ export function pagefindFilters(state: SearchState): Record<string, { any: strin
   return Object.fromEntries(Object.entries(state.filters).map(([name, values]) => [name, { any: values }]));
 }
 
+/**
+ * `firstPage`: how many results a page shows, whose fragments are fetched with a search by
+ * relevance (a search by date shows others: its fragments are fetched once it is sorted).
+ */
 export function runSearches(
   state: SearchState,
   byDate: 'asc' | 'desc' | undefined,
   indexOf: (lang: Lang) => Promise<Searchable>,
+  firstPage = 0,
 ): Promise<Searched[]> {
   const browsing = state.q.trim() === '';
   const selected = pagefindFilters(state);
@@ -36,10 +42,11 @@ export function runSearches(
     state.langs.map(async (lang) => {
       const index = await indexOf(lang);
       let query = browsing ? null : toPagefindQuery(state.q);
-      let search = await index.search(query, selected);
+      const ahead = byDate ? 0 : firstPage;
+      let search = await index.search(query, selected, ahead);
       for (const looser of browsing ? [] : looserQueries(state.q)) {
         if (search.results.length > 0) break;
-        search = await index.search(looser, selected);
+        search = await index.search(looser, selected, ahead);
         query = looser;
       }
       if (byDate) search.results.sort((a, b) => (byDate === 'asc' ? 1 : -1) * (a.rank - b.rank));

@@ -1,7 +1,6 @@
 /**
  * The files a language's index is opened from, at its folder's root (/pagefind/<lang>/), named
- * alike by the build that writes them (write-bundles.ts), the opening (segments.ts) and the
- * search page's head script that fetches them first (prefetch.ts).
+ * alike by the build that writes them (write-bundles.ts) and the opening (segments.ts).
  */
 
 /**

@@ -1,9 +1,7 @@
 /**
  * What opening a compacted bundle fetches first, by name: its metadata, named in its entry, and
- * the index chunks a query known in advance will need, named by the metadata's chunk bounds.
- * Shared by the bundle's opening (bundle.ts) and the search page's head script, which fetches the
- * same files before the page's script has arrived (prefetch.ts): the two must ask for the same
- * paths, or the page fetches everything twice.
+ * the index chunks a query known in advance will need, named by the metadata's chunk bounds
+ * (bundle.ts opens with them).
  */
 import { chunksFor } from './chunks-for.ts';
 import { BundleError } from './errors.ts';
