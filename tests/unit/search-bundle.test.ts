@@ -210,6 +210,15 @@ describe('search bundle', () => {
       ).toEqual([]);
       expect(fetched.filter((path) => path.includes('/fragment/')).length, query).toBe(Math.min(10, own.length));
       await expect(index.search('"', {})).resolves.toMatchObject({ results: [] });
+      if (lang === 'en') {
+        // An answer found by two searches has each one's locations, whichever ran last.
+        const zebra = (await index.search('zebra7x', {})).results[0]!;
+        const harbour = await index.search('harbour', {});
+        const same = harbour.results.find((hit) => hit.id === zebra.id)!;
+        await Promise.all([zebra.data(), same.data()]);
+        expect(zebra.locations).toEqual((await plain.search('zebra7x')).results[0]!.locations);
+        expect(same.locations).not.toEqual(zebra.locations);
+      }
       channel.port1.close();
     }
   });

@@ -23,7 +23,7 @@ export type Request = { id: number } & (
       ahead: number;
     }
   | { op: 'filters'; lang: Lang }
-  | { op: 'fragment'; lang: Lang; hit: string }
+  | { op: 'fragment'; search: string; hit: string }
   | { op: 'forget'; langs: Lang[] }
 );
 
@@ -31,6 +31,8 @@ export type Request = { id: number } & (
 export type HitRow = [id: string, rank: number, month: string, score: number, crossed: number, demoted: boolean];
 
 export interface SearchReply {
+  /** The search's name, for its hits' fragments to be asked for by (`fragment`). */
+  search: string;
   hits: HitRow[];
   filters: Results['filters'];
   totalFilters: Results['totalFilters'];
@@ -60,17 +62,18 @@ export function serveIndexes(
   load: (lang: Lang) => Load,
 ): void {
   const indexes = new IndexCache<SearchIndex>((from, _lang, expected) => SearchIndex.open(from, expected), load);
-  /** Recent searches' hits by id, per language, for their fragments and locations. */
-  const recent = new Map<Lang, Map<string, Hit>[]>();
+  /**
+   * Recent searches' hits by id, by search, for their fragments and locations: an answer's
+   * locations are those of the search that found it (another query matched other words).
+   */
+  const recent = new Map<string, Map<string, Hit>>();
   /** Recent searches, by language, query and filters. */
   const searches = new Map<string, Promise<Results>>();
 
-  const hitOf = (lang: Lang, id: string): Hit => {
-    for (const hits of recent.get(lang) ?? []) {
-      const hit = hits.get(id);
-      if (hit) return hit;
-    }
-    throw new Error(`no search found the answer ${id}: search again`);
+  const hitOf = (search: string, id: string): Hit => {
+    const hit = recent.get(search)?.get(id);
+    if (!hit) throw new Error(`the search that found the answer ${id} is no longer kept: search again`);
+    return hit;
   };
 
   const handle = async (request: Request): Promise<unknown> => {
@@ -94,11 +97,13 @@ export function serveIndexes(
           for (const old of [...searches.keys()].slice(0, -KEPT)) searches.delete(old);
         }
         const search = await searching;
-        const kept = recent.get(lang) ?? [];
-        recent.set(lang, [new Map(search.results.map((hit) => [hit.id, hit])), ...kept].slice(0, KEPT));
+        recent.delete(key);
+        recent.set(key, new Map(search.results.map((hit) => [hit.id, hit])));
+        for (const old of [...recent.keys()].slice(0, -KEPT)) recent.delete(old);
         // The first page's fragments, on their way before the page asks for them.
         for (const hit of search.results.slice(0, ahead)) hit.data().catch(() => undefined);
         const reply: SearchReply = {
+          search: key,
           hits: search.results.map((hit) => [hit.id, hit.rank, hit.month, hit.score, hit.crossed, hit.demoted]),
           filters: search.filters,
           totalFilters: search.totalFilters,
@@ -106,13 +111,13 @@ export function serveIndexes(
         return reply;
       }
       case 'fragment': {
-        const hit = hitOf(request.lang, request.hit);
+        const hit = hitOf(request.search, request.hit);
         const reply: FragmentReply = { fragment: await hit.data(), locations: hit.locations };
         return reply;
       }
       case 'forget':
         indexes.forget(request.langs);
-        for (const lang of request.langs) recent.delete(lang);
+        recent.clear();
         searches.clear();
         return undefined;
     }

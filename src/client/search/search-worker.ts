@@ -101,7 +101,7 @@ export class RemoteIndex {
   async search(query: string | null, filters: Record<string, { any: string[] }>, ahead = 0): Promise<Results> {
     const reply = await this.worker.ask<SearchReply>({ op: 'search', lang: this.lang, query, filters, ahead });
     return {
-      results: reply.hits.map((row) => new RemoteHit(row, this.worker, this.lang)),
+      results: reply.hits.map((row) => new RemoteHit(row, this.worker, reply.search)),
       filters: reply.filters,
       totalFilters: reply.totalFilters,
     };
@@ -119,12 +119,13 @@ class RemoteHit implements Hit {
   private found: Hit['locations'] | undefined;
   private fetching: Promise<Fragment> | undefined;
   private readonly worker: SearchWorker;
-  private readonly lang: Lang;
+  /** The search that found it (index-service.ts: its locations are that search's). */
+  private readonly search: string;
 
   constructor(
     [id, rank, month, score, crossed, demoted]: SearchReply['hits'][number],
     worker: SearchWorker,
-    lang: Lang,
+    search: string,
   ) {
     this.id = id;
     this.rank = rank;
@@ -133,7 +134,7 @@ class RemoteHit implements Hit {
     this.crossed = crossed;
     this.demoted = demoted;
     this.worker = worker;
-    this.lang = lang;
+    this.search = search;
   }
 
   /** Where its words matched: known once its fragment is in (`data`). */
@@ -144,7 +145,7 @@ class RemoteHit implements Hit {
 
   data(): Promise<Fragment> {
     this.fetching ??= this.worker
-      .ask<FragmentReply>({ op: 'fragment', lang: this.lang, hit: this.id })
+      .ask<FragmentReply>({ op: 'fragment', search: this.search, hit: this.id })
       .then(({ fragment, locations }) => {
         this.found = locations;
         return fragment;
