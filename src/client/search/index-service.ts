@@ -63,18 +63,11 @@ export function serveIndexes(
 ): void {
   const indexes = new IndexCache<SearchIndex>((from, _lang, expected) => SearchIndex.open(from, expected), load);
   /**
-   * Recent searches' hits by id, by search, for their fragments and locations: an answer's
-   * locations are those of the search that found it (another query matched other words).
+   * Recent searches by language, query and filters, the most recently asked last, with their hits
+   * by id for their fragments and locations: an answer's locations are those of the search that
+   * found it (another query matched other words).
    */
-  const recent = new Map<string, Map<string, Hit>>();
-  /** Recent searches, by language, query and filters. */
-  const searches = new Map<string, Promise<Results>>();
-
-  const hitOf = (search: string, id: string): Hit => {
-    const hit = recent.get(search)?.get(id);
-    if (!hit) throw new Error(`the search that found the answer ${id} is no longer kept: search again`);
-    return hit;
-  };
+  const searches = new Map<string, Promise<{ search: Results; hits: Map<string, Hit> }>>();
 
   const handle = async (request: Request): Promise<unknown> => {
     switch (request.op) {
@@ -89,17 +82,17 @@ export function serveIndexes(
         const { lang, query, filters, ahead } = request;
         const key = JSON.stringify([lang, query, filters]);
         // The same search asked again (the head script's, then the page's) is run once.
-        let searching = searches.get(key);
-        if (!searching) {
-          searching = indexes.get(lang, false).then((index) => index.search(query, filters));
-          searches.set(key, searching);
-          searching.catch(() => searches.delete(key));
-          for (const old of [...searches.keys()].slice(0, -KEPT)) searches.delete(old);
-        }
-        const search = await searching;
-        recent.delete(key);
-        recent.set(key, new Map(search.results.map((hit) => [hit.id, hit])));
-        for (const old of [...recent.keys()].slice(0, -KEPT)) recent.delete(old);
+        const searching =
+          searches.get(key) ??
+          indexes
+            .get(lang, false)
+            .then((index) => index.search(query, filters))
+            .then((search) => ({ search, hits: new Map(search.results.map((hit) => [hit.id, hit])) }));
+        searches.delete(key);
+        searches.set(key, searching);
+        searching.catch(() => searches.delete(key));
+        for (const old of [...searches.keys()].slice(0, -KEPT)) searches.delete(old);
+        const { search } = await searching;
         // The first page's fragments, on their way before the page asks for them.
         for (const hit of search.results.slice(0, ahead)) hit.data().catch(() => undefined);
         const reply: SearchReply = {
@@ -111,13 +104,13 @@ export function serveIndexes(
         return reply;
       }
       case 'fragment': {
-        const hit = hitOf(request.search, request.hit);
+        const hit = (await searches.get(request.search))?.hits.get(request.hit);
+        if (!hit) throw new Error(`the search that found the answer ${request.hit} is no longer kept: search again`);
         const reply: FragmentReply = { fragment: await hit.data(), locations: hit.locations };
         return reply;
       }
       case 'forget':
         indexes.forget(request.langs);
-        recent.clear();
         searches.clear();
         return undefined;
     }
