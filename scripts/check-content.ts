@@ -1,5 +1,5 @@
 /**
- * `npm run check:content`: every transcript, pin, permalink and redirect checked as the build
+ * `npm run check:content`: every transcript, pin, permalink, redirect and the table of entities checked as the build
  * checks them, without rendering a page. Prints each problem as file:line and what to write;
  * exits 1 on any. LECTERN_CONTENT (or a folder given) checks another content folder.
  */

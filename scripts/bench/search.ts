@@ -21,7 +21,7 @@ import { launch } from '../support/browser.ts';
 import { buildSite } from '../support/build.ts';
 import { projectRoot } from '../support/paths.ts';
 import { serve } from '../support/serve.ts';
-import { dictionaryWordsOf, wordsOf } from '../../src/lib/search/words.ts';
+import { dictionaryWordsOf, wordStarts } from '../../src/lib/search/words.ts';
 import { answersOf, importCorpus, type Answer } from './corpus.ts';
 import { random } from '../support/random.ts';
 import { RELEVANCE_QUERIES } from './queries.ts';
@@ -291,17 +291,6 @@ function occurrences(text: string, query: string): number[] {
     .split(/\s+/)
     .map((word) => `${word.replace(/s$/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\w*`);
   return [...text.toLowerCase().matchAll(new RegExp(`\\b${words.join('\\W+')}`, 'g'))].map((m) => m.index);
-}
-
-/** Offsets in `text` where jieba begins a word (its reference segmentation). */
-function wordStarts(text: string): Set<number> {
-  const starts = new Set<number>();
-  let at = 0;
-  for (const word of wordsOf(text)) {
-    starts.add(at);
-    at += word.length;
-  }
-  return starts;
 }
 
 /**

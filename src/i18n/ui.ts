@@ -48,6 +48,7 @@ const strings = {
     saidBeforeShort: (n: number, total: number) =>
       `${figure(n)} of ${english('sentence', 'sentences')(total)} said before`,
     formulas: 'Formulas',
+    entities: 'Places, people, organisations',
     formula: {
       kicker: 'Formulas in English',
       usedInLabel: 'Used in',
@@ -145,6 +146,7 @@ const strings = {
     formulaPage: '全部用例',
     saidBeforeShort: (n: number, total: number) => `${figure(total)}句中${figure(n)}句此前说过`,
     formulas: '固定表述',
+    entities: '地名、人名、机构',
     formula: {
       kicker: '中文固定表述',
       usedInLabel: '使用',

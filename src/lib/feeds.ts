@@ -6,6 +6,7 @@ import { allRemarks, groupBy, spokespersonKey, type Remark } from './remarks.ts'
 import { formulaPath, type FormulaPage, type SentenceMark, type Use } from './formulas/archive.ts';
 import { sentencesOf } from './formulas/sentences.ts';
 import { formulas } from './formulas/formulas.ts';
+import { entities } from './entities/entities.ts';
 import { answerTopics, topicsOf } from './topics.ts';
 import { answerText, brief, questionText } from './transcript/exchange.ts';
 import type { Exchange } from './transcript/model.ts';
@@ -25,6 +26,9 @@ export const FEED_ENTRIES = 50;
  * it has read), and there is one such feed for each of a thousand formulas.
  */
 export const FORMULA_FEED_ENTRIES = 5;
+
+/** An entity's feed tells a follower it came up again: its latest answers are enough, as for a formula. */
+export const ENTITY_FEED_ENTRIES = 5;
 
 export interface Feed {
   /** Its path under /feeds/, without ".xml": "all", "en", "spokespeople/lu-kang", "topics/5g". */
@@ -124,6 +128,20 @@ export function allFeeds(): Promise<Feed[]> {
         ),
       );
     }
+    for (const page of (await entities()).pages) {
+      const names = [page.entity.names.en[0], page.entity.names.zh[0]].filter(Boolean).join(' · ');
+      const uses = [...page.uses]
+        .sort((a, b) => b.remark.data.date.localeCompare(a.remark.data.date) || a.exchange.n - b.exchange.n)
+        .slice(0, ENTITY_FEED_ENTRIES);
+      feeds.push({
+        key: `entities/${page.entity.id}`,
+        title: `${SITE_TITLE}: ${names}`,
+        description: `Answers that name ${names}, in English and Chinese, newest first.`,
+        page: `/entities/${page.entity.id}/`,
+        newest: uses[0]?.remark.data.date,
+        items: (site) => uses.map((use) => answerItem(use, site)),
+      });
+    }
     const traced = await formulas();
     for (const lang of ['en', 'zh'] as const) {
       for (const page of traced.recurring(lang)) {
@@ -212,6 +230,20 @@ function formulaItem(page: FormulaPage, { remark, exchange }: Use, marks: Senten
     link,
     pubDate: new Date(`${data.date}T00:00:00Z`),
     description: said.join(data.lang === 'zh' ? '……' : ' … '),
+    ...(data.spokesperson && { customData: `<dc:creator>${escapeHtml(data.spokesperson)}</dc:creator>` }),
+  };
+}
+
+/** An answer as a feed entry: its question, and a link to it. The answer itself is a link away, as on a formula's feed. */
+function answerItem({ remark, exchange }: { remark: Remark; exchange: Exchange }, site: URL): RSSFeedItem {
+  const { data } = remark;
+  const strings = ui(data.lang);
+  const byline = [formatDay(data.date, data.lang), data.spokesperson].filter(Boolean).join(' · ');
+  return {
+    title: `${byline}${strings.colon} ${brief(questionText(exchange), data.lang === 'zh' ? 40 : 90)}`,
+    link: new URL(answerPath(remark.id, exchange.id), site).href,
+    pubDate: new Date(`${data.date}T00:00:00Z`),
+    description: brief(answerText(exchange), data.lang === 'zh' ? 120 : 240),
     ...(data.spokesperson && { customData: `<dc:creator>${escapeHtml(data.spokesperson)}</dc:creator>` }),
   };
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Use } from './formulas/archive.ts';
+import { entities } from './entities/entities.ts';
 import { formulas } from './formulas/formulas.ts';
 import { allRemarks, topicsExist, type Remark } from './remarks.ts';
 import { translations } from './translation/translations.ts';
@@ -12,8 +13,8 @@ import type { Pair } from './translation/pair.ts';
  * a stale page. So keys are made from the very values pages read, never from file dates or names:
  * a transcript's data as loaded (its model, so a change in how Markdown is read counts too), and
  * its translation: the pairing, the alignment, and the other version's data, which counterparts
- * quote; and its sentences said before (which depend only on earlier answers, so today's
- * transcript leaves older keys as they were).
+ * quote; its sentences said before (which depend only on earlier answers, so today's
+ * transcript leaves older keys as they were); and the names its answers link to entity pages.
  */
 export interface PageKeys {
   /** A transcript's data and its translation's: what its answer pages and its JSON show. */
@@ -24,11 +25,12 @@ let cache: Promise<PageKeys> | undefined;
 
 export function pageKeys(): Promise<PageKeys> {
   cache ??= (async () => {
-    const [remarks, translated, topics, traced] = await Promise.all([
+    const [remarks, translated, topics, traced, found] = await Promise.all([
       allRemarks(),
       translations(),
       topicsExist(),
       formulas(),
+      entities(),
     ]);
     const use = ({ remark, exchange }: Use) => [remark.id, exchange.id, remark.data.date, remark.data.spokesperson];
     const said = (remark: Remark) =>
@@ -41,6 +43,12 @@ export function pageKeys(): Promise<PageKeys> {
     const chrome = keyOf({ topics });
     const own = new Map(remarks.map((remark) => [remark.id, keyOf(remark.data)]));
     const saidIn = new Map(remarks.map((remark) => [remark.id, keyOf(said(remark))]));
+    const namedIn = (remark: Remark) =>
+      keyOf(
+        remark.data.transcript.exchanges.map((exchange) =>
+          found.linksIn(remark, exchange).map(({ page, name }) => [page.entity.id, name]),
+        ),
+      );
     const pairOf = new Map<string, Pair>();
     for (const pair of translated.pairs) {
       pairOf.set(pair.en, pair);
@@ -56,6 +64,7 @@ export function pageKeys(): Promise<PageKeys> {
           keyOf([
             own.get(remark.id),
             saidIn.get(remark.id),
+            namedIn(remark),
             pair,
             other && own.get(other),
             translation?.external ?? null,

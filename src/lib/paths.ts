@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import process from 'node:process';
 
@@ -13,5 +14,9 @@ export function contentPaths(root: string = process.cwd()) {
     remarks,
     permalinks: resolve(folder, 'permalinks.txt'),
     redirects: resolve(folder, 'redirects.json'),
+    /** The editors' table of entities; a folder of transcripts without one (a test's) uses the project's. */
+    entities: existsSync(resolve(folder, 'entities.yaml'))
+      ? resolve(folder, 'entities.yaml')
+      : resolve(root, 'content/entities.yaml'),
   };
 }

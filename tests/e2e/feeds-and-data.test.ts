@@ -12,7 +12,14 @@ import { selectAll } from 'hast-util-select';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildSite } from '../../scripts/support/build.ts';
 import { plainText } from '../../src/plugins/to-html.ts';
-import { answerRow, formulaRow, turnTexts, transcriptDocument, transcriptRow } from '../../src/lib/data/rows.ts';
+import {
+  answerRow,
+  entityRow,
+  formulaRow,
+  turnTexts,
+  transcriptDocument,
+  transcriptRow,
+} from '../../src/lib/data/rows.ts';
 import { fixtureContent } from '../support/content.ts';
 import { neutralised } from '../../src/lib/data/csv.ts';
 
@@ -200,9 +207,10 @@ describe('feeds, sitemap and open data', () => {
       const { id, link, date, lang, spokesperson, kind, source } = own;
       const fields = { transcript_id: id, transcript_link: link, date, lang, spokesperson, kind, source };
       for (const exchange of own.exchanges) {
-        expect({ ...exchange, ...fields, sentences: undefined }).toEqual({
+        expect({ ...exchange, ...fields, sentences: undefined, entities: undefined }).toEqual({
           ...byAnswer.get(exchange.id),
           sentences: undefined,
+          entities: undefined,
         });
       }
     }
@@ -217,6 +225,21 @@ describe('feeds, sitemap and open data', () => {
     // And the other way: a sentence listed is one of a formula said twice or more.
     const listed = new Set(formulas.map((formula) => formula.id));
     expect(jsonl.flatMap((row) => row.sentences).filter((sentence) => !listed.has(sentence.formula))).toEqual([]);
+    // Entities: each answer's, by id, listed in entities.jsonl with counts that add up to them.
+    const entities = jsonLines('data/entities.jsonl.gz', entityRow);
+    const entityIds = new Set(entities.map((entity) => entity.id));
+    expect(entityIds.size).toBe(entities.length);
+    expect(jsonl.flatMap((row) => row.entities).filter((id) => !entityIds.has(id))).toEqual([]);
+    for (const entity of entities) {
+      const naming = jsonl.filter((row) => row.entities.includes(entity.id));
+      expect(entity.answers, entity.id).toBe(naming.length);
+      expect(entity.answers_en + entity.answers_zh, entity.id).toBe(entity.answers);
+      if (entity.answers > 0) expect(entity.mentions, entity.id).toBeGreaterThanOrEqual(entity.answers);
+      expect(entity.names_en.length + entity.names_zh.length, entity.id).toBeGreaterThan(0);
+    }
+    expect(
+      entities.some((entity) => entity.link !== null && entity.names_en.length > 0 && entity.names_zh.length > 0),
+    ).toBe(true);
     const index = JSON.parse(read('data/index.json').toString('utf-8')) as {
       version: number;
       files: { url: string; rows: number; bytes: number; schema: string }[];
@@ -227,6 +250,7 @@ describe('feeds, sitemap and open data', () => {
       '/data/answers.csv.gz': jsonl.length,
       '/data/transcripts.jsonl.gz': transcripts.length,
       '/data/formulas.jsonl.gz': formulas.length,
+      '/data/entities.jsonl.gz': entities.length,
     });
     for (const file of index.files) {
       expect(readFileSync(fileOf(file.url)!).length).toBe(file.bytes);

@@ -1,12 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseFeed } from '@rowanmanning/feed-parser';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { projectRoot } from '../../scripts/support/paths.ts';
-import { headerPolicy } from '../../src/lib/hosting/csp.ts';
-import { axeViolations } from '../support/axe.ts';
-import { sideways, smallTargets } from '../support/reader.ts';
+import { expectUnderPolicy, watchPolicy } from '../support/policy.ts';
+import { expectReadableOnPhone } from '../support/reader.ts';
 import { openSite, type Site } from '../support/site.ts';
 
 /**
@@ -16,11 +15,6 @@ import { openSite, type Site } from '../support/site.ts';
  */
 const shots = join(projectRoot, 'test-results/screenshots');
 const formulaLinks = '.formula-list a, .formula-uses a, .formula-facts a, .wordings a, .said-before a, .kicker a';
-
-interface Violation {
-  directive: string;
-  blocked: string;
-}
 
 describe('said before', () => {
   let site: Site;
@@ -36,13 +30,7 @@ describe('said before', () => {
   beforeAll(async () => {
     site = await openSite();
     context = await site.browser.newContext();
-    await context.addInitScript(() => {
-      const seen: { directive: string; blocked: string }[] = [];
-      (window as unknown as { __violations: typeof seen }).__violations = seen;
-      document.addEventListener('securitypolicyviolation', (event) =>
-        seen.push({ directive: event.violatedDirective, blocked: event.blockedURI }),
-      );
-    });
+    await watchPolicy(context);
     mkdirSync(shots, { recursive: true });
     const page = await context.newPage();
     for (const lang of ['en', 'zh'] as const) {
@@ -119,36 +107,18 @@ describe('said before', () => {
     test(`every kind of formula page and an answer said before, both languages, ${scheme}: under the policy, no axe violation`, async () => {
       const paths = ['/formulas/', '/formulas/en/', '/formulas/zh/newest/', ...Object.values(found)];
       for (const path of paths) {
-        const page = await context.newPage();
-        await page.emulateMedia({ colorScheme: scheme });
-        const response = await page.goto(`${site.url}${path}`);
-        expect(response!.status(), path).toBe(200);
-        expect(response!.headers()['content-security-policy'], path).toBe(headerPolicy);
-        expect(await axeViolations(page), path).toEqual([]);
-        expect(
-          await page.evaluate(() => (window as unknown as { __violations: Violation[] }).__violations),
-          path,
-        ).toEqual([]);
-        await page.close();
+        await expectUnderPolicy(context, `${site.url}${path}`, scheme);
       }
     });
   }
 
   test('on a phone: no sideways scroll, every link a finger high; screenshots for review', async () => {
-    const phone = await site.browser.newContext({
-      viewport: { width: 390, height: 844 },
-      hasTouch: true,
-      isMobile: true,
-    });
-    for (const [name, path] of Object.entries(found)) {
-      const page: Page = await phone.newPage();
-      await page.goto(`${site.url}${path}`);
-      expect(await sideways(page), path).toBe(0);
-      expect(await smallTargets(page, `, ${formulaLinks}`), path).toEqual([]);
-      await page.screenshot({ path: join(shots, `${name}-phone.png`), fullPage: true });
-      await page.close();
-    }
-    await phone.close();
+    await expectReadableOnPhone(
+      site.browser,
+      Object.fromEntries(Object.entries(found).map(([name, path]) => [name, `${site.url}${path}`])),
+      `, ${formulaLinks}`,
+      shots,
+    );
   });
 
   test('in print: the list of sentences said before is on paper; the note in a transcript is not', async () => {

@@ -1,4 +1,6 @@
-import type { Page } from 'playwright-core';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
 
 /** Links, buttons and fields outside running text that are shorter than a finger (44 px) on a page. */
 export function smallTargets(on: Page, extra = ''): Promise<{ text: string; height: number }[]> {
@@ -28,4 +30,28 @@ export function smallTargets(on: Page, extra = ''): Promise<{ text: string; heig
 /** How far the page scrolls sideways: 0 on a page that fits its screen. */
 export function sideways(on: Page): Promise<number> {
   return on.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+}
+
+/**
+ * Pages as a reader's phone shows them (390 px, touch): no sideways scroll, every target a finger
+ * high (`extra`: more selectors to check, as smallTargets takes them), a full-page screenshot
+ * of each in `shots` for review, named by its key.
+ */
+export async function expectReadableOnPhone(
+  browser: Browser,
+  pages: Record<string, string>,
+  extra: string,
+  shots: string,
+): Promise<void> {
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  for (const [name, url] of Object.entries(pages)) {
+    const page = await phone.newPage();
+    await page.goto(url);
+    const path = new URL(url).pathname;
+    expect(await sideways(page), path).toBe(0);
+    expect(await smallTargets(page, extra), path).toEqual([]);
+    await page.screenshot({ path: join(shots, `${name}-phone.png`), fullPage: true });
+    await page.close();
+  }
+  await phone.close();
 }

@@ -57,6 +57,18 @@ describe('npm run check:content', () => {
     expect((await checkContent(paths, renderTranscript, root)).problems).toEqual([]);
   });
 
+  test('a mistake in the table of entities is a problem, at its line, with what to do', async () => {
+    const { root, paths } = contentOf(['qa-classic']);
+    const entities = join(root, 'entities.yaml');
+    writeFileSync(
+      entities,
+      'entities:\n  - id: wto\n    kind: agency\n    names: { en: [WTO], zh: [世贸组织] }\n    source: its own names\n',
+    );
+    expect((await checkContent({ ...paths, entities }, renderTranscript, root)).problems).toEqual([
+      'entities.yaml:2: entities.0.kind: kind is one of place, person, organisation',
+    ]);
+  });
+
   test('a translation pin that names no transcript, and a redirect with a broken key, are problems', async () => {
     const { root, paths } = contentOf(['qa-classic']);
     const file = join(paths.remarks, 'en/qa-classic.md');

@@ -6,6 +6,7 @@ import { pairTranscripts, PairingError, type PairInput } from '../translation/pa
 import { transcriptFiles } from '../transcript/files.ts';
 import { loadTranscript, type RenderTranscript } from '../transcript/load.ts';
 import { addressProblems, answerPath, transcriptPath } from '../transcript/addresses.ts';
+import { readEntityTable } from '../entities/table.ts';
 
 export interface ContentCheck {
   /** Transcripts read. */
@@ -21,12 +22,15 @@ export interface ContentPaths {
   permalinks: string;
   /** The redirects (content/redirects.json). */
   redirects: string;
+  /** The editors' table of entities (content/entities.yaml). */
+  entities?: string;
 }
 
 /**
  * Everything the build checks of the editors' files, without rendering a page: each transcript
  * read as the site reads it (front matter, labels, ids, pins), addresses, translation pins, the
- * permalink manifest (no published URL may disappear without a redirect) and the redirects. All
+ * permalink manifest (no published URL may disappear without a redirect), the redirects and the
+ * table of entities. All
  * problems are gathered, not the first; paths are shown relative to `cwd`.
  */
 export async function checkContent(
@@ -105,6 +109,13 @@ export async function checkContent(
       );
     }
     problems.push(...redirectProblems(check, redirects).map((line) => `${shown(paths.redirects)}: ${line}`));
+  }
+  if (paths.entities) {
+    try {
+      readEntityTable(paths.entities);
+    } catch (error) {
+      problems.push((error as Error).message.replace(paths.entities, shown(paths.entities)));
+    }
   }
   return { transcripts: ids.length, problems };
 }

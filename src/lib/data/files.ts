@@ -61,11 +61,12 @@ export function bulkFiles(site: URL): Promise<DataFile[]> {
     const data = await openData(site);
     // Compressed side by side: zlib works off the main thread, so one file's compression overlaps
     // the next one's rows (one after another was a noticeable part of a rebuild).
-    const [answersJson, answersCsv, transcriptsJson, formulasJson] = await Promise.all([
+    const [answersJson, answersCsv, transcriptsJson, formulasJson, entitiesJson] = await Promise.all([
       gzipLines(jsonLines(data.answers)),
       gzipLines(csvLines(data.answers)),
       gzipLines(jsonLines(data.transcripts)),
       gzipLines(jsonLines(data.formulas)),
+      gzipLines(jsonLines(data.entities)),
     ]);
     return [
       {
@@ -94,6 +95,13 @@ export function bulkFiles(site: URL): Promise<DataFile[]> {
         bytes: formulasJson,
         rows: data.formulas.length,
         schema: 'formulas.schema.json',
+        format: 'JSON Lines, gzip',
+      },
+      {
+        name: 'entities.jsonl.gz',
+        bytes: entitiesJson,
+        rows: data.entities.length,
+        schema: 'entities.schema.json',
         format: 'JSON Lines, gzip',
       },
     ];

@@ -1,4 +1,6 @@
 import { z } from 'astro/zod';
+import type { EntityArchive } from '../entities/archive.ts';
+import { entityKinds } from '../entities/entity.ts';
 import { type FormulaArchive, formulaPath } from '../formulas/archive.ts';
 import { sentencesOf } from '../formulas/sentences.ts';
 import type { Remark } from '../remarks.ts';
@@ -85,8 +87,36 @@ export const answerRow = z
       .describe(
         "The answer's sentences whose formula is said in two answers or more (formulas.jsonl.gz), in order: what was said before and when first, or said here first and again later (see /formulas/). Sentences said once only are not listed.",
       ),
+    entities: z
+      .array(z.string())
+      .describe(
+        'The places, people and organisations the question or answer names, by id (entities.jsonl.gz), in the order first named.',
+      ),
   })
   .describe(`One exchange of a press remark: a question and its answer. Version ${DATA_VERSION}.`);
+
+export const entityRow = z
+  .object({
+    id: z.string().describe('Its id, as `entities` in answers.jsonl names it: a slug of its English name ("huawei").'),
+    kind: z.enum(entityKinds).describe('place, person or organisation.'),
+    names_en: z.array(z.string()).describe('Its English names as the texts write them, the one the site shows first.'),
+    names_zh: z.array(z.string()).describe('Its Chinese names, likewise.'),
+    origin: z
+      .enum(['iso-3166', 'table', 'aligned'])
+      .describe(
+        "Where it comes from: a country of ISO 3166 (i18n-iso-countries' names), the editors' table (content/entities.yaml), or names found in the aligned translations.",
+      ),
+    mentions: z.int().nonnegative().describe('How often questions and answers name it.'),
+    answers: z.int().nonnegative().describe('How many exchanges name it.'),
+    answers_en: z.int().nonnegative(),
+    answers_zh: z.int().nonnegative(),
+    first: z.iso.date().nullable().describe('The day it was first named; null where no answer names it.'),
+    last: z.iso.date().nullable().describe('The day it was last named.'),
+    link: z.url().nullable().describe('Its page, for an entity named in five answers or more; null for the others.'),
+  })
+  .describe(
+    `A place, person or organisation the spokesperson's remarks name, in both languages. Version ${DATA_VERSION}.`,
+  );
 
 export const transcriptRow = z
   .object({
@@ -145,13 +175,14 @@ const transcriptFields = {
  */
 export const transcriptDocument = transcriptRow
   .omit({ answers: true })
-  .extend({ exchanges: z.array(answerRow.omit({ sentences: true, ...transcriptFields })) })
+  .extend({ exchanges: z.array(answerRow.omit({ sentences: true, entities: true, ...transcriptFields })) })
   .describe(
-    `One transcript with its exchanges, as answers.jsonl has them but for their sentences (answers.jsonl.gz lists those) and the transcript's fields, given once at the top. Version ${DATA_VERSION}.`,
+    `One transcript with its exchanges, as answers.jsonl has them but for their sentences and entities (answers.jsonl.gz lists those) and the transcript's fields, given once at the top. Version ${DATA_VERSION}.`,
   );
 
 export type AnswerRow = z.infer<typeof answerRow>;
 export type FormulaRow = z.infer<typeof formulaRow>;
+export type EntityRow = z.infer<typeof entityRow>;
 export type TranscriptRow = z.infer<typeof transcriptRow>;
 export type TranscriptDocument = z.infer<typeof transcriptDocument>;
 
@@ -165,7 +196,13 @@ export function answerId(transcriptId: string, exchangeId: string): string {
   return `${transcriptId}/${exchangeId}`;
 }
 
-export function answerRows(remark: Remark, site: URL, translated: Translations, traced: FormulaArchive): AnswerRow[] {
+export function answerRows(
+  remark: Remark,
+  site: URL,
+  translated: Translations,
+  traced: FormulaArchive,
+  found: EntityArchive,
+): AnswerRow[] {
   const { data } = remark;
   return data.transcript.exchanges.map((exchange) => {
     const counterpart = translated.counterpart(remark, exchange.id);
@@ -208,6 +245,7 @@ export function answerRows(remark: Remark, site: URL, translated: Translations, 
           before: mark.before,
           first: answerId(mark.first.remark.id, mark.first.exchange.id),
         })),
+      entities: [...new Set(found.mentionsIn(remark, exchange).map((mention) => mention.entity))],
     };
   });
 }
@@ -245,4 +283,25 @@ export function formulaRows(traced: FormulaArchive, site: URL): FormulaRow[] {
       counterpart: page?.counterpart?.id ?? null,
     })),
   );
+}
+
+export function entityRows(found: EntityArchive, site: URL): EntityRow[] {
+  return found.entities.map((entity) => {
+    const page = found.page(entity.id);
+    const stats = found.stats(entity.id);
+    return {
+      id: entity.id,
+      kind: entity.kind,
+      names_en: entity.names.en,
+      names_zh: entity.names.zh,
+      origin: entity.origin,
+      mentions: stats.mentions,
+      answers: stats.answers.en + stats.answers.zh,
+      answers_en: stats.answers.en,
+      answers_zh: stats.answers.zh,
+      first: stats.first ?? null,
+      last: stats.last ?? null,
+      link: page ? new URL(`/entities/${entity.id}/`, site).href : null,
+    };
+  });
 }

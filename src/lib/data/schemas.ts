@@ -1,5 +1,13 @@
 import { z } from 'astro/zod';
-import { answerRow, type AnswerRow, DATA_VERSION, formulaRow, transcriptDocument, transcriptRow } from './rows.ts';
+import {
+  answerRow,
+  type AnswerRow,
+  DATA_VERSION,
+  entityRow,
+  formulaRow,
+  transcriptDocument,
+  transcriptRow,
+} from './rows.ts';
 
 /** The CSV has the JSONL's columns; `turns`, a list of objects there, is one "Label: text" paragraph per turn here. */
 export const CSV_COLUMNS = Object.keys(answerRow.shape) as (keyof AnswerRow)[];
@@ -10,6 +18,7 @@ export const schemas = {
   'transcripts.schema.json': transcriptRow,
   'transcript.schema.json': transcriptDocument,
   'formulas.schema.json': formulaRow,
+  'entities.schema.json': entityRow,
 } as const;
 
 /**

@@ -27,9 +27,25 @@ function segmenter(): Jieba {
   return jieba;
 }
 
+/** jieba's words of a text with their part of speech (nr a person, ns a place, nt an organisation...). */
+export function taggedWordsOf(text: string): { word: string; tag: string }[] {
+  return segmenter().tag(text, true);
+}
+
 /** jieba's words of a run of Han characters (HMM on, so that names it lacks stay together). */
 export function wordsOf(run: string): string[] {
   return segmenter().cut(run, true);
+}
+
+/** The offsets in a text where jieba begins a word. */
+export function wordStarts(text: string): Set<number> {
+  const starts = new Set<number>();
+  let at = 0;
+  for (const word of wordsOf(text)) {
+    starts.add(at);
+    at += word.length;
+  }
+  return starts;
 }
 
 /** jieba's words of a run by its dictionary alone (no HMM): a name it lacks falls apart into characters. */

@@ -8,7 +8,7 @@ import { siteOf } from '../../lib/site';
  * Their names are fixed here (they are the data's published addresses), their bytes made in
  * src/lib/data/files.ts.
  */
-const BULK = ['answers.jsonl.gz', 'answers.csv.gz', 'transcripts.jsonl.gz', 'formulas.jsonl.gz'];
+const BULK = ['answers.jsonl.gz', 'answers.csv.gz', 'transcripts.jsonl.gz', 'formulas.jsonl.gz', 'entities.jsonl.gz'];
 
 export const getStaticPaths = (() =>
   [...BULK, ...Object.keys(schemas), CSV_METADATA, 'index.json'].map((file) => ({

@@ -1,0 +1,396 @@
+/**
+ * npm run bench:entities [-- --content DIR] [--dist DIR] [--dump en|zh|linked]
+ *
+ * The benchmark of the issue "Who and what each answer is about": every answer of the shared
+ * corpus imported (or of `--content`), paired and aligned as the site does it, its entities found
+ * as the site finds them (src/lib/entities/). Reports:
+ * - precision and recall per language and kind against the hand-checked sample
+ *   (tests/fixtures/entities/checked.json: answer ids and the mentions marked in each, the texts
+ *   stay in ../shared);
+ * - the counterpart in the other language of the 100 entities each language names most, against
+ *   the hand-checked list (tests/fixtures/entities/linked.json);
+ * - agreement with the CMFA PressCon sample's own entity columns (a_loc, a_per, a_org);
+ * - the finder's time and memory, and with `--dist` (a built site) what its pages and feeds weigh.
+ * Writes bench/results/entities.json and entities.md. Not a test.
+ *
+ * `--dump en` (or zh) prints the sample for marking by hand, each answer with what the finder
+ * found in it in [kind: name]; `--dump linked` prints the 100 most named entities per language
+ * with the names the finder gave them in the other language.
+ */
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Entity, EntityKind } from '../../src/lib/entities/entity.ts';
+import { entityKinds } from '../../src/lib/entities/entity.ts';
+import { findEntities, type Readable } from '../../src/lib/entities/find.ts';
+import { readEntityTable } from '../../src/lib/entities/table.ts';
+import { answerText } from '../../src/lib/transcript/exchange.ts';
+import { pairTranscripts } from '../../src/lib/translation/pair.ts';
+import { langs, type Lang } from '../../src/schemas/transcript.ts';
+import { pairInputs } from '../support/alignment.ts';
+import { projectRoot, sharedDir } from '../support/paths.ts';
+import { random } from '../support/random.ts';
+import { importCorpus } from './corpus.ts';
+
+const { values } = parseArgs({
+  options: {
+    content: { type: 'string' },
+    dist: { type: 'string' },
+    dump: { type: 'string' },
+  },
+});
+
+const SAMPLE = 100;
+const SAMPLE_SEED = 31;
+const TOP = 100;
+const checkedFile = join(projectRoot, 'tests/fixtures/entities/checked.json');
+const linkedFile = join(projectRoot, 'tests/fixtures/entities/linked.json');
+
+/** The hand-checked sample: per answer, every mention of a place, person or organisation, as "kind: name". */
+interface Checked {
+  how: string;
+  answers: Record<Lang, { id: string; mentions: string[] }[]>;
+}
+/** The hand-checked counterparts: for each of the most named entities, its name in the other language, as the texts write it. */
+interface Linked {
+  how: string;
+  entities: Record<Lang, { name: string; counterpart: string | null }[]>;
+}
+
+const { content } = values.content ? { content: values.content } : await importCorpus();
+const inputs = await pairInputs(content);
+const { pairs } = pairTranscripts(inputs);
+const links = new Map<string, { transcript: string; exchange: string }[]>();
+for (const pair of pairs) {
+  for (const link of pair.alignment.links) {
+    if (!link.en || !link.zh || link.en === 'opening' || link.zh === 'opening') continue;
+    const key = `${pair.en}#${link.en}`;
+    links.set(key, [...(links.get(key) ?? []), { transcript: pair.zh, exchange: link.zh }]);
+  }
+}
+const readable: Readable[] = inputs.map((input) => ({ id: input.id, lang: input.lang, transcript: input.transcript }));
+
+const heapBefore = process.memoryUsage().heapUsed;
+const started = performance.now();
+const { entities, lexicon } = findEntities(
+  readable,
+  (transcript, exchangeId) => links.get(`${transcript.id}#${exchangeId}`) ?? [],
+  readEntityTable(join(projectRoot, 'content/entities.yaml')),
+);
+const findSeconds = (performance.now() - started) / 1000;
+const readStarted = performance.now();
+interface Answer {
+  id: string;
+  lang: Lang;
+  text: string;
+}
+const answers: Answer[] = inputs.flatMap((input) =>
+  input.transcript.exchanges.map((exchange) => ({
+    id: `${input.id}/${exchange.id}`,
+    lang: input.lang,
+    text: answerText(exchange),
+  })),
+);
+const found = new Map(answers.map((answer) => [answer.id, lexicon.find(answer.text, answer.lang)]));
+const readSeconds = (performance.now() - readStarted) / 1000;
+const heapMiB = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024;
+const byId = new Map(entities.map((entity) => [entity.id, entity]));
+const byAnswer = new Map(answers.map((answer) => [answer.id, answer]));
+
+/** What the finder says of an answer, as the sample writes it: "kind: name", in order. */
+const systemMarks = (answer: Answer) =>
+  found.get(answer.id)!.map(({ entity, start, end }) => `${byId.get(entity)!.kind}: ${answer.text.slice(start, end)}`);
+
+function sample(lang: Lang): Answer[] {
+  const next = random(SAMPLE_SEED + (lang === 'zh' ? 1 : 0));
+  const pool = answers.filter((answer) => answer.lang === lang && answer.text.trim() !== '');
+  const picked: Answer[] = [];
+  const taken = new Set<number>();
+  while (picked.length < Math.min(SAMPLE, pool.length)) {
+    const at = Math.floor(next() * pool.length);
+    if (taken.has(at)) continue;
+    taken.add(at);
+    picked.push(pool[at]!);
+  }
+  return picked;
+}
+
+/** Mentions per entity and language: which entities each language names most. */
+function mostNamed(lang: Lang): { entity: Entity; mentions: number }[] {
+  const counts = new Map<string, number>();
+  for (const answer of answers) {
+    if (answer.lang !== lang) continue;
+    for (const mention of found.get(answer.id)!) counts.set(mention.entity, (counts.get(mention.entity) ?? 0) + 1);
+  }
+  return [...counts]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, TOP)
+    .map(([id, mentions]) => ({ entity: byId.get(id)!, mentions }));
+}
+
+if (values.dump) {
+  if (values.dump === 'linked') {
+    for (const lang of langs) {
+      const other = lang === 'en' ? 'zh' : 'en';
+      for (const { entity, mentions } of mostNamed(lang)) {
+        console.log(`${lang}\t${mentions}\t${entity.names[lang][0]}\t${entity.names[other].join(' | ') || '—'}`);
+      }
+    }
+  } else {
+    const lang = values.dump as Lang;
+    for (const answer of sample(lang)) {
+      console.log(`## ${answer.id}\n${answer.text}\nFOUND: ${JSON.stringify(systemMarks(answer))}\n`);
+    }
+  }
+  process.exit(0);
+}
+
+// Precision and recall against the hand-checked sample, per language and kind: a mention counts
+// as found when the finder found the same name, of the same kind, as often (a multiset match).
+const checked = JSON.parse(readFileSync(checkedFile, 'utf-8')) as Checked;
+type Score = { found: number; marked: number; right: number; misses: string[]; wrong: string[] };
+const scores: Record<Lang, Record<EntityKind, Score>> = {
+  en: blankScores(),
+  zh: blankScores(),
+};
+function blankScores(): Record<EntityKind, Score> {
+  return Object.fromEntries(
+    entityKinds.map((kind): [EntityKind, Score] => [kind, { found: 0, marked: 0, right: 0, misses: [], wrong: [] }]),
+  ) as Record<EntityKind, Score>;
+}
+for (const lang of langs) {
+  for (const { id, mentions } of checked.answers[lang]) {
+    const answer = byAnswer.get(id);
+    if (!answer) throw new Error(`${checkedFile}: ${id} is not an answer of the corpus`);
+    const system = systemMarks(answer);
+    const left = [...system];
+    for (const mark of mentions) {
+      const kind = mark.split(':')[0] as EntityKind;
+      const score = (scores[lang] as Partial<Record<string, Score>>)[kind];
+      if (!score) throw new Error(`${checkedFile}: ${id}: "${mark}" is not "kind: name"`);
+      score.marked++;
+      const at = left.indexOf(mark);
+      if (at >= 0) {
+        score.right++;
+        left.splice(at, 1);
+      } else score.misses.push(`${id}: ${mark}`);
+    }
+    for (const mark of system) scores[lang][mark.split(':')[0] as EntityKind].found++;
+    for (const mark of left) scores[lang][mark.split(':')[0] as EntityKind].wrong.push(`${id}: ${mark}`);
+  }
+}
+
+// The counterparts of the most named entities, against the hand-checked list.
+const linkedChecked = JSON.parse(readFileSync(linkedFile, 'utf-8')) as Linked;
+const linking = Object.fromEntries(
+  langs.map((lang) => {
+    const other = lang === 'en' ? 'zh' : 'en';
+    const top = mostNamed(lang);
+    const expected = new Map<string, string | null>(
+      linkedChecked.entities[lang].map((row) => [row.name, row.counterpart]),
+    );
+    let right = 0;
+    const wrong: string[] = [];
+    const unchecked: string[] = [];
+    for (const { entity } of top) {
+      const name = entity.names[lang][0]!;
+      if (!expected.has(name)) {
+        unchecked.push(name);
+        continue;
+      }
+      const want = expected.get(name) ?? null;
+      const got: string | null = entity.names[other].at(0) ?? null;
+      if (want === got || (want !== null && entity.names[other].includes(want))) right++;
+      else wrong.push(`${name}: ${got ?? '—'} (should be ${want ?? 'none'})`);
+    }
+    return [lang, { top: top.length, checked: top.length - unchecked.length, right, wrong, unchecked }];
+  }),
+) as Record<Lang, { top: number; checked: number; right: number; wrong: string[]; unchecked: string[] }>;
+
+// Agreement with CMFA PressCon's columns on its sample (English answers, 2002–2023).
+const cmfaFile = join(sharedDir, 'corpus/cmfa-sample.jsonl');
+const cmfaKinds: [EntityKind, string][] = [
+  ['place', 'a_loc'],
+  ['person', 'a_per'],
+  ['organisation', 'a_org'],
+];
+const cmfa = existsSync(cmfaFile)
+  ? readFileSync(cmfaFile, 'utf-8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Record<string, string | null>)
+  : [];
+const agreement = Object.fromEntries(
+  cmfaKinds.map(([kind, column]) => {
+    let theirs = 0;
+    let ours = 0;
+    let both = 0;
+    const onlyTheirs = new Map<string, number>();
+    const onlyOurs = new Map<string, number>();
+    for (const row of cmfa) {
+      const text = row.answer ?? '';
+      const their = new Set(
+        (row[column] ?? '')
+          .split(';')
+          .map((name) => name.trim())
+          .filter(Boolean),
+      );
+      const our = new Set(
+        lexicon
+          .find(text, 'en')
+          .filter(({ entity }) => byId.get(entity)!.kind === kind)
+          .map(({ start, end }) => text.slice(start, end)),
+      );
+      theirs += their.size;
+      ours += our.size;
+      for (const name of their) {
+        if (our.has(name)) both++;
+        else onlyTheirs.set(name, (onlyTheirs.get(name) ?? 0) + 1);
+      }
+      for (const name of our) if (!their.has(name)) onlyOurs.set(name, (onlyOurs.get(name) ?? 0) + 1);
+    }
+    const top = (map: Map<string, number>) =>
+      [...map]
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .slice(0, 15)
+        .map(([name, n]) => `${name} (${n})`);
+    return [kind, { theirs, ours, both, onlyTheirs: top(onlyTheirs), onlyOurs: top(onlyOurs) }];
+  }),
+) as Record<EntityKind, { theirs: number; ours: number; both: number; onlyTheirs: string[]; onlyOurs: string[] }>;
+
+function folderBytes(dir: string): { files: number; bytes: number } {
+  if (!existsSync(dir)) return { files: 0, bytes: 0 };
+  let files = 0;
+  let bytes = 0;
+  for (const name of readdirSync(dir, { recursive: true }).map(String)) {
+    const stat = statSync(join(dir, name));
+    if (stat.isFile()) {
+      files++;
+      bytes += stat.size;
+    }
+  }
+  return { files, bytes };
+}
+const sizes = values.dist
+  ? {
+      pages: folderBytes(join(values.dist, 'entities')),
+      feeds: folderBytes(join(values.dist, 'feeds/entities')),
+      data:
+        folderBytes(join(values.dist, 'data')).bytes > 0
+          ? statSync(join(values.dist, 'data/entities.jsonl.gz')).size
+          : 0,
+    }
+  : undefined;
+
+const counts = Object.fromEntries(
+  entityKinds.map((kind) => [kind, entities.filter((entity) => entity.kind === kind).length]),
+) as Record<EntityKind, number>;
+const origins = Object.fromEntries(
+  ['table', 'iso-3166', 'aligned'].map((origin) => [
+    origin,
+    entities.filter((entity) => entity.origin === origin).length,
+  ]),
+);
+const results = {
+  date: new Date().toISOString().slice(0, 10),
+  corpus: { transcripts: inputs.length, answers: answers.length },
+  entities: { total: entities.length, kinds: counts, origins },
+  time: { findSeconds, readSeconds, heapMiB },
+  sample: { how: checked.how, scores },
+  linking: { how: linkedChecked.how, ...linking },
+  cmfa: { rows: cmfa.length, agreement },
+  sizes,
+};
+const out = join(projectRoot, 'bench/results');
+mkdirSync(out, { recursive: true });
+writeFileSync(join(out, 'entities.json'), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(join(out, 'entities.md'), report());
+console.log(report());
+
+function pct(part: number, whole: number): string {
+  return whole === 0 ? '—' : `${((100 * part) / whole).toFixed(1)}%`;
+}
+
+function report(): string {
+  const lines = [
+    `# Entities benchmark (${results.date})`,
+    '',
+    `Corpus: ${inputs.length} transcripts, ${answers.length} exchanges. ${entities.length} entities found (${entityKinds.map((kind) => `${counts[kind]} ${kind === 'person' ? 'people' : `${kind}s`}`).join(', ')}; from the editors' table ${origins.table}, ISO 3166 ${origins['iso-3166']}, aligned translations ${origins.aligned}).`,
+    '',
+    '## Against the hand-checked sample',
+    '',
+    checked.how,
+    '',
+    '| language, kind | marked by hand | found | right | precision | recall | target |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const lang of langs) {
+    for (const kind of entityKinds) {
+      const s = scores[lang][kind];
+      lines.push(
+        `| ${lang}, ${kind} | ${s.marked} | ${s.found} | ${s.right} | ${pct(s.right, s.found)} | ${pct(s.right, s.marked)} | ≥ 95% / ≥ 90% |`,
+      );
+    }
+  }
+  lines.push('', 'Missed and wrong, per language (answer: kind: name):', '');
+  for (const lang of langs) {
+    for (const kind of entityKinds) {
+      const s = scores[lang][kind];
+      if (s.misses.length > 0) lines.push(`- ${lang} ${kind}, missed: ${s.misses.join('; ')}`);
+      if (s.wrong.length > 0) lines.push(`- ${lang} ${kind}, wrong: ${s.wrong.join('; ')}`);
+    }
+  }
+  lines.push(
+    '',
+    '## One entity across the two languages',
+    '',
+    linkedChecked.how,
+    '',
+    '| language | most named | checked | counterpart right | share | target |',
+    '| --- | --- | --- | --- | --- | --- |',
+  );
+  for (const lang of langs) {
+    const l = linking[lang];
+    lines.push(`| ${lang} | ${l.top} | ${l.checked} | ${l.right} | ${pct(l.right, l.checked)} | ≥ 95% |`);
+  }
+  for (const lang of langs) {
+    if (linking[lang].wrong.length > 0) lines.push('', `Wrong (${lang}): ${linking[lang].wrong.join('; ')}`);
+    if (linking[lang].unchecked.length > 0)
+      lines.push('', `Not in the checked list (${lang}): ${linking[lang].unchecked.join('; ')}`);
+  }
+  lines.push(
+    '',
+    '## Against CMFA PressCon’s own columns',
+    '',
+    `${cmfa.length} English answers of the CMFA sample (2002–2023), their names in \`a_loc\`, \`a_per\`, \`a_org\` (per answer, each name once) against the names the finder finds in the same answer (each once). CMFA's columns come from a statistical tagger run over its whole corpus; the finder knows the names of this archive (2016–2020) and the countries.`,
+    '',
+    '| kind | CMFA names | finder names | both | share of CMFA found | share of the finder’s CMFA lists |',
+    '| --- | --- | --- | --- | --- | --- |',
+  );
+  for (const [kind] of cmfaKinds) {
+    const a = agreement[kind];
+    lines.push(`| ${kind} | ${a.theirs} | ${a.ours} | ${a.both} | ${pct(a.both, a.theirs)} | ${pct(a.both, a.ours)} |`);
+  }
+  lines.push('');
+  for (const [kind] of cmfaKinds) {
+    const a = agreement[kind];
+    lines.push(
+      `- ${kind}, only CMFA: ${a.onlyTheirs.join(', ')}`,
+      `- ${kind}, only the finder: ${a.onlyOurs.join(', ')}`,
+    );
+  }
+  lines.push(
+    '',
+    '## Time, memory, sizes',
+    '',
+    `Finding the entities (candidates, alignment, lexicon): ${findSeconds.toFixed(1)} s; reading every answer for them: ${readSeconds.toFixed(1)} s; heap grown by ${heapMiB.toFixed(0)} MiB (one process, this machine).`,
+  );
+  if (sizes) {
+    const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MiB`;
+    lines.push(
+      '',
+      `Built site (${values.dist}): entity pages ${sizes.pages.files} files, ${mib(sizes.pages.bytes)}; their feeds ${sizes.feeds.files} files, ${mib(sizes.feeds.bytes)}; entities.jsonl.gz ${mib(sizes.data)}.`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}

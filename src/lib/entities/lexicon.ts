@@ -1,0 +1,73 @@
+import type { Lang } from '../../schemas/transcript.ts';
+import { wordStarts } from '../search/words.ts';
+import type { Entity } from './entity.ts';
+
+/** One name found in a text: whose, and where (UTF-16 offsets, end exclusive). */
+export interface Found {
+  entity: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Every entity's names, and where they occur in a text. The longest name wins where two start
+ * at one place ("South China Sea", not "China"). English names match whole words, as written
+ * (case matters: "US", not "us"); a Chinese name matches where one of jieba's words begins, so
+ * 华为 is not found in 访华为 (访华|为), and ends where one ends, unless it is a place, which heads
+ * compounds: 中国 is found in 中国政府, 高峰 (Gao Feng) is not in 高峰论坛 (a summit).
+ */
+export class Lexicon {
+  private readonly english: RegExp | undefined;
+  private readonly owners: Record<Lang, Map<string, string>> = { en: new Map(), zh: new Map() };
+  private readonly longestChinese: number;
+  private readonly places = new Set<string>();
+
+  constructor(entities: readonly Entity[]) {
+    for (const entity of entities) {
+      if (entity.kind === 'place') this.places.add(entity.id);
+      for (const lang of ['en', 'zh'] as const) {
+        for (const name of entity.names[lang]) if (!this.owners[lang].has(name)) this.owners[lang].set(name, entity.id);
+      }
+    }
+    const names = [...this.owners.en.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b));
+    this.english =
+      names.length === 0
+        ? undefined
+        : new RegExp(
+            String.raw`(?<![\p{L}\p{N}])(?:${names.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\p{L}\p{N}])`,
+            'gu',
+          );
+    this.longestChinese = Math.max(0, ...[...this.owners.zh.keys()].map((name) => name.length));
+  }
+
+  find(text: string, lang: Lang): Found[] {
+    return lang === 'en' ? this.findEnglish(text) : this.findChinese(text);
+  }
+
+  private findEnglish(text: string): Found[] {
+    if (!this.english) return [];
+    return [...text.matchAll(this.english)].map((match) => ({
+      entity: this.owners.en.get(match[0])!,
+      start: match.index,
+      end: match.index + match[0].length,
+    }));
+  }
+
+  private findChinese(text: string): Found[] {
+    const found: Found[] = [];
+    if (this.longestChinese === 0) return found;
+    const starts = wordStarts(text);
+    for (let at = 0; at < text.length; at++) {
+      if (!starts.has(at)) continue;
+      for (let length = Math.min(this.longestChinese, text.length - at); length >= 2; length--) {
+        const entity = this.owners.zh.get(text.slice(at, at + length));
+        if (entity && (this.places.has(entity) || at + length === text.length || starts.has(at + length))) {
+          found.push({ entity, start: at, end: at + length });
+          at += length - 1;
+          break;
+        }
+      }
+    }
+    return found;
+  }
+}

@@ -1,0 +1,154 @@
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { countryEntities } from '../../src/lib/entities/countries.ts';
+import { chineseCandidates, englishCandidates } from '../../src/lib/entities/candidates.ts';
+import { discoverEntities, type AlignedDocs, type Doc } from '../../src/lib/entities/discover.ts';
+import type { Entity } from '../../src/lib/entities/entity.ts';
+import { knownEntities } from '../../src/lib/entities/known.ts';
+import { Lexicon } from '../../src/lib/entities/lexicon.ts';
+import { emptyTable, readEntityTable } from '../../src/lib/entities/table.ts';
+import { projectRoot } from '../../scripts/support/paths.ts';
+
+const fixture = (name: string) => join(projectRoot, 'tests/fixtures/entities', name);
+const found = (lexicon: Lexicon, text: string, lang: 'en' | 'zh') =>
+  lexicon.find(text, lang).map(({ entity, start, end }) => `${entity}:${text.slice(start, end)}`);
+
+describe('countries', () => {
+  const countries = countryEntities();
+  const byId = new Map(countries.map((country) => [country.id, country]));
+
+  test('each has its English and Chinese names, the short English name first', () => {
+    expect(byId.get('lithuania')?.names).toEqual({ en: ['Lithuania'], zh: ['立陶宛'] });
+    expect(byId.get('united-states')?.names.en[0]).toBe('United States');
+    expect(byId.get('united-states')?.names.en).toContain('US');
+    expect(byId.get('united-states')?.names.zh).toEqual(['美国']);
+  });
+
+  test('a name two countries share is given to neither, and no formal name with a comma is kept', () => {
+    const congo = countries.filter((country) => country.names.en.includes('Congo'));
+    expect(congo).toEqual([]);
+    expect(countries.flatMap((country) => country.names.en).filter((name) => name.includes(','))).toEqual([]);
+  });
+});
+
+describe('the lexicon', () => {
+  const entities: Entity[] = [
+    { id: 'china', kind: 'place', names: { en: ['China'], zh: ['中国'] }, origin: 'iso-3166' },
+    { id: 'south-china-sea', kind: 'place', names: { en: ['South China Sea'], zh: ['南海'] }, origin: 'table' },
+    { id: 'united-states', kind: 'place', names: { en: ['United States', 'US'], zh: ['美国'] }, origin: 'iso-3166' },
+    { id: 'huawei', kind: 'organisation', names: { en: ['Huawei'], zh: ['华为'] }, origin: 'table' },
+    { id: 'gao-feng', kind: 'person', names: { en: ['Gao Feng'], zh: ['高峰'] }, origin: 'aligned' },
+  ];
+  const lexicon = new Lexicon(entities);
+
+  test('English: the longest name wins, whole words only, case as written', () => {
+    expect(found(lexicon, "China's position on the South China Sea is clear to us and the US.", 'en')).toEqual([
+      'china:China',
+      'south-china-sea:South China Sea',
+      'united-states:US',
+    ]);
+    expect(found(lexicon, 'Chinaware and USB sticks', 'en')).toEqual([]);
+  });
+
+  test('Chinese: a name is found where a word begins; a place heads a compound, a person does not', () => {
+    expect(found(lexicon, '中国政府坚决反对美国打压华为。', 'zh')).toEqual([
+      'china:中国',
+      'united-states:美国',
+      'huawei:华为',
+    ]);
+    // 访华|为: no 华为 here; 高峰论坛 is a summit, not Gao Feng.
+    expect(found(lexicon, '他此次访华为期三天，出席高峰论坛。', 'zh')).toEqual([]);
+    expect(found(lexicon, '商务部新闻发言人高峰表示', 'zh')).toEqual(['gao-feng:高峰']);
+  });
+
+  test('offsets are the text’s own', () => {
+    const text = '关于南海问题';
+    const [mention] = lexicon.find(text, 'zh');
+    expect(text.slice(mention!.start, mention!.end)).toBe('南海');
+  });
+});
+
+describe('candidates', () => {
+  test('English: capitalised runs, and the run without a title before it', () => {
+    const names = englishCandidates('We noted that President Donald Trump met the UN Secretary-General in New York.');
+    expect(names).toContain('President Donald Trump');
+    expect(names).toContain('Donald Trump');
+    expect(names).toContain('New York');
+    expect(names).not.toContain('noted');
+  });
+
+  test('Chinese: jieba’s names, and a transliterated name jieba cuts in pieces, whole', () => {
+    const names = chineseCandidates('菲律宾总统杜特尔特表示');
+    expect([...names.keys()]).toContain('菲律宾');
+    expect([...names.keys()]).toContain('杜特尔特');
+  });
+});
+
+describe('discovery from aligned answers', () => {
+  // Six answers in both languages: Pompeo and 蓬佩奥 keep turning up together; the rest is noise.
+  const english = [
+    'However, Secretary Pompeo made groundless accusations about Huawei.',
+    'We have noted what Pompeo said. It is not fair.',
+    'Pompeo should stop spreading lies. However, we remain open.',
+    'Mr. Pompeo again slandered China. This is unfair and unjust.',
+    'However, the justice of history will prevail.',
+    'We call for fairness and justice. However, some do not listen.',
+  ];
+  const chinese = [
+    '蓬佩奥国务卿对华为进行无端指责，有失公正。',
+    '我们注意到蓬佩奥的言论。这不公正。',
+    '蓬佩奥应停止散布谎言。',
+    '蓬佩奥再次诋毁中国，有失公正。',
+    '历史的公正终将到来。',
+    '我们主张公平公正。',
+  ];
+  const docs: Doc[] = [
+    ...english.map((text, i) => ({ key: `en#${i}`, lang: 'en' as const, text })),
+    ...chinese.map((text, i) => ({ key: `zh#${i}`, lang: 'zh' as const, text })),
+  ];
+  const aligned: AlignedDocs[] = english.map((_, i) => ({ en: `en#${i}`, zh: `zh#${i}` }));
+  const entities = discoverEntities(docs, aligned, knownEntities(emptyTable()), { en: new Set(), zh: new Set() });
+  const discovered = entities.filter((entity) => entity.origin === 'aligned');
+
+  test('a name and its rendering that keep turning up in the same pairs are one entity, a person', () => {
+    expect(discovered).toEqual([
+      { id: 'pompeo', kind: 'person', names: { en: ['Pompeo'], zh: ['蓬佩奥'] }, origin: 'aligned' },
+    ]);
+  });
+
+  test('a word a library over-tags (公正) or a sentence opener (However) finds no partner and is no entity', () => {
+    const names = entities.flatMap((entity) => [...entity.names.en, ...entity.names.zh]);
+    expect(names).not.toContain('公正');
+    expect(names).not.toContain('However');
+  });
+
+  test('a name the table refuses is never an entity', () => {
+    const refused = discoverEntities(docs, aligned, knownEntities(emptyTable()), {
+      en: new Set(['Pompeo']),
+      zh: new Set(),
+    });
+    expect(refused.filter((entity) => entity.origin === 'aligned')).toEqual([]);
+  });
+});
+
+describe("the editors' table", () => {
+  test('the project’s table reads, and its entities come first, taking their names from the countries', () => {
+    const table = readEntityTable(join(projectRoot, 'content/entities.yaml'));
+    const known = knownEntities(table);
+    expect(known[0]?.origin).toBe('table');
+    const taiwan = known.filter((entity) => entity.names.en.includes('Taiwan'));
+    expect(taiwan.map((entity) => entity.origin)).toEqual(['table']);
+  });
+
+  test.each([
+    ['broken-yaml.yaml', /broken-yaml\.yaml:\d+: .*fix the YAML/],
+    ['twice.yaml', /twice\.yaml:7: "华为" is given to both huawei and huawei-technologies/],
+    ['bad-kind.yaml', /bad-kind\.yaml:6: entities\.1\.kind: kind is one of place, person, organisation/],
+  ])('%s is refused, with its file, line and what to do', (name, message) => {
+    expect(() => readEntityTable(fixture(name))).toThrow(message);
+  });
+
+  test('a folder without a table has none', () => {
+    expect(readEntityTable(fixture('absent.yaml'))).toEqual(emptyTable());
+  });
+});
