@@ -6,6 +6,7 @@ import { discoverEntities, type AlignedDocs, type Doc } from '../../src/lib/enti
 import type { Entity } from '../../src/lib/entities/entity.ts';
 import { knownEntities } from '../../src/lib/entities/known.ts';
 import { Lexicon } from '../../src/lib/entities/lexicon.ts';
+import { patternEntities } from '../../src/lib/entities/patterns.ts';
 import { emptyTable, readEntityTable } from '../../src/lib/entities/table.ts';
 import { projectRoot } from '../../scripts/support/paths.ts';
 
@@ -150,5 +151,32 @@ describe("the editors' table", () => {
 
   test('a folder without a table has none', () => {
     expect(readEntityTable(fixture('absent.yaml'))).toEqual(emptyTable());
+  });
+});
+
+describe('names one language marks by itself', () => {
+  const docs = [
+    { lang: 'en' as const, text: 'Director-General Tedros met the National Health Commission. The IAEA said so.' },
+    {
+      lang: 'en' as const,
+      text: 'We support Director-General Tedros and the National Health Commission; the IAEA and the NPT.',
+    },
+    { lang: 'en' as const, text: 'Prime Minister Abe spoke once. The NPT stands.' },
+  ];
+  const found = patternEntities(docs, () => false, { en: new Set(['NPT']), zh: new Set() });
+  const names: Record<string, string> = Object.fromEntries(found.map((entity) => [entity.names.en[0]!, entity.kind]));
+
+  test('a title before a name makes a person, a head word or an acronym an organisation, written so twice', () => {
+    expect(names).toEqual({
+      Tedros: 'person',
+      'National Health Commission': 'organisation',
+      IAEA: 'organisation',
+    });
+  });
+
+  test('a name an entity has already is left to it', () => {
+    expect(
+      patternEntities(docs, (_lang, name) => name === 'IAEA', { en: new Set(), zh: new Set() }).map((e) => e.id),
+    ).not.toContain('iaea');
   });
 });

@@ -30,7 +30,12 @@ export function chineseCandidates(text: string): Map<string, EntityKind | undefi
   const piece = (i: number) => {
     const { word, tag } = words[i]!;
     if (!/^\p{Script=Han}+$/u.test(word)) return false;
-    return tag in chineseKinds || tag === 'x' || (word.length === 1 && !/^(?:c|p|u.*|d|r|m|q|f|y|e|o|zg)$/.test(tag));
+    return (
+      tag in chineseKinds ||
+      tag === 'x' ||
+      tag === 'j' ||
+      (word.length === 1 && !/^(?:c|p|u.*|d|r|m|q|f|y|e|o|zg)$/.test(tag))
+    );
   };
   for (let from = 0; from < words.length; from++) {
     if (!piece(from)) continue;
@@ -43,7 +48,7 @@ export function chineseCandidates(text: string): Map<string, EntityKind | undefi
         name += words[b]!.word;
         // Only a whole word's tag says what it is: pieces of an unknown name carry any tag (孟晚/x 舟/ns).
         kind = b === a ? chineseKinds[words[a]!.tag] : undefined;
-        const named = b > a || words[a]!.tag in chineseKinds || words[a]!.tag === 'x';
+        const named = b > a || words[a]!.tag in chineseKinds || words[a]!.tag === 'x' || words[a]!.tag === 'j';
         if (named && name.length >= 2 && name.length <= 8 && !(found.get(name) !== undefined && kind === undefined)) {
           found.set(name, found.get(name) ?? kind);
         }
@@ -54,7 +59,7 @@ export function chineseCandidates(text: string): Map<string, EntityKind | undefi
 }
 
 // A capitalised word (Kim, McCain, O'Neill, Al-Sabah, DPRK, U.S.) and the small words a name keeps inside it.
-const word = String.raw`(?:[\p{Lu}][\p{L}\p{M}]*(?:[-'’][\p{Lu}\p{Ll}][\p{L}\p{M}]*)*|[\p{Lu}](?:\.[\p{Lu}])+\.?)`;
+const word = String.raw`(?:[\p{Lu}][\p{L}\p{M}\p{N}]*(?:[-'’][\p{Lu}\p{Ll}\p{N}][\p{L}\p{M}\p{N}]*)*|[\p{Lu}](?:\.[\p{Lu}])+\.?)`;
 const joiner = String.raw`(?:of|the|for|on|de|du|bin|al|von|van|da|dos|la|le)`;
 const run = new RegExp(String.raw`${word}(?:[ \t]+(?:${joiner}[ \t]+)*${word})*`, 'gu');
 
@@ -80,7 +85,7 @@ export const leadWords = new Set(
     ' Mr Ms Mrs Dr President Premier Prime Minister Vice Foreign Secretary Chairman Chairwoman ' +
     'Chancellor State Councilor Councillor Ambassador General Director Senator King Queen Emir Crown Prince Deputy ' +
     'Special Chief Executive Spokesperson Madam Sir Former Acting Envoy Representative Commissioner Governor Mayor ' +
-    'Lord Sheikh'
+    'Lord Sheikh Secretary-General Director-General Under-Secretary-General'
   ).split(' '),
 );
 
@@ -88,8 +93,8 @@ export const leadWords = new Set(
 export function englishCandidates(text: string): Set<string> {
   const found = new Set<string>();
   for (const match of text.matchAll(run)) {
-    // A possessive ends a name: "China's Nansha Islands" is China and the Nansha Islands.
-    const [first, ...more] = match[0].split(/(?<=['’]s)[ \t]+/u);
+    // A possessive ends a name: "China's Nansha Islands" is China and the Nansha Islands (but "People's Republic of China" is one).
+    const [first, ...more] = match[0].split(/(?<=(?<!People)['’]s)[ \t]+/u);
     for (const part of more) for (const name of englishCandidates(part)) found.add(name);
     const words = first!.replace(/['’]s$/u, '').split(/[ \t]+/u);
     // One capitalised word opening a sentence ("However", "Pompeo") says nothing: a name is also written mid-sentence.

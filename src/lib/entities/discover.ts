@@ -65,7 +65,7 @@ export function discoverEntities(
   }
   const lower = lowerCaseCounts(docs.filter((doc) => doc.lang === 'en').map((doc) => doc.text));
   // A demonym is a name's stem with an ending (Canada: Canadian; Asia: Southeast Asian), or a
-  // -stan country's name without it (Afghan: Afghanistan); Wuhan (of Wuhanese) and Shanghai are neither.
+  // -stan or -land country's name without it (Afghan, Thai); Wuhan (of Wuhanese) and Shanghai are neither.
   const single = new Set<string>();
   for (const names of english.values()) for (const name of names) if (!name.includes(' ')) single.add(name);
   for (const entity of known) for (const name of entity.names.en) if (!name.includes(' ')) single.add(name);
@@ -74,7 +74,8 @@ export function discoverEntities(
     demonymEnding.test(word) &&
     stems.some(
       (stem) =>
-        stem !== word && (word.startsWith(stem.slice(0, -1)) || (stem.endsWith('stan') && stem.startsWith(word))),
+        stem !== word &&
+        (word.startsWith(stem.slice(0, -1)) || (/(?:stan|land)$/u.test(stem) && stem.startsWith(word))),
     );
   const nameLike = (name: string) =>
     !hyphenated.test(name) &&

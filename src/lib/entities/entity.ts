@@ -14,8 +14,12 @@ export interface Entity {
   kind: EntityKind;
   /** Its names as the texts write them, the display name first, per language (either may be empty). */
   names: Record<Lang, string[]>;
-  /** Where it comes from: `iso-3166` (i18n-iso-countries), `table` (content/entities.yaml) or `aligned` (found in translated answers). */
-  origin: 'iso-3166' | 'table' | 'aligned';
+  /**
+   * Where it comes from: `iso-3166` (i18n-iso-countries), `table` (content/entities.yaml),
+   * `aligned` (found in translated answers) or `pattern` (written with a title or an
+   * organisation's head word in one language, patterns.ts).
+   */
+  origin: 'iso-3166' | 'table' | 'aligned' | 'pattern';
 }
 
 /** One mention of an entity in an exchange: which text, and where in it (UTF-16 offsets, end exclusive). */

@@ -1,0 +1,151 @@
+import type { Lang } from '../../schemas/transcript.ts';
+import { taggedWordsOf } from '../search/words.ts';
+import { slugOf } from '../slug.ts';
+import type { Entity, EntityKind } from './entity.ts';
+
+/**
+ * Names one language marks by itself, for those the translations never confirm (a name said in one
+ * language only, or too rarely in both): a person's title before a name ("Director-General
+ * Tedros", "Chief Minister Buzdar"), an organisation's head word ending one ("Non-Aligned
+ * Movement", "National Health Commission"), an acronym ("IAEA", "NSG"). A name must be written so
+ * in MIN_DOCS answers, and no entity may have it already; the table's `never` refuses the rest
+ * (acronyms of treaties, "NPT"). In Chinese, a word jieba tags as a name or does not know, next
+ * to a title (宋涛部长, 特使邓锡军); a title after any run of characters was no mark (measured:
+ * 5.5% of the people a pattern on characters found were people).
+ */
+export const MIN_DOCS = 2;
+export const TITLED_SHARE = 0.3;
+
+const titles = [
+  'President',
+  'Prime Minister',
+  'Premier',
+  'Vice President',
+  'Vice Premier',
+  'Foreign Minister',
+  'Minister',
+  'Secretary of State',
+  'Secretary-General',
+  'Director-General',
+  'Secretary',
+  'Director',
+  'Chairman',
+  'Chancellor',
+  'Ambassador',
+  'Special Envoy',
+  'Envoy',
+  'Governor',
+  'Chief Minister',
+  'Chief Executive',
+  'Senator',
+  'Mr.',
+  'Ms.',
+  'Mrs.',
+  'Dr.',
+  'King',
+  'Queen',
+  'Emir',
+  'Crown Prince',
+  'Commissioner',
+  'Mayor',
+];
+const englishTitle = new RegExp(
+  String.raw`(?<![\p{L}-])(?:${titles
+    .sort((a, b) => b.length - a.length)
+    .map((title) => title.replace('.', '\\.'))
+    .join('|')}) ((?:[\p{Lu}][\p{L}\p{M}'’-]+)(?: (?:von der |van |de |bin |al-)?[\p{Lu}][\p{L}\p{M}'’-]+){0,2})`,
+  'gu',
+);
+/** A title's own words, which a run of titles puts where a name would be ("Vice Foreign Minister", "Secretary General"). */
+const titleWords = new Set(titles.flatMap((title) => title.replace(/\./g, '').split(/[ -]/)));
+const organisationHead =
+  'Ministry|Commission|Council|Committee|Association|Organi[sz]ation|Agency|Bank|Corp|Corporation|Company|Forum|Assembly|Movement|Department|Office|Party|Institute|University|Hospital|Guard|Court|Parliament|Congress|Mechanism|Fund|Union|Alliance|Federation|Society|Group';
+const englishOrganisation = new RegExp(
+  String.raw`\b(?:[\p{Lu}][\p{L}\p{M}'’-]*|of|the|and|for|on)(?: (?:[\p{Lu}][\p{L}\p{M}'’-]*|of|the|and|for|on))* (?:${organisationHead})\b`,
+  'gu',
+);
+const acronym = /\b[A-Z]{3,6}\b/gu;
+/** Chinese titles, beside a name before or after it (宋涛部长, 特使邓锡军). */
+const chineseTitles = new Set(
+  '部长 副部长 总理 副总理 外长 总统 副总统 首相 教授 先生 女士 大使 特使 主席 副主席 王储 国务卿 秘书长 主任 发言人 国务委员 委员长 议长 总书记'.split(
+    ' ',
+  ),
+);
+/** What jieba calls a name it knows (nr...) or a word it does not (x): a person's name, beside a title. */
+const chineseNameTags = /^(?:nr|nrt|nrfg|x)$/u;
+
+/** Words a title can stand before that are no name: pronouns, articles. */
+const notNames = new Set('The He She His Her They It We This That And But On In'.split(' '));
+
+export function patternEntities(
+  docs: readonly { lang: Lang; text: string }[],
+  owned: (lang: Lang, name: string) => boolean,
+  never: Record<Lang, Set<string>>,
+): Entity[] {
+  const seen = new Map<string, { lang: Lang; kind: EntityKind; docs: number }>();
+  const note = (lang: Lang, kind: EntityKind, names: Set<string>) => {
+    for (const name of names) {
+      const key = `${lang}:${name}`;
+      const held = seen.get(key) ?? { lang, kind, docs: 0 };
+      held.docs++;
+      seen.set(key, held);
+    }
+  };
+  for (const { lang, text } of docs) {
+    if (lang === 'en') {
+      const people = new Set<string>();
+      for (const match of text.matchAll(englishTitle)) {
+        const name = match[1]!.replace(/['’]s$/u, '');
+        const words = name.split(' ');
+        if (!notNames.has(words[0]!) && !words.some((word) => titleWords.has(word) || /['’]/u.test(word))) {
+          people.add(name);
+        }
+      }
+      note('en', 'person', people);
+      const bodies = new Set<string>();
+      for (const match of text.matchAll(englishOrganisation)) {
+        // "Tedros and the National Health Commission": a list's last item is the name.
+        const last = match[0].split(/ and the /u).at(-1)!;
+        const name = last.replace(/^(?:(?:the|of|and|for|on|The|Spokesperson|Director|President) )+/u, '');
+        if (name.includes(' ') && /^[\p{Lu}]/u.test(name) && !/['’]s /u.test(name)) bodies.add(name);
+      }
+      for (const match of text.matchAll(acronym)) bodies.add(match[0]);
+      note('en', 'organisation', bodies);
+    } else {
+      const people = new Set<string>();
+      const words = taggedWordsOf(text);
+      words.forEach(({ word, tag }, i) => {
+        if (!chineseNameTags.test(tag) || !/^\p{Script=Han}{2,4}$/u.test(word)) return;
+        const after = words[i + 1]?.word ?? '';
+        const afterTwo = after + (words[i + 2]?.word ?? '');
+        const before = words[i - 1]?.word ?? '';
+        if (chineseTitles.has(after) || chineseTitles.has(afterTwo) || chineseTitles.has(before)) people.add(word);
+      });
+      note('zh', 'person', people);
+    }
+  }
+  // A Chinese name stands by a title in a good share of its uses; 这一 or 今天上午, beside one by chance, in few.
+  const chinese = docs.filter((doc) => doc.lang === 'zh').map((doc) => doc.text);
+  const titledShare = (name: string, titled: number) => {
+    let uses = 0;
+    for (const text of chinese) for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) uses++;
+    return titled / Math.max(uses, 1);
+  };
+  const found: Entity[] = [];
+  const ids = new Set<string>();
+  for (const [key, { lang, kind, docs: count }] of [...seen].sort(([a], [b]) => a.localeCompare(b))) {
+    const name = key.slice(3);
+    if (count < MIN_DOCS || never[lang].has(name) || owned(lang, name)) continue;
+    if (lang === 'zh' && titledShare(name, count) < TITLED_SHARE) continue;
+    const id = slugOf(name);
+    if (ids.has(id)) continue;
+    ids.add(id);
+    found.push({
+      id,
+      kind,
+      names: { en: lang === 'en' ? [name] : [], zh: lang === 'zh' ? [name] : [] },
+      origin: 'pattern',
+    });
+  }
+  return found;
+}
