@@ -23,7 +23,7 @@ import { parseArgs } from 'node:util';
 import type { Entity, EntityKind } from '../../src/lib/entities/entity.ts';
 import { entityKinds } from '../../src/lib/entities/entity.ts';
 import { findEntities, type Readable } from '../../src/lib/entities/find.ts';
-import { readEntityTable } from '../../src/lib/entities/table.ts';
+import { emptyTable, readEntityTable } from '../../src/lib/entities/table.ts';
 import { answerText } from '../../src/lib/transcript/exchange.ts';
 import { pairTranscripts } from '../../src/lib/translation/pair.ts';
 import { langs, type Lang } from '../../src/schemas/transcript.ts';
@@ -70,7 +70,6 @@ for (const pair of pairs) {
 }
 const readable: Readable[] = inputs.map((input) => ({ id: input.id, lang: input.lang, transcript: input.transcript }));
 
-const heapBefore = process.memoryUsage().heapUsed;
 const started = performance.now();
 const { entities, lexicon } = findEntities(
   readable,
@@ -78,6 +77,12 @@ const { entities, lexicon } = findEntities(
   readEntityTable(join(projectRoot, 'content/entities.yaml')),
 );
 const findSeconds = (performance.now() - started) / 1000;
+// The finder alone, without the editors' table: what the libraries and the alignment find by themselves.
+const bare = findEntities(
+  readable,
+  (transcript, exchangeId) => links.get(`${transcript.id}#${exchangeId}`) ?? [],
+  emptyTable(),
+).entities;
 const readStarted = performance.now();
 interface Answer {
   id: string;
@@ -93,7 +98,7 @@ const answers: Answer[] = inputs.flatMap((input) =>
 );
 const found = new Map(answers.map((answer) => [answer.id, lexicon.find(answer.text, answer.lang)]));
 const readSeconds = (performance.now() - readStarted) / 1000;
-const heapMiB = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024;
+const peakMiB = process.resourceUsage().maxRSS / 1024;
 const byId = new Map(entities.map((entity) => [entity.id, entity]));
 const byAnswer = new Map(answers.map((answer) => [answer.id, answer]));
 
@@ -124,6 +129,7 @@ function mostNamed(lang: Lang): { entity: Entity; mentions: number }[] {
   }
   return [...counts]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .filter(([id]) => byId.get(id)!.names[lang].length > 0)
     .slice(0, TOP)
     .map(([id, mentions]) => ({ entity: byId.get(id)!, mentions }));
 }
@@ -204,6 +210,21 @@ const linking = Object.fromEntries(
     return [lang, { top: top.length, checked: top.length - unchecked.length, right, wrong, unchecked }];
   }),
 ) as Record<Lang, { top: number; checked: number; right: number; wrong: string[]; unchecked: string[] }>;
+
+// The same checked names against the finder alone: each name's entity without the table, if any.
+const bareLinking = Object.fromEntries(
+  langs.map((lang) => {
+    const other = lang === 'en' ? 'zh' : 'en';
+    const owner = new Map<string, Entity>();
+    for (const entity of bare) for (const name of entity.names[lang]) if (!owner.has(name)) owner.set(name, entity);
+    const rows = linkedChecked.entities[lang].filter((row) => row.counterparts.length > 0);
+    const right = rows.filter((row) => {
+      const got = owner.get(row.name)?.names[other].at(0);
+      return got !== undefined && row.counterparts.includes(got);
+    }).length;
+    return [lang, { checked: rows.length, right }];
+  }),
+) as Record<Lang, { checked: number; right: number }>;
 
 // Agreement with CMFA PressCon's columns on its sample (English answers, 2002–2023).
 const cmfaFile = join(sharedDir, 'corpus/cmfa-sample.jsonl');
@@ -293,9 +314,9 @@ const results = {
   date: new Date().toISOString().slice(0, 10),
   corpus: { transcripts: inputs.length, answers: answers.length },
   entities: { total: entities.length, kinds: counts, origins },
-  time: { findSeconds, readSeconds, heapMiB },
+  time: { findSeconds, readSeconds, peakMiB },
   sample: { how: checked.how, scores },
-  linking: { how: linkedChecked.how, ...linking },
+  linking: { how: linkedChecked.how, ...linking, withoutTable: bareLinking },
   cmfa: { rows: cmfa.length, agreement },
   sizes,
 };
@@ -351,6 +372,15 @@ function report(): string {
     const l = linking[lang];
     lines.push(`| ${lang} | ${l.top} | ${l.checked} | ${l.right} | ${pct(l.right, l.checked)} | ≥ 95% |`);
   }
+  lines.push(
+    '',
+    `Without the editors' table (the libraries and the alignment alone), the same checked names that are entities: ${langs
+      .map(
+        (lang) =>
+          `${lang} ${bareLinking[lang].right} of ${bareLinking[lang].checked} (${pct(bareLinking[lang].right, bareLinking[lang].checked)})`,
+      )
+      .join(', ')}; the table (content/entities.yaml) holds ${origins.table} entries.`,
+  );
   for (const lang of langs) {
     if (linking[lang].wrong.length > 0) lines.push('', `Wrong (${lang}): ${linking[lang].wrong.join('; ')}`);
     if (linking[lang].unchecked.length > 0)
@@ -381,7 +411,7 @@ function report(): string {
     '',
     '## Time, memory, sizes',
     '',
-    `Finding the entities (candidates, alignment, lexicon): ${findSeconds.toFixed(1)} s; reading every answer for them: ${readSeconds.toFixed(1)} s; heap grown by ${heapMiB.toFixed(0)} MiB (one process, this machine).`,
+    `Finding the entities (candidates, alignment, lexicon): ${findSeconds.toFixed(1)} s; reading every answer for them: ${readSeconds.toFixed(1)} s; the process peaked at ${peakMiB.toFixed(0)} MiB resident (with the corpus loaded and aligned, this machine).`,
   );
   if (sizes) {
     const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MiB`;

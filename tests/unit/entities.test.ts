@@ -108,7 +108,7 @@ describe('discovery from aligned answers', () => {
     ...chinese.map((text, i) => ({ key: `zh#${i}`, lang: 'zh' as const, text })),
   ];
   const aligned: AlignedDocs[] = english.map((_, i) => ({ en: `en#${i}`, zh: `zh#${i}` }));
-  const entities = discoverEntities(docs, aligned, knownEntities(emptyTable()), { en: new Set(), zh: new Set() });
+  const { entities } = discoverEntities(docs, aligned, knownEntities(emptyTable()), { en: new Set(), zh: new Set() });
   const discovered = entities.filter((entity) => entity.origin === 'aligned');
 
   test('a name and its rendering that keep turning up in the same pairs are one entity, a person', () => {
@@ -124,7 +124,7 @@ describe('discovery from aligned answers', () => {
   });
 
   test('a name the table refuses is never an entity', () => {
-    const refused = discoverEntities(docs, aligned, knownEntities(emptyTable()), {
+    const { entities: refused } = discoverEntities(docs, aligned, knownEntities(emptyTable()), {
       en: new Set(['Pompeo']),
       zh: new Set(),
     });

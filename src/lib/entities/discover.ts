@@ -42,12 +42,19 @@ const titled = (name: string) => name.split(' ').some((word) => leadWords.has(wo
 const organisationWords =
   /\b(?:Ministry|Council|Organi[sz]ation|Party|Bank|Company|Corporation|Group|Union|Association|Agency|Committee|Commission|Fund|Forum|Congress|Parliament|Assembly|Department|Office|Court|Times|News|Post|Telecom|Technologies)\b/u;
 
+/** What discovery found, and each candidate's likeliest rendering in the other language, however weak. */
+export interface Discovery {
+  entities: Entity[];
+  /** The name (as `en:…` or `zh:…`) a candidate shares most aligned pairs with, and their Jaccard. */
+  partner: (name: string) => { partner: string; jaccard: number } | undefined;
+}
+
 export function discoverEntities(
   docs: Doc[],
   aligned: AlignedDocs[],
   known: Entity[],
   never: Record<Lang, Set<string>>,
-): Entity[] {
+): Discovery {
   const byKey = new Map(docs.map((doc) => [doc.key, doc]));
   const inPairs = new Set(aligned.flatMap((pair) => [pair.en, pair.zh]));
   const english = new Map<string, Set<string>>();
@@ -215,7 +222,7 @@ export function discoverEntities(
     );
     found.push({ id, kind, names: { en: english, zh: chineseNames }, origin: 'aligned' });
   }
-  return found;
+  return { entities: found, partner: (name) => loose.get(name) };
 }
 
 function byUse(names: string[], lang: Lang, df: Map<string, number>): string[] {

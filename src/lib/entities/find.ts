@@ -8,6 +8,9 @@ import { Lexicon } from './lexicon.ts';
 import { patternEntities } from './patterns.ts';
 import type { EntityTable } from './table.ts';
 
+/** How often a name one language marks must share aligned pairs with its rendering (Jaccard) to take it. */
+export const PATTERN_JACCARD = 0.15;
+
 /** A transcript as the finder reads it: the site's entries and the benchmark's imported files alike. */
 export interface Readable {
   id: string;
@@ -39,9 +42,29 @@ export function findEntities(
       }
     }
   }
-  const entities = discoverEntities(docs, aligned, knownEntities(table), table.never);
+  const { entities, partner } = discoverEntities(docs, aligned, knownEntities(table), table.never);
   const owned = { en: new Set<string>(), zh: new Set<string>() };
   for (const entity of entities) for (const lang of langs) for (const name of entity.names[lang]) owned[lang].add(name);
-  entities.push(...patternEntities(docs, (lang, name) => owned[lang].has(name), table.never));
+  for (const entity of patternEntities(docs, (lang, name) => owned[lang].has(name), table.never)) {
+    // A name one language marks (the Foreign Ministry) takes its rendering in the other (外交部)
+    // when each is the other's likeliest partner, however rarely they go together, and no entity
+    // has that rendering already: the title or head word vouches for the name.
+    const [lang, other] = entity.names.en.length > 0 ? (['en', 'zh'] as const) : (['zh', 'en'] as const);
+    const name = `${lang}:${entity.names[lang][0]!}`;
+    const found = partner(name);
+    const rendering = found?.partner.slice(3);
+    if (
+      found &&
+      rendering &&
+      partner(found.partner)?.partner === name &&
+      found.jaccard >= PATTERN_JACCARD &&
+      !owned[other].has(rendering) &&
+      !table.never[other].has(rendering)
+    ) {
+      entity.names[other].push(rendering);
+      owned[other].add(rendering);
+    }
+    entities.push(entity);
+  }
   return { entities, lexicon: new Lexicon(entities) };
 }
