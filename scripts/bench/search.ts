@@ -12,7 +12,7 @@
  * `--report search-10x` writes bench/results/search-10x.{json,md} beside the 1x report.
  */
 import type { Lang } from '../../src/schemas/transcript.ts';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -22,6 +22,8 @@ import { buildSite } from '../support/build.ts';
 import { projectRoot } from '../support/paths.ts';
 import { serve } from '../support/serve.ts';
 import { dictionaryWordsOf, wordStarts } from '../../src/lib/search/words.ts';
+import { toPagefindQuery } from '../../src/lib/search/cjk.ts';
+import { queryHash, readyKey, readyListPath } from '../../src/lib/search/ready.ts';
 import { answersOf, importCorpus, type Answer } from './corpus.ts';
 import { random } from '../support/random.ts';
 import { RELEVANCE_QUERIES } from './queries.ts';
@@ -126,6 +128,10 @@ const PINYIN: Record<string, string> = {
   新冠肺炎: 'xinguanfeiyan',
   南海: 'nanhai',
   香港: 'xianggang',
+  稀土: 'xitu',
+  中欧班列: 'zhongoubanlie',
+  芬太尼: 'fentaini',
+  冬奥会: 'dongaohui',
 };
 
 /** Types `text` into the focused box a key at a time, Chinese through an input method's composition. */
@@ -219,6 +225,9 @@ async function lecternSteps(page: Page): Promise<Record<string, number>> {
       steps[entry.name.slice('lectern:search:'.length)] = entry.duration;
     const script = performance.getEntriesByName('lectern:search:script')[0];
     if (script && last === 1) steps.script = script.startTime;
+    // A linked query's ready results, shown by the head script before the page's script ran.
+    const early = performance.getEntriesByName('lectern:search:early')[0];
+    if (early && last === 1) steps.early = early.startTime;
     return steps;
   });
 }
@@ -377,6 +386,16 @@ async function relevance(browser: Browser, base: string, answers: Answer[], lang
 }
 
 /** A fresh visit (empty cache): the search page, then a first query and a later one. */
+/** Whether the build at `dir` made `query` ready (src/lib/search/ready.ts), in its script's language. */
+function isReady(dir: string, query: string): boolean {
+  const lang: Lang = /\p{Script=Han}/u.test(query) ? 'zh' : 'en';
+  const list = join(dir, readyListPath(lang));
+  if (!existsSync(list)) return false;
+  return (
+    queryHash(readyKey(toPagefindQuery(query))) in (JSON.parse(readFileSync(list, 'utf8')) as Record<string, number>)
+  );
+}
+
 /** A reader's machine: a desktop as it is, or Lighthouse's phone (4x slower CPU, 150 ms round trips, 1.6 Mbps). */
 interface Profile {
   name: string;
@@ -539,16 +558,16 @@ function versusTable(versus: { profile: string; lectern: Visits; stock: Visits }
       row(`${profile}, the next query's transfer`, lectern.laterKiB.median, stock.laterKiB.median, 'KiB'),
     ]),
     '',
-    "Where Lectern's time goes, per step (medians over the visits, in ms; the page's own User Timing measures, `src/client/search/steps.ts`): `script` from navigation to the page's script; `open` waiting for the index (segments, metadata, WebAssembly) to be open; `query` the search in every segment, its chunks and the merge; `fragments` waiting for the first page's fragments; `render` the results; `shown` the count; `chart` the chart and filter counts, drawn after the results are shown.",
+    "Where Lectern's time goes, per step (medians over the visits, in ms, a step a visit did not take counted as 0; the page's own User Timing measures, `src/client/search/steps.ts`): `early` from navigation to the head script showing a linked query's ready results (`src/lib/search/ready.ts`); `script` from navigation to the page's script; `ready` showing a typed query's ready results; `open` waiting for the index (segments, metadata, WebAssembly) to be open; `query` the search in every segment, its chunks and the merge; `fragments` waiting for the first page's fragments; `render` the results; `shown` the count; `chart` the chart and filter counts, drawn after the results are shown.",
     '',
-    '| profile, search | script | open | query | fragments | render | shown | chart |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| profile, search | early | script | ready | open | query | fragments | render | shown | chart |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...versus.flatMap(({ profile, lectern }) =>
       (['first', 'later', 'linked'] as const).map((kind) => {
         const steps = lectern.steps[kind];
         const cell = (name: string) => (steps[name] === undefined ? '' : Math.round(steps[name]).toString());
         const label = { first: 'first query', later: 'next query', linked: 'from a link' }[kind];
-        return `| ${profile}, ${label} | ${['script', 'open', 'query', 'fragments', 'render', 'shown', 'chart'].map(cell).join(' | ')} |`;
+        return `| ${profile}, ${label} | ${['early', 'script', 'ready', 'open', 'query', 'fragments', 'render', 'shown', 'chart'].map(cell).join(' | ')} |`;
       }),
     ),
     '',
@@ -616,6 +635,16 @@ try {
   // it: a first page's ten fragments go in one round trip there, in two over HTTP/1.1's six
   // connections.
   const versus: { profile: string; lectern: Visits; stock: Visits }[] = [];
+  // Queries the build did not make ready (src/lib/search/likely-queries.ts): the index's own path.
+  const unready: [string, string][] = [
+    ['rare earths', 'Nord Stream'],
+    ['稀土', '中欧班列'],
+    ['fentanyl', 'Confucius Institute'],
+    ['芬太尼', '冬奥会'],
+  ];
+  const readiness = Object.fromEntries(
+    [...pairs, ...unready].flat().map((q) => [q, isReady(build.outDir, q)] as const),
+  );
   if (values.stock) {
     const stockDir = join(tmpdir(), 'lectern-bench-stock-pagefind');
     const stockPaths = await buildStockSite(answers, stockDir);
@@ -633,6 +662,18 @@ try {
           });
           console.log('against stock Pagefind', versus.at(-1));
         }
+        // Queries not made ready, once, over HTTP/2: what a reader who searches for something rarer waits.
+        if (http2)
+          for (const profile of [DESKTOP, PHONE]) {
+            versus.push({
+              profile: `${profile.name}, HTTP/2, queries not made ready`,
+              lectern: await freshVisits(browser, lectern.url, unready, profile),
+              stock: await freshVisits(browser, stock.url, unready, profile, (q) =>
+                /\p{Script=Han}/u.test(q) ? stockPaths.zh : stockPaths.en,
+              ),
+            });
+            console.log('against stock Pagefind', versus.at(-1));
+          }
       } finally {
         await Promise.all([lectern.close(), stock.close()]);
       }
@@ -647,6 +688,7 @@ try {
     visits,
     visitsHttp2,
     versus,
+    readiness,
   };
   const dir = join(projectRoot, 'bench/results');
   mkdirSync(dir, { recursive: true });
@@ -695,6 +737,12 @@ try {
       `| the search page itself (HTML, CSS, JS) | ${visits.pageKiB.toFixed(1)} KiB | |`,
       '',
       ...(versus.length > 0 ? versusTable(versus) : []),
+      `Which of the visits' queries the build made ready (\`src/lib/search/likely-queries.ts\`: the names of the entities with a page and the words and two-word phrases the answers use most; none is chosen for this benchmark): ${Object.entries(
+        readiness,
+      )
+        .map(([q, ready]) => `${q} ${ready ? 'ready' : 'not ready'}`)
+        .join('; ')}.`,
+      '',
     ].join('\n'),
   );
   console.log(`wrote ${join(dir, `${values.report}.md`)}`);

@@ -8,7 +8,7 @@ import { z } from 'astro/zod';
 import type { SearchRecord } from '../lib/search/records.ts';
 import type { CardData } from '../lib/share/card-data.ts';
 import type { PublishedTranscript } from '../lib/share/permalink-manifest.ts';
-import { langs } from '../schemas/transcript.ts';
+import { type Lang, langs } from '../schemas/transcript.ts';
 
 /**
  * Written by src/pages/build-data.jsonl.ts: a line per transcript (`{"transcript"}`), followed by
@@ -48,14 +48,20 @@ const buildDataLine = z.union([z.object({ transcript }).strict(), z.object({ ans
  */
 const RECORDS_CHANNEL = 'lectern:search-records';
 
-export function publishRecords(records: SearchRecord[]): void {
-  channel(RECORDS_CHANNEL).publish(records);
+/** What the search is built from: every answer's record, and the names of the entities with a page (the likeliest searches). */
+export interface SearchInput {
+  records: SearchRecord[];
+  names: Record<Lang, string[]>;
+}
+
+export function publishRecords(input: SearchInput): void {
+  channel(RECORDS_CHANNEL).publish(input);
 }
 
 /** Calls `listener` with the records once the build-data page has made them; returns the unsubscribe. */
-export function onRecords(listener: (records: SearchRecord[]) => void): () => void {
+export function onRecords(listener: (input: SearchInput) => void): () => void {
   const onMessage = (message: unknown) => {
-    listener(message as SearchRecord[]);
+    listener(message as SearchInput);
   };
   subscribe(RECORDS_CHANNEL, onMessage);
   return () => unsubscribe(RECORDS_CHANNEL, onMessage);

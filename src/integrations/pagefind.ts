@@ -4,10 +4,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { type BundleStats, INDEX_WORKER, type IndexMessage, type IndexReply } from '../lib/search/pagefind/write.ts';
+import { likelyQueries } from '../lib/search/likely-queries.ts';
+import { writeReadyResults } from '../lib/search/ready-results.ts';
 import { type SearchRecord, placeByPublication } from '../lib/search/records.ts';
 import { Progress } from '../lib/progress.ts';
-import { langs } from '../schemas/transcript.ts';
-import { onRecords } from './build-data.ts';
+import { type Lang, langs } from '../schemas/transcript.ts';
+import { type SearchInput, onRecords } from './build-data.ts';
 import { readManifest } from './permalink-guard.ts';
 
 /** Records a message to the index process carries: the whole archive's in one would be one huge copy. */
@@ -30,9 +32,11 @@ export default function pagefindIntegration(): AstroIntegration {
   let worker: URL;
   let out = '';
   let cache = '';
-  let indexing: { written: Promise<{ stats: BundleStats[]; ms: number }>; counts: LangCount[] } | undefined;
+  let indexing:
+    | { written: Promise<{ stats: BundleStats[]; ms: number }>; counts: LangCount[]; likely: Record<Lang, string[]> }
+    | undefined;
   let stopListening = () => {};
-  const start = (records: SearchRecord[], logger: AstroIntegrationLogger) => {
+  const start = ({ records, names }: SearchInput, logger: AstroIntegrationLogger) => {
     const bundles = langs
       .map((lang) => ({ lang, records: records.filter((record) => record.meta.lang === lang) }))
       .filter(({ records: own }) => own.length > 0)
@@ -57,6 +61,9 @@ export default function pagefindIntegration(): AstroIntegration {
     return {
       written,
       counts: bundles.map(({ lang, records: own }) => ({ lang, count: own.length })),
+      // Worked out now, not once the pages are written: the records are not kept that long
+      // (the 10x archive's would hold hundreds of MiB through the render).
+      likely: likelyQueries(records, names),
     };
   };
   return {
@@ -69,10 +76,10 @@ export default function pagefindIntegration(): AstroIntegration {
       },
       'astro:build:start': ({ logger }) => {
         indexing = undefined;
-        stopListening = onRecords((records) => {
-          logger.info(`building the search index (${records.length} answers) while the pages render…`);
-          placeByPublication(records, readManifest());
-          indexing = start(records, logger);
+        stopListening = onRecords((input) => {
+          logger.info(`building the search index (${input.records.length} answers) while the pages render…`);
+          placeByPublication(input.records, readManifest());
+          indexing = start(input, logger);
         });
       },
       'astro:build:done': async ({ logger }) => {
@@ -98,6 +105,13 @@ export default function pagefindIntegration(): AstroIntegration {
         logger.info(
           `search index built in ${Math.round(ms)} ms; the build waited ${Math.round(performance.now() - waited)} ms for it after the pages`,
         );
+        // The likeliest searches' first pages, searched in the index just written (ready-results.ts).
+        const readying = performance.now();
+        for (const { lang } of indexing.counts) {
+          const { written: ready, bytes } = await writeReadyResults(out, lang, indexing.likely[lang]);
+          logger.info(`${ready} ${lang} searches made ready (${(bytes / 1024 / 1024).toFixed(1)} MiB)`);
+        }
+        logger.info(`ready searches written in ${Math.round(performance.now() - readying)} ms`);
       },
     },
   };
@@ -105,7 +119,7 @@ export default function pagefindIntegration(): AstroIntegration {
 
 /** A language indexed and its answers, for the build's log. */
 interface LangCount {
-  lang: string;
+  lang: Lang;
   count: number;
 }
 

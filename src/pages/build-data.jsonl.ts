@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
 import { publishRecords } from '../integrations/build-data.ts';
+import { entities } from '../lib/entities/entities.ts';
 import { formulas } from '../lib/formulas/formulas.ts';
 import { allRemarks } from '../lib/remarks.ts';
 import { searchRecords } from '../lib/search/records.ts';
@@ -31,7 +32,19 @@ export const GET: APIRoute = async () => {
     const marks = traced.marks(remark, exchange);
     return marks.length > 0 && marks.every((mark) => mark.before > 0);
   };
-  publishRecords(remarks.flatMap((remark) => searchRecords(remark, counterpartOf, formulaOnly)));
+  const named = await entities();
+  // An answer is found by the entities with a page it names, question or answer (archive.ts).
+  const entitiesOf = (remark: (typeof remarks)[number], exchange: Parameters<typeof formulaOnly>[1]) => [
+    ...new Set(named.mentionsIn(remark, exchange).flatMap((mention) => named.page(mention.entity)?.filter ?? [])),
+  ];
+  publishRecords({
+    records: remarks.flatMap((remark) => searchRecords(remark, { counterpartOf, formulaOnly, entitiesOf })),
+    // Most named first: the search makes the likeliest searches ready (src/lib/search/likely-queries.ts).
+    names: {
+      en: named.pages.flatMap(({ entity }) => entity.names.en.slice(0, 1)),
+      zh: named.pages.flatMap(({ entity }) => entity.names.zh.slice(0, 1)),
+    },
+  });
   // A line per answer, as bytes: the 10x archive's data as one JSON string was beyond the longest
   // string JavaScript holds (RangeError: Invalid string length).
   const lines: Buffer[] = [];

@@ -23,6 +23,8 @@ describe('entities', () => {
   /** Found on the built site: an entity named in both languages, and an answer linking it. */
   let entity = '';
   let answer = '';
+  /** The search of the entity's answers its page links to. */
+  let itsSearch = '';
 
   beforeAll(async () => {
     site = await openSite();
@@ -50,6 +52,8 @@ describe('entities', () => {
       }
       if (answer) break;
     }
+    await page.goto(`${site.url}${entity}`);
+    itsSearch = (await page.locator('a', { hasText: /^Search its [\d,]+ answers?$/ }).getAttribute('href'))!;
     await page.close();
   });
 
@@ -117,6 +121,38 @@ describe('entities', () => {
     await page.close();
   });
 
+  test('search knows them: its page searches its answers in both languages; its name in either language offers its page', async () => {
+    const page = await context.newPage();
+    await page.goto(`${site.url}${entity}`);
+    const chinese = await page.locator('h1 span[lang="zh-Hans"]').innerText();
+    const link = page.locator('a', { hasText: /^Search its [\d,]+ answers?$/ });
+    const count = /[\d,]+/.exec(await link.innerText())![0];
+    await link.click();
+    const status = page.locator('#search-status');
+    await page.waitForFunction(() => / naming /.test(document.querySelector('#search-status')?.textContent ?? ''));
+    expect(await status.innerText()).toMatch(new RegExp(`^${count} answers? naming `));
+    expect(await page.locator('#entity-facet input:checked').count()).toBe(1);
+    const perLang = await page
+      .locator('input[name="lang"] + .count')
+      .evaluateAll((spans) => spans.map((span) => Number(span.textContent)));
+    expect(perLang).toHaveLength(2);
+    for (const n of perLang) expect(n).toBeGreaterThan(0);
+    expect(perLang[0]! + perLang[1]!).toBe(Number(count.replace(/,/g, '')));
+
+    for (const query of [chinese, (await page.locator('#entity-facet input:checked').inputValue()).split(' ')[0]!]) {
+      await page.goto(`${site.url}/search/?q=${encodeURIComponent(query)}`);
+      await page.locator(`#entity-offer a[href="${entity}"]`).waitFor();
+      await page.locator('#entity-offer a', { hasText: /answers naming it/ }).click();
+      await page.waitForFunction(() => / naming /.test(document.querySelector('#search-status')?.textContent ?? ''));
+      expect(await status.innerText()).toMatch(new RegExp(`^${count} answers? naming `));
+    }
+    // A query that is no entity's name is offered none.
+    await page.goto(`${site.url}/search/?q=${encodeURIComponent('position')}`);
+    await page.waitForFunction(() => /answers? for/.test(document.querySelector('#search-status')?.textContent ?? ''));
+    expect(await page.locator('#entity-offer a').count()).toBe(0);
+    await page.close();
+  });
+
   test('without JavaScript the whole list is there and the filter box is not', async () => {
     const still = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await still.newPage();
@@ -129,8 +165,8 @@ describe('entities', () => {
   });
 
   for (const scheme of ['light', 'dark'] as const) {
-    test(`the list, an entity's page and an answer linking it, ${scheme}: under the policy, no axe violation`, async () => {
-      for (const path of ['/entities/', entity, answer]) {
+    test(`the list, an entity's page, an answer linking it and its search, ${scheme}: under the policy, no axe violation`, async () => {
+      for (const path of ['/entities/', entity, answer, itsSearch]) {
         await expectUnderPolicy(context, `${site.url}${path}`, scheme);
       }
     });

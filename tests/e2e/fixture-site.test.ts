@@ -75,6 +75,34 @@ describe('a site built from fixture transcripts', () => {
     }
   });
 
+  test("search: a likely query's first page is shown from its ready file while the index still opens", async () => {
+    // The build makes the likeliest searches ready (src/lib/search/likely-queries.ts): Huawei is asked about here.
+    const list = (await (await fetch(`${site.url}/search/ready/en/queries.json`)).json()) as Record<string, number>;
+    expect(Object.keys(list).length).toBeGreaterThan(0);
+    const context = await site.browser.newContext();
+    const fresh = await context.newPage();
+    // The index held back: whatever is shown came from the ready file.
+    let holding = true;
+    const held: (() => Promise<void>)[] = [];
+    await fresh.route('**/pagefind/**', (route) => {
+      if (holding) held.push(() => route.continue());
+      else void route.continue();
+    });
+    await fresh.goto(`${site.url}/search/?q=Huawei`);
+    await waitForStatus(fresh, /^\d+ answers? for Huawei/);
+    const early = await fresh.locator('#results li').allInnerTexts();
+    expect(early.length).toBeGreaterThan(0);
+    expect(held.length).toBeGreaterThan(0);
+    // Once the index opens, its search takes over: the same first page, the same count.
+    const status = await fresh.locator('#search-status').innerText();
+    holding = false;
+    for (const release of held.splice(0)) await release();
+    await fresh.waitForLoadState('networkidle');
+    expect(await fresh.locator('#results li').allInnerTexts()).toEqual(early);
+    expect(await fresh.locator('#search-status').innerText()).toBe(status);
+    await context.close();
+  });
+
   test('a malformed #hash never stops the page: an escaped one still lands on its answer, marked', async () => {
     const errors: string[] = [];
     const open = async (path: string) => {

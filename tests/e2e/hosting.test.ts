@@ -151,14 +151,22 @@ describe('the site under its own headers', () => {
       const general = path
         .replace(/\/(archive|latest)\//, '/*/')
         .replace(/\/(fragment|index)\/[0-9a-f]{12}\/[0-9a-z]+(?=\.pf_(fragment|index)$)/, '/$1/*/*')
-        .replace(/[0-9a-f]{12}(?=\.)|_[0-9a-f]{10}(?=\.pf_meta)/, '*');
+        .replace(/[0-9a-f]{12}(?=\.)|_[0-9a-f]{10}(?=\.pf_meta)/, '*')
+        .replace(/^\/search\/ready\/en\/[0-9a-z]+\.json$/, '/search/ready/en/*.json');
       cache.set(general, response.headers()['cache-control'] ?? '');
     });
+    // Quoted, it is no likely query made ready (src/lib/search/ready.ts): its fragments are fetched.
+    await page.goto(`${site.url}/search/?q=${encodeURIComponent('"Huawei"')}`);
+    await page.waitForFunction(() =>
+      /answers? for "Huawei"/.test(document.querySelector('#search-status')?.textContent ?? ''),
+    );
+    await page.locator('#results li .excerpt').first().waitFor();
+    // Unquoted it is: its file, like the list of them, is the build's, asked again every visit.
     await page.goto(`${site.url}/search/?q=Huawei`);
     await page.waitForFunction(() =>
       /answers? for Huawei/.test(document.querySelector('#search-status')?.textContent ?? ''),
     );
-    await page.locator('#results li .excerpt').first().waitFor();
+    expect(cache.get('/search/ready/en/*.json')).toBe('no-cache');
     const immutable = 'public, max-age=31536000, immutable';
     expect(cache.get('/pagefind/en/*/fragment/*/*.pf_fragment')).toBe(immutable);
     expect(cache.get('/pagefind/en/*/index/*/*.pf_index')).toBe(immutable);

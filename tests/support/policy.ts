@@ -30,6 +30,10 @@ export async function expectUnderPolicy(context: BrowserContext, url: string, sc
   const response = await page.goto(url);
   expect(response!.status(), path).toBe(200);
   expect(response!.headers()['content-security-policy'], path).toBe(headerPolicy);
+  // A search in the URL: checked once its results, filters and offer are on the page.
+  if (path === '/search/' && new URL(url).search) {
+    await page.waitForFunction(() => /\banswers?\b/.test(document.querySelector('#search-status')?.textContent ?? ''));
+  }
   expect(await axeViolations(page), path).toEqual([]);
   expect(await page.evaluate(() => (window as unknown as { __violations: Violation[] }).__violations), path).toEqual(
     [],

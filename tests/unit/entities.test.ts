@@ -4,6 +4,7 @@ import { countryEntities } from '../../src/lib/entities/countries.ts';
 import { chineseCandidates, englishCandidates } from '../../src/lib/entities/candidates.ts';
 import { discoverEntities, type AlignedDocs, type Doc } from '../../src/lib/entities/discover.ts';
 import type { Entity } from '../../src/lib/entities/entity.ts';
+import { type Readable, findEntities } from '../../src/lib/entities/find.ts';
 import { knownEntities } from '../../src/lib/entities/known.ts';
 import { Lexicon } from '../../src/lib/entities/lexicon.ts';
 import { patternEntities } from '../../src/lib/entities/patterns.ts';
@@ -178,5 +179,62 @@ describe('names one language marks by itself', () => {
     expect(
       patternEntities(docs, (_lang, name) => name === 'IAEA', { en: new Set(), zh: new Set() }).map((e) => e.id),
     ).not.toContain('iaea');
+  });
+});
+
+describe('ids are addresses', () => {
+  const turn = (role: 'question' | 'answer', text: string) =>
+    ({ role, kind: 'text', label: role === 'question' ? 'Q' : 'A', html: text, text, line: 1 }) as const;
+  const transcript = (id: string, answers: string[]): Readable => ({
+    id,
+    lang: 'en',
+    transcript: {
+      exchanges: answers.map((answer, i) => ({
+        id: `q${i + 1}`,
+        n: i + 1,
+        topics: [],
+        turns: [turn('question', 'Any comment?'), turn('answer', answer)],
+      })),
+    } as unknown as Readable['transcript'],
+  });
+  const table = (kind: 'person' | 'place') => ({
+    entities: [{ id: 'tedros', kind, names: { en: ['Tedros Adhanom'], zh: ['谭德塞'] }, origin: 'table' as const }],
+    never: { en: new Set<string>(), zh: new Set<string>() },
+  });
+  const texts = ['We support Director-General Tedros.', 'Director-General Tedros spoke again.'];
+
+  test("a name marked by a title whose id an entity of its kind has is that entity's other name", () => {
+    const { entities } = findEntities([transcript('en/a', texts)], () => [], table('person'));
+    expect(entities.filter((entity) => entity.id.startsWith('tedros'))).toEqual([
+      expect.objectContaining({ id: 'tedros', names: { en: ['Tedros Adhanom', 'Tedros'], zh: ['谭德塞'] } }),
+    ]);
+  });
+
+  test('one of another kind gets an address of its own, and no page is lost to a clash', () => {
+    const { entities } = findEntities([transcript('en/a', texts)], () => [], table('place'));
+    expect(entities.filter((entity) => entity.id.startsWith('tedros')).map((entity) => entity.id)).toEqual([
+      'tedros',
+      'tedros-person',
+    ]);
+    expect(new Set(entities.map((entity) => entity.id)).size).toBe(entities.length);
+  });
+});
+
+describe("an organisation's name beside an office", () => {
+  test('is what the office is of, not the office', () => {
+    const text =
+      'Chairman of the State Affairs Commission Kim met the Central Committee and Director of the Office of the Foreign Affairs Commission of the CPC Central Committee.';
+    const found = patternEntities(
+      [
+        { lang: 'en', text },
+        { lang: 'en', text },
+      ],
+      () => false,
+      { en: new Set(), zh: new Set() },
+    );
+    const organisations = found.filter((entity) => entity.kind === 'organisation').map((entity) => entity.names.en[0]);
+    expect(organisations).toContain('Office of the Foreign Affairs Commission of the CPC Central Committee');
+    expect(organisations).toContain('State Affairs Commission');
+    expect(organisations.filter((name) => /Chairman|Director/u.test(name!))).toEqual([]);
   });
 });

@@ -3,16 +3,10 @@ import { atOrigin, withOrigin } from '../../src/client/origin.ts';
 import { hintsFor, needsVocabulary } from '../../src/client/search/hints.ts';
 import { IndexCache, SearchFailure, fetchIndexFile } from '../../src/client/search/index-files.ts';
 import { ResultMerge } from '../../src/client/search/merge.ts';
-import {
-  answerPart,
-  coverageNote,
-  failureText,
-  questionLine,
-  resultHtml,
-  summary,
-  termsOf,
-} from '../../src/client/search/render.ts';
-import { filterCount, monthCounts, runSearches } from '../../src/client/search/searches.ts';
+import { coverageNote, failureText, summary } from '../../src/client/search/render.ts';
+import { answerPart, questionLine, resultHtml, termsOf } from '../../src/lib/search/result-html.ts';
+import { entityFor, nameKey, type NamedEntity } from '../../src/client/search/entity-offer.ts';
+import { filterCount, monthCounts, runSearches, topValues } from '../../src/client/search/searches.ts';
 import { dateOrder, periodQuery, queryOf, scriptLang, searchKey, stateOf } from '../../src/client/search/url-state.ts';
 import { figure } from '../../src/lib/figures.ts';
 import { NO_DEV_INDEX } from '../../src/lib/search/no-index.ts';
@@ -205,9 +199,66 @@ describe('the searches', () => {
     expect(filterCount({ ...state, langs: ['en'] }, searches, 'lang', 'zh')).toBe('');
     expect(searched).toHaveLength(2);
   });
+
+  test('the entities listed beside the results are those they name most, counted as the boxes count', () => {
+    const named = (counts: Record<string, number>, total: Record<string, number>): Results => ({
+      results: [],
+      filters: { entity: counts },
+      totalFilters: { entity: total },
+    });
+    const searches = [named({ Huawei: 3, Canada: 1, Nobody: 0 }, { Huawei: 5, Canada: 4 }), named({ Canada: 3 }, {})];
+    const state = stateOf('?q=x&year=2019', [...FILTERS, 'entity'], ['en', 'zh']);
+    expect(topValues(state, searches, 'entity', 5)).toEqual([
+      ['Canada', 4],
+      ['Huawei', 3],
+    ]);
+    expect(topValues(state, searches, 'entity', 1)).toEqual([['Canada', 4]]);
+    // The entity filter alone chosen: its values counted as if it were not, so others can be added.
+    const alone = stateOf('?q=x&entity=Huawei', [...FILTERS, 'entity'], ['en', 'zh']);
+    expect(topValues(alone, searches, 'entity', 5)).toEqual([
+      ['Huawei', 5],
+      ['Canada', 4],
+    ]);
+  });
+});
+
+describe('a query that names an entity', () => {
+  const list: NamedEntity[] = [
+    { path: '/entities/huawei/', filter: 'Huawei 华为', kind: 'organisation', answers: 40, names: ['Huawei', '华为'] },
+    {
+      path: '/entities/who/',
+      filter: 'WHO 世卫组织',
+      kind: 'organisation',
+      answers: 90,
+      names: ['WHO', 'World Health Organization', '世卫组织', '世界卫生组织'],
+    },
+    { path: '/entities/georgia/', filter: 'Georgia 格鲁吉亚', kind: 'place', answers: 3, names: ['Georgia'] },
+    { path: '/entities/georgia-us/', filter: 'Georgia (US)', kind: 'place', answers: 1, names: ['Georgia'] },
+  ];
+
+  test('is offered its page by any of its names, either language, as typed', () => {
+    expect(entityFor('huawei', list)?.path).toBe('/entities/huawei/');
+    expect(entityFor(' 华为 ', list)?.path).toBe('/entities/huawei/');
+    expect(entityFor('"the World Health Organization"', list)?.path).toBe('/entities/who/');
+    expect(entityFor('世界卫生组织', list)?.path).toBe('/entities/who/');
+    expect(entityFor("Huawei's", list)?.path).toBe('/entities/huawei/');
+    expect(nameKey('ＷＨＯ')).toBe('who');
+  });
+
+  test('only where the whole query is a name; of two sharing a name, the more answered', () => {
+    expect(entityFor('Huawei 5G', list)).toBeUndefined();
+    expect(entityFor('华', list)).toBeUndefined();
+    expect(entityFor('', list)).toBeUndefined();
+    expect(entityFor('Georgia', list)?.path).toBe('/entities/georgia/');
+  });
 });
 
 describe('what the reader sees', () => {
+  test('a search narrowed to an entity says so', () => {
+    const state = stateOf('?entity=Huawei+%E5%8D%8E%E4%B8%BA', [...FILTERS, 'entity'], ['en', 'zh']);
+    expect(summary(12, state, ['en', 'zh'])).toBe('12 answers naming Huawei 华为');
+  });
+
   test('a result links to its answer with the words to mark, quotes the answer and offers the other language', () => {
     const shown = {
       hit: { ...hit('a', 1, '2019-03-01'), locations: [{ location: 1, score: 1, weight: 24 }] },

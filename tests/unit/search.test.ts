@@ -26,7 +26,7 @@ import {
 } from '../../src/lib/search/pagefind/meta-codec.ts';
 import { hanExcerpt, wholeWordStart } from '../../src/lib/search/excerpt.ts';
 import { facetCounts } from '../../src/lib/search/facets.ts';
-import { indexedContent, searchRecords, shownText } from '../../src/lib/search/records.ts';
+import { entityFilter, indexedContent, searchRecords, shownText } from '../../src/lib/search/records.ts';
 import { loadTranscript } from '../../src/lib/transcript/load.ts';
 import { renderTranscript } from '../../src/plugins/render.ts';
 import { projectRoot } from '../../scripts/support/paths.ts';
@@ -145,9 +145,21 @@ describe('search records', () => {
 
   test('an answer made only of sentences said before says so in its result; the others say nothing', async () => {
     const transcript = await remark('qa-classic', 'en/2019/qa-classic');
-    const [, first, second] = searchRecords(transcript, undefined, (_, exchange) => exchange.id === 'q1');
+    const [, first, second] = searchRecords(transcript, { formulaOnly: (_, exchange) => exchange.id === 'q1' });
     expect(first!.meta.said).toBe('all');
     expect(second!.meta).not.toHaveProperty('said');
+  });
+
+  test('an answer is found by the entities it names; opening statements by none', async () => {
+    const transcript = await remark('qa-classic', 'en/2019/qa-classic');
+    const records = searchRecords(transcript, {
+      entitiesOf: (_, exchange) => (exchange.id === 'q1' ? ['Huawei 华为', 'Canada 加拿大'] : []),
+    });
+    const answers = records.filter((record) => !record.url.endsWith('#opening'));
+    expect(answers[0]!.filters.entity).toEqual(['Huawei 华为', 'Canada 加拿大']);
+    expect(answers[1]!.filters).not.toHaveProperty('entity');
+    expect(entityFilter({ en: ['Huawei', 'Huawei Technologies'], zh: ['华为'] })).toBe('Huawei 华为');
+    expect(entityFilter({ en: [], zh: ['王毅'] })).toBe('王毅');
   });
 
   test('Chinese answers are indexed as bigrams that read back to the text', async () => {

@@ -1,22 +1,26 @@
 /**
- * The search page's head script, small and bundled alone, loaded `async` so that it runs as soon
- * as it arrives: it starts the index worker (worker.ts), and for a search opened from a link
+ * The search page's head script, small and bundled alone, a classic script that runs as soon as
+ * it arrives (index.astro says why not async): it starts the index worker (worker.ts), and for a search opened from a link
  * (`/search/?q=…`, or the box in every page's header) asks it at once to open the query's index,
  * fetching the query's index chunks as it opens, and to search it, fetching the first page's
- * fragments: all of it before the page's script, many times this one's size, has arrived and run,
- * and none of it waiting for the page's thread (bench/results/search-vs-stock.md, per step). The
+ * fragments, and asks for the query's ready results (ready.ts), which need none of that: all of it before the page's script, many times this one's size, has arrived and run,
+ * and none of it waiting for the page's thread (bench/results/search.md, per step). The
  * page's script finds the worker on the window (search-worker.ts).
  */
 import { toPagefindQuery } from '../../lib/search/cjk.ts';
 import type { Lang } from '../../schemas/transcript.ts';
+import { readyResults } from './ready.ts';
+import { showReadyResults } from './ready-view.ts';
 import { FIRST_PAGE, SearchWorker } from './search-worker.ts';
-import { scriptLang } from './url-state.ts';
+import { type SearchState, scriptLang, stateOf } from './url-state.ts';
 
 function start(script: HTMLScriptElement): void {
-  const worker = SearchWorker.of(script.dataset.worker!);
   const params = new URLSearchParams(location.search);
   const q = params.get('q')?.trim();
-  if (!q) return;
+  if (!q) {
+    SearchWorker.of(script.dataset.worker!);
+    return;
+  }
   const bundles = (script.dataset.bundles ?? 'en').split(' ') as Lang[];
   const chosen = params.getAll('lang').filter((lang): lang is Lang => bundles.includes(lang as Lang));
   // Filters, or an order other than the best match, make another search: only its index is opened.
@@ -25,13 +29,47 @@ function start(script: HTMLScriptElement): void {
     (params.get('sort') ?? 'relevance') === 'relevance';
   // The query as the page's search will ask for it (searches.ts), so that the worker runs it once.
   const query = toPagefindQuery(q);
-  for (const lang of chosen.length > 0 ? chosen : [scriptLang(q, bundles)]) {
+  const langs = chosen.length > 0 ? chosen : [scriptLang(q, bundles)];
+  // A likely query's first page is ready in a file of its own (ready.ts): asked for first, and
+  // shown as soon as it is in and the page is parsed, without waiting for the page's script; its
+  // fragments are then not fetched.
+  const ready = plain && langs.length === 1 ? readyResults(langs[0]!, query, true) : Promise.resolve(undefined);
+  void ready.then((found) => {
+    if (found)
+      whenListed(() => {
+        showEarly(found, stateOf(location.search, [], bundles));
+      });
+  });
+  // Started once the ready results are asked for: a worker takes tens of milliseconds to start.
+  const worker = SearchWorker.of(script.dataset.worker!);
+  for (const lang of langs) {
     worker
       .index(lang, false, query)
-      .then((index) => (plain ? index.search(query, {}, FIRST_PAGE) : undefined))
+      .then(async (index) =>
+        plain ? index.search(query, {}, (await ready) === undefined ? FIRST_PAGE : 0) : undefined,
+      )
       // A failure is the page's search to report, when it asks again.
       .catch(() => undefined);
   }
+}
+
+/**
+ * Runs `then` once the page's body is parsed as far as the results list, before the page's
+ * deferred script: not waiting for the parse to end, which Chrome let wait for the first layout.
+ */
+function whenListed(then: () => void): void {
+  if (document.readyState !== 'loading' || document.querySelector('#more')) then();
+  else document.addEventListener('readystatechange', then, { once: true });
+}
+
+/** The ready results, unless the page's script has begun a search of its own (the reader typed). */
+function showEarly(found: NonNullable<Awaited<ReturnType<typeof readyResults>>>, state: SearchState): void {
+  const form = document.querySelector<HTMLFormElement>('#search-form');
+  const list = document.querySelector<HTMLElement>('#results');
+  const status = document.querySelector<HTMLElement>('#search-status');
+  if (!form || !list || !status || form.dataset.searches) return;
+  if (showReadyResults({ list, status }, found, state, (form.dataset.bundles ?? 'en').split(' ') as Lang[]))
+    performance.mark('lectern:search:early');
 }
 
 // By its id, not document.currentScript: under npm run dev, Vite serves it as a module, which has none.

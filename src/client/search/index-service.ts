@@ -3,7 +3,7 @@
  * language's index opened, searched and its fragments fetched there, so that none of it waits for
  * the page's thread, which is laying out the page, drawing the chart or running the reader's keys.
  * On the page's thread every file of an opening waited for the page's tasks before the next could
- * be asked for (bench/results/search-vs-stock.md, per step). The page speaks to it through
+ * be asked for (bench/results/search.md, per step). The page speaks to it through
  * search-worker.ts; this side knows nothing of the page.
  */
 import { type Fragment, type Hit, type Load, type Results, SearchIndex } from '../../lib/search/pagefind/read.ts';

@@ -1,10 +1,5 @@
 import { type Fragment, type Hit, byRelevance } from '../../lib/search/pagefind/read.ts';
-
-/** A result as shown: the search's hit (where its words matched) and its fragment (what it says). */
-export interface Shown {
-  hit: Hit;
-  fragment: Fragment;
-}
+import type { Shown } from '../../lib/search/result-html.ts';
 
 /**
  * Results of one or two languages' indexes in one order: by score for relevance, by date
@@ -23,6 +18,38 @@ export class ResultMerge {
 
   get remaining(): number {
     return this.heads.reduce((sum, hits) => sum + hits.length, 0);
+  }
+
+  /**
+   * The ids of the next `n` results, nothing fetched: the results a page already shows (ready
+   * results, src/lib/search/ready.ts) are checked against them. By relevance, or one list's order.
+   */
+  peek(n: number): string[] {
+    return this.next(n).map(([list, at]) => this.heads[list]![at]!.hit.id);
+  }
+
+  /** Passes over the next `n` results (a page already shown), nothing fetched. */
+  skip(n: number): void {
+    for (const [list] of this.next(n)) this.heads[list]!.shift();
+  }
+
+  /** Where each of the next `n` results is, list and place in it, nothing fetched; not for several lists by date. */
+  private next(n: number): [list: number, at: number][] {
+    if (this.byDate && this.heads.filter((hits) => hits.length > 0).length > 1)
+      throw new Error('results of several languages by date are merged by their fragments: take them');
+    const at = this.heads.map(() => 0);
+    const picked: [number, number][] = [];
+    while (picked.length < n) {
+      let best = -1;
+      this.heads.forEach((hits, list) => {
+        const hit = hits[at[list]!]?.hit;
+        if (hit && (best < 0 || byRelevance(hit, this.heads[best]![at[best]!]!.hit) < 0)) best = list;
+      });
+      if (best < 0) break;
+      picked.push([best, at[best]!]);
+      at[best]!++;
+    }
+    return picked;
   }
 
   /** The next `n` results, their fragments fetched. */

@@ -10,17 +10,25 @@ import { toPagefindQuery, wordsToFetch } from '../../lib/search/cjk.ts';
 import { drawTimeline, monthLabel, timelineOf } from '../../lib/timeline.ts';
 import type { Lang } from '../../schemas/transcript.ts';
 import type { VocabularyEntry } from '../../lib/search/vocabulary.ts';
+import { type NamedEntity, entityBucketPath, entityFor } from './entity-offer.ts';
 import { hintsFor, needsVocabulary } from './hints.ts';
 import { SearchFailure } from './index-files.ts';
 import { ResultMerge } from './merge.ts';
+import { readyList, readyResults } from './ready.ts';
+import { readyKeyOf, showReadyResults } from './ready-view.ts';
 import { FIRST_PAGE as PAGE, SearchWorker } from './search-worker.ts';
-import { coverageNote, failureText, resultHtml, summary, termsOf } from './render.ts';
-import { type Searched, filterCount, monthCounts, runSearches } from './searches.ts';
+import { resultHtml, termsOf } from '../../lib/search/result-html.ts';
+import { coverageNote, failureText, summary } from './render.ts';
+import { type Searched, filterCount, monthCounts, runSearches, topValues } from './searches.ts';
 import { Steps } from './steps.ts';
 import { type SearchState, dateOrder, periodQuery, queryOf, scriptLang, searchKey, stateOf } from './url-state.ts';
 
 // When the page's script began, from navigation: the first step of a search opened from a link.
 performance.mark('lectern:search:script');
+
+/** How many entities the entity filter lists: the most named in the results. */
+const ENTITIES_SHOWN = 12;
+const KIND_NAMES = { place: 'Place', person: 'Person', organisation: 'Organisation' } as const;
 
 function startSearchPage(form: HTMLFormElement): void {
   const input = form.querySelector<HTMLInputElement>('#q')!;
@@ -30,12 +38,22 @@ function startSearchPage(form: HTMLFormElement): void {
   const list = document.querySelector<HTMLOListElement>('#results')!;
   const more = document.querySelector<HTMLButtonElement>('#more')!;
   const chart = document.querySelector<HTMLElement>('#timeline')!;
+  const offer = document.querySelector<HTMLElement>('#entity-offer')!;
   const bundles = (form.dataset.bundles ?? 'en').split(' ') as Lang[];
-  const boxes = [...form.querySelectorAll<HTMLInputElement>('fieldset input')];
+  let boxes = [...form.querySelectorAll<HTMLInputElement>('fieldset input')];
   const staticCounts = new Map(boxes.map((box) => [box, box.nextElementSibling?.textContent ?? '']));
+  const entityList = form.querySelector<HTMLFieldSetElement>('#entity-facet');
+  /** The entity boxes the page came with (the most named overall), for a search with no filter open. */
+  const entityBoxes = entityList ? [...entityList.querySelectorAll('label')] : [];
+  const legendAndLink = (): { legend: Node[]; link: Node[] } => ({
+    legend: [...entityList!.querySelectorAll('legend')],
+    link: [...entityList!.querySelectorAll('a.all-entities')],
+  });
   // Started by the head script (early.ts); started here if that has not run yet.
   const indexes = SearchWorker.of(document.querySelector<HTMLScriptElement>('#search-worker')!.dataset.worker!);
   let queue: ResultMerge | undefined;
+  /** The entities with a page and their names, by bucket, each fetched the first time a query falls in it (entity-offer.ts). */
+  const named = new Map<string, Promise<NamedEntity[]>>();
   /** The English words, fetched the first time a search finds nothing (hints.ts). */
   let vocabulary: Promise<VocabularyEntry[] | undefined> | undefined;
   let terms: string[] = [];
@@ -75,6 +93,12 @@ function startSearchPage(form: HTMLFormElement): void {
     const state = current();
     input.value = state.q;
     sortSelect.value = state.sort;
+    // An entity chosen on its own page may not be among those listed: it gets a box of its own.
+    if (entityList)
+      showEntities(
+        (state.filters.entity ?? []).map((value) => [value, undefined]),
+        false,
+      );
     const chosenLangs = new URLSearchParams(location.search).getAll('lang');
     for (const box of boxes) {
       box.checked =
@@ -85,27 +109,45 @@ function startSearchPage(form: HTMLFormElement): void {
     if (filtered) refine.open = true;
     if (browsing && !filtered) {
       list.replaceChildren();
+      delete list.dataset.ready;
       chart.replaceChildren();
+      offer.replaceChildren();
       more.hidden = true;
       status.textContent = 'Type a question, a name or a phrase, or choose a filter.';
       for (const [box, count] of staticCounts) box.nextElementSibling!.textContent = count;
+      if (entityList) {
+        const { legend, link } = legendAndLink();
+        entityList.replaceChildren(...legend, ...entityBoxes, ...link);
+      }
+      boxes = [...form.querySelectorAll<HTMLInputElement>('fieldset input')];
       return;
     }
-    status.textContent = 'Searching…';
+    // The head script may have shown this search's ready results already (early.ts).
+    if (list.dataset.ready !== readyKeyOf(state)) status.textContent = 'Searching…';
     terms = termsOf(state.q);
     const byDate = dateOrder(state);
     const facets = refine.open;
     const steps = new Steps(mine);
     const key = searchKey(state, facets);
+    queue = undefined;
     let searched: Searched[];
+    let shownReady: string[] | undefined;
     try {
       const expected = state.q.trim() === '' ? undefined : toPagefindQuery(state.q);
-      await Promise.all(state.langs.map((lang) => indexes.index(lang, facets, expected)));
+      const opening = Promise.all(state.langs.map((lang) => indexes.index(lang, facets, expected)));
+      // Its failure is this search's, reported once it is awaited.
+      opening.catch(() => undefined);
+      // A likely query's first page is ready in a file (ready.ts): shown while the index opens.
+      shownReady = await showReady(state, mine);
+      if (shownReady) steps.done('ready');
+      await opening;
       steps.done('open');
       // Begun while the reader typed, if this is what they typed: its results and the first page's
       // fragments are then on their way or in.
       const searching =
-        ahead?.key === key ? ahead.searched : runSearches(state, byDate, (lang) => indexes.index(lang, facets), PAGE);
+        ahead?.key === key
+          ? ahead.searched
+          : runSearches(state, byDate, (lang) => indexes.index(lang, facets), shownReady ? 0 : PAGE);
       ahead = { key, searched: searching };
       searched = await searching;
       steps.done('query');
@@ -121,9 +163,14 @@ function startSearchPage(form: HTMLFormElement): void {
       byDate,
     );
     const count = queue.remaining;
-    // The results first; the chart and the filter counts once they are shown.
+    // The results first; the chart and the filter counts once they are shown. Ready results are
+    // the first page already, unless the index says otherwise (a file from before a deploy).
+    const readyFirst = shownReady && queue.peek(PAGE).join(' ') === shownReady.join(' ');
     try {
-      await showMore(mine, steps, true);
+      if (readyFirst) {
+        queue.skip(PAGE);
+        more.hidden = queue.remaining === 0;
+      } else await showMore(mine, steps, true);
     } catch (error) {
       forget(state.langs);
       if (mine === run) showFailure(error);
@@ -131,14 +178,99 @@ function startSearchPage(form: HTMLFormElement): void {
     }
     if (mine !== run) return;
     status.textContent = summary(count, state, bundles);
-    steps.done('shown');
+    if (!shownReady) steps.done('shown');
     if (facets) {
+      if (entityList) showEntities(topValues(state, searches, 'entity', ENTITIES_SHOWN), true);
       for (const box of boxes)
         box.nextElementSibling!.textContent = String(filterCount(state, searches, box.name, box.value));
     }
     showTimeline(state, searched);
     steps.done('chart');
+    void offerEntity(state, mine);
     if (count === 0 && state.q.trim() !== '') await showHints(state, mine);
+  };
+
+  /**
+   * The entity boxes: with `replace`, those these results name most (`values`) and the ones chosen;
+   * else those listed with a box added for each of `values` missing. A box keeps its state.
+   */
+  const showEntities = (values: [value: string, count: number | undefined][], replace: boolean): void => {
+    const byValue = new Map(
+      [...entityList!.querySelectorAll<HTMLInputElement>('input')].map((box) => [box.value, box.closest('label')!]),
+    );
+    const chosen = boxes.filter((box) => box.name === 'entity' && box.checked).map((box) => box.value);
+    const wanted = replace ? [...new Set([...values.map(([value]) => value), ...chosen])] : [...byValue.keys()];
+    if (!replace) for (const [value] of values) if (!wanted.includes(value)) wanted.push(value);
+    const labels = wanted.map((value) => {
+      const held = byValue.get(value);
+      if (held) return held;
+      const label = document.createElement('label');
+      const box = document.createElement('input');
+      box.type = 'checkbox';
+      box.name = 'entity';
+      box.value = value;
+      box.checked = chosen.includes(value) || !replace;
+      const count = document.createElement('span');
+      count.className = 'count';
+      label.append(box, ` ${value} `, count);
+      return label;
+    });
+    const { legend, link } = legendAndLink();
+    entityList!.replaceChildren(...legend, ...labels, ...link);
+    boxes = [...form.querySelectorAll<HTMLInputElement>('fieldset input')];
+  };
+
+  /**
+   * Where the query is an entity's name, its page above the results, and all its answers in both
+   * languages: the list of names is fetched once, after a first query's results are shown.
+   */
+  const offerEntity = async (state: SearchState, mine: number): Promise<void> => {
+    offer.replaceChildren();
+    if (!entityList || state.q.trim() === '') return;
+    const path = entityBucketPath(state.q);
+    let bucket = named.get(path);
+    if (!bucket) {
+      bucket = fetch(path)
+        .then((response) => (response.ok ? (response.json() as Promise<NamedEntity[]>) : []))
+        .catch(() => []);
+      named.set(path, bucket);
+    }
+    const entity = entityFor(state.q, await bucket);
+    if (!entity || mine !== run) return;
+    const page = document.createElement('a');
+    page.href = entity.path;
+    page.textContent = entity.filter;
+    const all = document.createElement('a');
+    all.href = `${location.pathname}?${new URLSearchParams({ entity: entity.filter })}`;
+    all.textContent = `all ${entity.answers} answers naming it, both languages`;
+    offer.append(`${KIND_NAMES[entity.kind]}: `, page, ', its own page; or ', all, '.');
+  };
+
+  /**
+   * A search's ready results (ready.ts), if it is a plain query in one language that the build
+   * made ready: its file fetched once the list names it.
+   */
+  const readyFor = (state: SearchState): ReturnType<typeof readyResults> => {
+    const plain = Object.keys(state.filters).length === 0 && !state.month && !dateOrder(state);
+    if (!plain || state.langs.length !== 1 || state.q.trim() === '') return Promise.resolve(undefined);
+    return readyResults(state.langs[0]!, toPagefindQuery(state.q));
+  };
+
+  /**
+   * Shows a plain query's ready first page and count (ready.ts), if the build made it ready:
+   * returns the ids shown, for the index's search to take over from. Not for filters, another
+   * order, or two languages at once: those are searched.
+   */
+  const showReady = async (state: SearchState, mine: number): Promise<string[] | undefined> => {
+    const found = await readyFor(state);
+    if (!found || mine !== run) return undefined;
+    const ids = showReadyResults({ list, status }, found, state, bundles);
+    if (!ids) return undefined;
+    // The rest, the chart and the filter counts come with the index's search.
+    more.hidden = true;
+    chart.replaceChildren();
+    offer.replaceChildren();
+    return ids;
   };
 
   /** Drops the languages' indexes after a failure, and any search begun in them. */
@@ -202,7 +334,9 @@ function startSearchPage(form: HTMLFormElement): void {
   /** Says what went wrong and offers to try again, instead of "Searching…" for ever. */
   const showFailure = (error: unknown): void => {
     list.replaceChildren();
+    delete list.dataset.ready;
     chart.replaceChildren();
+    offer.replaceChildren();
     more.hidden = true;
     status.textContent = failureText(error, (e) => e instanceof SearchFailure);
     const retry = document.createElement('button');
@@ -218,7 +352,10 @@ function startSearchPage(form: HTMLFormElement): void {
     const page = await queue.take(PAGE);
     steps?.done('fragments');
     if (mine !== run) return;
-    if (first) list.replaceChildren();
+    if (first) {
+      list.replaceChildren();
+      delete list.dataset.ready;
+    }
     for (const result of page) {
       const item = document.createElement('li');
       const { lang, html } = resultHtml(result, terms);
@@ -243,6 +380,8 @@ function startSearchPage(form: HTMLFormElement): void {
    * A failure shows on the search itself.
    */
   const prepare = (text: string, langs = likelyLangs(text)): void => {
+    // A ready query's file (ready.ts) is on its way from the key that completes it.
+    if (text.trim() !== '') void readyFor(stateIn(formQuery(text)));
     const words = wordsToFetch(text);
     const fetching = Promise.all(
       langs.map((lang) => {
@@ -276,15 +415,19 @@ function startSearchPage(form: HTMLFormElement): void {
     const key = searchKey(state, facets);
     if (ahead?.key === key) return;
     const byDate = dateOrder(state);
-    const searched = runSearches(state, byDate, (lang) => indexes.index(lang, facets), PAGE);
+    // A ready query's first page is in its file: its fragments are not fetched.
+    const ready = readyFor(state);
+    const searched = ready.then((found) =>
+      runSearches(state, byDate, (lang) => indexes.index(lang, facets), found ? 0 : PAGE),
+    );
     ahead = { key, searched };
     // A search that failed ahead is tried afresh when asked for.
     searched.catch(() => {
       if (ahead?.searched === searched) ahead = undefined;
     });
-    searched
-      .then((found) =>
-        input.value === text
+    Promise.all([searched, ready])
+      .then(([found, isReady]) =>
+        input.value === text && !isReady
           ? new ResultMerge(
               found.map(({ search }) => search.results),
               byDate,
@@ -314,7 +457,10 @@ function startSearchPage(form: HTMLFormElement): void {
    */
   const openAhead = (): void => {
     const open = () => {
-      if (document.activeElement === input && input.value.trim() === '') prepare('', [readersLang()]);
+      if (document.activeElement !== input || input.value.trim() !== '') return;
+      prepare('', [readersLang()]);
+      // The list of ready queries (ready.ts), for the first key that completes one to fetch its file.
+      void readyList(readersLang());
     };
     const idle = () =>
       'requestIdleCallback' in window ? requestIdleCallback(open, { timeout: 2000 }) : setTimeout(open, 200);
@@ -333,7 +479,10 @@ function startSearchPage(form: HTMLFormElement): void {
   input.addEventListener('compositionstart', () => {
     // A search the keys before asked for must not run on the pinyin the box now holds.
     cancelTyped();
-    if (bundles.includes('zh')) prepare('', ['zh']);
+    if (bundles.includes('zh')) {
+      prepare('', ['zh']);
+      void readyList('zh');
+    }
   });
 
   /** What an edit of the box does: the index prepared at once, the search once typing pauses. */

@@ -6,6 +6,7 @@
  * an index for a query in the URL; the page's script finds it on the window.
  */
 import type { Counts, Fragment, Hit, Results } from '../../lib/search/pagefind/read.ts';
+import { RESULTS_PER_PAGE } from '../../lib/search/ready.ts';
 import type { Lang } from '../../schemas/transcript.ts';
 import type { FragmentReply, Reply, Request, SearchReply } from './index-service.ts';
 import { SearchFailure } from './index-files.ts';
@@ -77,7 +78,7 @@ function errorOf(name: string, message: string): Error {
 }
 
 /** How many of a search's best results have their fragments fetched with it: the first page's. */
-export const FIRST_PAGE = 10;
+export const FIRST_PAGE = RESULTS_PER_PAGE;
 
 /** A language's index in the worker, searched as the page's own was. */
 export class RemoteIndex {

@@ -97,3 +97,21 @@ export function filterCount(state: SearchState, searches: Results[], name: strin
   for (const search of searches) count += (name === only ? search.totalFilters : search.filters)[name]?.[value] ?? 0;
   return count;
 }
+
+/**
+ * The values of a filter this search counts most, most first, counted as `filterCount` counts
+ * them: the entities a reader would narrow these results by.
+ */
+export function topValues(state: SearchState, searches: Results[], name: string, n: number): [string, number][] {
+  const names = Object.keys(state.filters);
+  const only = names.length === 1 ? names[0] : undefined;
+  const counts = new Map<string, number>();
+  for (const search of searches) {
+    for (const [value, count] of Object.entries((name === only ? search.totalFilters : search.filters)[name] ?? {}))
+      counts.set(value, (counts.get(value) ?? 0) + count);
+  }
+  return [...counts]
+    .filter(([, count]) => count > 0)
+    .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
+    .slice(0, n);
+}

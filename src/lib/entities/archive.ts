@@ -1,5 +1,6 @@
 import type { Lang } from '../../schemas/transcript.ts';
 import type { Remark } from '../remarks.ts';
+import { entityFilter } from '../search/records.ts';
 import { answerText, questionText } from '../transcript/exchange.ts';
 import type { Exchange } from '../transcript/model.ts';
 import type { Entity, Mention } from './entity.ts';
@@ -33,6 +34,8 @@ export interface EntityPage {
   spokespeople: { name: string; count: number }[];
   /** The entities with a page most often mentioned in the same answers, most often first. */
   related: { page: EntityPage; count: number }[];
+  /** Its value in the search's entity filter: its names (entityFilter), its kind added where two share them. */
+  filter: string;
 }
 
 export interface EntityArchive {
@@ -128,11 +131,15 @@ export function buildArchive(remarks: Remark[], entities: readonly Entity[], lex
         .map(([name, count]) => ({ name, count }))
         .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
       related: [],
+      filter: entityFilter(entity.names),
     };
     pages.push(page);
     byId.set(entity.id, page);
   }
   pages.sort((a, b) => b.mentions - a.mentions || a.entity.id.localeCompare(b.entity.id));
+  const labels = new Map<string, number>();
+  for (const { filter } of pages) labels.set(filter, (labels.get(filter) ?? 0) + 1);
+  for (const page of pages) if (labels.get(page.filter)! > 1) page.filter = `${page.filter} (${page.entity.kind})`;
   for (const page of pages) {
     const together = new Map<string, number>();
     for (const { exchange } of page.uses) {

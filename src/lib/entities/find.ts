@@ -45,6 +45,7 @@ export function findEntities(
   const { entities, partner } = discoverEntities(docs, aligned, knownEntities(table), table.never);
   const owned = { en: new Set<string>(), zh: new Set<string>() };
   for (const entity of entities) for (const lang of langs) for (const name of entity.names[lang]) owned[lang].add(name);
+  const byId = new Map(entities.map((entity) => [entity.id, entity]));
   for (const entity of patternEntities(docs, (lang, name) => owned[lang].has(name), table.never)) {
     // A name one language marks (the Foreign Ministry) takes its rendering in the other (外交部)
     // when each is the other's likeliest partner, however rarely they go together, and no entity
@@ -64,6 +65,17 @@ export function findEntities(
       entity.names[other].push(rendering);
       owned[other].add(rendering);
     }
+    // Ids are addresses: a pattern's slug that an entity already has (台北市 and Taipei, both
+    // "taipei") is that entity's other name when they are of a kind, else a page of its own.
+    const same = byId.get(entity.id);
+    if (same?.kind === entity.kind) {
+      for (const lang of langs)
+        for (const name of entity.names[lang]) if (!same.names[lang].includes(name)) same.names[lang].push(name);
+      continue;
+    }
+    if (same) entity.id = `${entity.id}-${entity.kind}`;
+    if (byId.has(entity.id)) continue;
+    byId.set(entity.id, entity);
     entities.push(entity);
   }
   return { entities, lexicon: new Lexicon(entities) };

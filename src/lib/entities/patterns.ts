@@ -74,6 +74,10 @@ const chineseTitles = new Set(
 /** What jieba calls a name it knows (nr...) or a word it does not (x): a person's name, beside a title. */
 const chineseNameTags = /^(?:nr|nrt|nrfg|x)$/u;
 
+/** Up to a person's office and what it is of, in an organisation's name as matched. */
+const officeOf =
+  /^.*\b(?:Chairman|Chairwoman|Director(?:-General)?|Secretary(?:-General)?|President|Minister|Ambassador|Envoy|Governor|Chancellor|Premier|Spokesperson|Commissioner|Mayor|Senator) (?:of (?:the )?)?/u;
+
 /** Words a title can stand before that are no name: pronouns, articles. */
 const notNames = new Set('The He She His Her They It We This That And But On In'.split(' '));
 
@@ -106,7 +110,11 @@ export function patternEntities(
       for (const match of text.matchAll(englishOrganisation)) {
         // "Tedros and the National Health Commission": a list's last item is the name.
         const last = match[0].split(/ and the /u).at(-1)!;
-        const name = last.replace(/^(?:(?:the|of|and|for|on|The|Spokesperson|Director|President) )+/u, '');
+        // "Chairman of the State Affairs Commission", "Central Committee and Director of the
+        // Office of …": what a person's office is of is the name, not the office.
+        const name = last
+          .replace(officeOf, '')
+          .replace(/^(?:(?:the|of|and|for|on|The|Spokesperson|Director|President) )+/u, '');
         if (name.includes(' ') && /^[\p{Lu}]/u.test(name) && !/['’]s /u.test(name)) bodies.add(name);
       }
       for (const match of text.matchAll(acronym)) bodies.add(match[0]);

@@ -99,13 +99,29 @@ export function shownText({ answer, question }: SearchText): string {
   return question === undefined ? answer : `${answer}\n${question}`;
 }
 
+/** What the build knows of an answer beyond its transcript, for its search record. */
+export interface RecordContext {
+  counterpartOf?: CounterpartOf;
+  /** Whether every sentence of the answer the tracer follows was said before (formulas/). */
+  formulaOnly?: (remark: Remark, exchange: Exchange) => boolean;
+  /** The entities with a page the exchange names, as their filter labels (entityFilter). */
+  entitiesOf?: (remark: Remark, exchange: Exchange) => string[];
+}
+
+/**
+ * The label an entity's filter value has: its names in both languages, as a spokesperson's is, so
+ * that a chosen filter reads the same in a link, in the URL and beside its box.
+ */
+export function entityFilter(names: { en: readonly string[]; zh: readonly string[] }): string {
+  return [names.en[0], names.zh[0]].filter(Boolean).join(' ');
+}
+
 export function searchRecords(
   remark: Remark,
-  counterpartOf: CounterpartOf = () => undefined,
-  formulaOnly: (remark: Remark, exchange: Exchange) => boolean = () => false,
+  { counterpartOf = () => undefined, formulaOnly = () => false, entitiesOf = () => [] }: RecordContext = {},
 ): SearchRecord[] {
   const { data } = remark;
-  const base = (topicsHere: string[]) => ({
+  const base = (topicsHere: string[], named: string[] = []) => ({
     filters: {
       spokesperson: [spokespersonFilter(data.spokesperson)],
       year: [data.date.slice(0, 4)],
@@ -114,6 +130,8 @@ export function searchRecords(
       month: [data.date.slice(0, 7)],
       kind: [kindName(data.kind, 'en')],
       ...(topicsHere.length > 0 && { topic: topicsHere }),
+      // Opening statements are not read for entities (src/lib/entities/archive.ts): none here.
+      ...(named.length > 0 && { entity: named }),
     },
     language: data.lang === 'zh' ? ('und' as const) : ('en' as const),
   });
@@ -147,7 +165,7 @@ export function searchRecords(
       url: answerInTranscriptPath(remark.id, exchange.id),
       text: { answer, question },
       meta: meta(question, exchange.id, formulaOnly(remark, exchange)),
-      ...base(answerTopics(remark, exchange)),
+      ...base(answerTopics(remark, exchange), entitiesOf(remark, exchange)),
     });
   }
   return records;

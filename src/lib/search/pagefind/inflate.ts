@@ -9,7 +9,7 @@ const decoder = new TextDecoder();
  * browser's own DecompressionStream. A stream costs a few tasks per file, and a query's ten
  * fragments and chunks waited behind each other's; but the WebAssembly inflated in script,
  * before the script's inflater is warm, took longer than its download on a phone
- * (bench/results/search-vs-stock.md, per step).
+ * (bench/results/search.md, per step).
  */
 const AT_ONCE = 16 * 1024;
 
