@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { type BundleStats, INDEX_WORKER, type IndexMessage, type IndexReply } from '../lib/search/pagefind/write.ts';
-import { likelyQueries } from '../lib/search/likely-queries.ts';
 import { writeReadyResults } from '../lib/search/ready-results.ts';
 import { type SearchRecord, placeByPublication } from '../lib/search/records.ts';
 import { Progress } from '../lib/progress.ts';
@@ -33,7 +32,10 @@ export default function pagefindIntegration(): AstroIntegration {
   let out = '';
   let cache = '';
   let indexing:
-    | { written: Promise<{ stats: BundleStats[]; ms: number }>; counts: LangCount[]; likely: Record<Lang, string[]> }
+    | {
+        written: Promise<{ stats: BundleStats[]; likely: Record<Lang, string[]>; ms: number }>;
+        counts: LangCount[];
+      }
     | undefined;
   let stopListening = () => {};
   const start = ({ records, names }: SearchInput, logger: AstroIntegrationLogger) => {
@@ -50,10 +52,11 @@ export default function pagefindIntegration(): AstroIntegration {
         logger.info(line);
       },
     });
-    const written = index(bundles, worker, cache, (done, total) => {
+    const written = index(bundles, names, worker, cache, (done, total) => {
       progress.update(done, total);
-    }).then((stats) => ({
+    }).then(({ written: stats, likely }) => ({
       stats,
+      likely,
       ms: performance.now() - started,
     }));
     // Awaited once the pages are written; marked handled so that a failure waits for that.
@@ -61,9 +64,6 @@ export default function pagefindIntegration(): AstroIntegration {
     return {
       written,
       counts: bundles.map(({ lang, records: own }) => ({ lang, count: own.length })),
-      // Worked out now, not once the pages are written: the records are not kept that long
-      // (the 10x archive's would hold hundreds of MiB through the render).
-      likely: likelyQueries(records, names),
     };
   };
   return {
@@ -90,7 +90,7 @@ export default function pagefindIntegration(): AstroIntegration {
           throw new Error(
             'search index: no search records were handed over while the pages rendered: src/pages/build-data.jsonl.ts hands them over (publishRecords) and must be built with the pages',
           );
-        const { stats: written, ms } = await indexing.written;
+        const { stats: written, likely, ms } = await indexing.written;
         indexing.counts.forEach(({ lang, count }, i) => {
           const { chunks, pieces, cached } = written[i]!;
           const notes = [
@@ -108,7 +108,7 @@ export default function pagefindIntegration(): AstroIntegration {
         // The likeliest searches' first pages, searched in the index just written (ready-results.ts).
         const readying = performance.now();
         for (const { lang } of indexing.counts) {
-          const { written: ready, bytes } = await writeReadyResults(out, lang, indexing.likely[lang]);
+          const { written: ready, bytes } = await writeReadyResults(out, lang, likely[lang]);
           logger.info(`${ready} ${lang} searches made ready (${(bytes / 1024 / 1024).toFixed(1)} MiB)`);
         }
         logger.info(`ready searches written in ${Math.round(performance.now() - readying)} ms`);
@@ -123,13 +123,14 @@ interface LangCount {
   count: number;
 }
 
-/** Sends the bundles to a new index process and resolves with what it wrote. */
+/** Sends the bundles to a new index process and resolves with what it wrote and the likeliest searches. */
 function index(
   bundles: { records: SearchRecord[]; dir: string }[],
+  names: Record<Lang, string[]>,
   script: URL,
   cache: string,
   onIndexed: (done: number, total: number) => void,
-): Promise<BundleStats[]> {
+): Promise<{ written: BundleStats[]; likely: Record<Lang, string[]> }> {
   if (!existsSync(script))
     return Promise.reject(new Error(`search index: the index worker is missing at ${fileURLToPath(script)}`));
   return new Promise((resolve, reject) => {
@@ -144,12 +145,13 @@ function index(
     });
     child.on('error', reject);
     child.on('exit', (code) => {
-      if (reply && 'written' in reply && code === 0) resolve(reply.written);
+      if (reply && 'written' in reply && code === 0) resolve(reply);
       else if (reply && 'error' in reply) reject(new Error(`search index: ${reply.error}`));
       else reject(new Error(`search index: the index process exited with code ${code} before it was done`));
     });
     const send = (message: IndexMessage) => child.send(message);
     send({ cache });
+    send({ names });
     for (const { records, dir } of bundles) {
       send({ bundle: dir });
       for (let i = 0; i < records.length; i += BATCH) send({ records: records.slice(i, i + BATCH) });
