@@ -92,7 +92,8 @@ describe('a site built from fixture transcripts', () => {
     await waitForStatus(fresh, /^\d+ answers? for Huawei/);
     const early = await fresh.locator('#results li').allInnerTexts();
     expect(early.length).toBeGreaterThan(0);
-    expect(held.length).toBeGreaterThan(0);
+    // The index is asked for once the ready results are drawn (handoff.ts), and held.
+    await expect.poll(() => held.length).toBeGreaterThan(0);
     // Once the index opens, its search takes over: the same first page, the same count.
     const status = await fresh.locator('#search-status').innerText();
     holding = false;

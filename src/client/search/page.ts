@@ -11,6 +11,7 @@ import { drawTimeline, monthLabel, timelineOf } from '../../lib/timeline.ts';
 import type { Lang } from '../../schemas/transcript.ts';
 import type { VocabularyEntry } from '../../lib/search/vocabulary.ts';
 import { type NamedEntity, entityBucketPath, entityFor } from './entity-offer.ts';
+import { afterHeadScript } from './handoff.ts';
 import { hintsFor, needsVocabulary } from './hints.ts';
 import { SearchFailure } from './index-files.ts';
 import { ResultMerge } from './merge.ts';
@@ -531,4 +532,7 @@ function startSearchPage(form: HTMLFormElement): void {
 }
 
 const form = document.querySelector<HTMLFormElement>('#search-form');
-if (form) startSearchPage(form);
+if (form)
+  void afterHeadScript().then(() => {
+    startSearchPage(form);
+  });

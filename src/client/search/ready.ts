@@ -32,6 +32,10 @@ function fetchOnce<T>(path: string): Promise<T | undefined> {
 /** The language's ready queries and their counts. */
 export const readyList = (lang: Lang): Promise<ReadyList | undefined> => fetchOnce(readyListPath(lang));
 
+/** Whether a query has no ready file: known from its own file's answer, before the list has come. */
+export const notReady = (lang: Lang, query: string): Promise<boolean> =>
+  fetchOnce(readyPath(lang, query)).then((file) => file === undefined);
+
 /**
  * A query's first page and count, if the build made it ready (`query` as Pagefind is asked it).
  * Its file is asked for once the list names it; with `unlisted`, at once, beside the list: a
