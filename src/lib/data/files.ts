@@ -30,28 +30,41 @@ function csvRow(row: AnswerRow) {
 }
 
 /**
- * Gzip of many lines, written a line at a time so that the archive's whole text is never one
- * string. Node writes no time into a gzip header: the same rows give the same bytes.
+ * Gzip of many files' lines, each written a line at a time so that the archive's whole text is
+ * never one string, and each row made once for all the files that hold it (its JSON line and its
+ * CSV line) and then let go. Node writes no time into a gzip header: the same rows give the same
+ * bytes.
  */
-async function gzipLines(lines: Iterable<string>): Promise<Buffer> {
-  const gzip = createGzip({ level: 9 });
-  const chunks: Buffer[] = [];
-  gzip.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const ended = once(gzip, 'end');
-  for (const line of lines) if (!gzip.write(line)) await once(gzip, 'drain');
-  gzip.end();
-  await ended;
-  return Buffer.concat(chunks);
+async function gzipEach<T>(
+  rows: Iterable<T>,
+  ...files: { head?: string; line: (row: T) => string }[]
+): Promise<{ bytes: Buffer[]; rows: number }> {
+  const streams = files.map(() => createGzip({ level: 9 }));
+  const chunks = streams.map((gzip) => {
+    const parts: Buffer[] = [];
+    gzip.on('data', (chunk: Buffer) => parts.push(chunk));
+    return parts;
+  });
+  const ended = streams.map((gzip) => once(gzip, 'end'));
+  const write = async (gzip: (typeof streams)[number], text: string) => {
+    if (!gzip.write(text)) await once(gzip, 'drain');
+  };
+  for (const [i, file] of files.entries()) if (file.head) await write(streams[i]!, file.head);
+  let count = 0;
+  for (const row of rows) {
+    count++;
+    for (const [i, file] of files.entries()) await write(streams[i]!, file.line(row));
+  }
+  for (const gzip of streams) gzip.end();
+  await Promise.all(ended);
+  return { bytes: chunks.map((parts) => Buffer.concat(parts)), rows: count };
 }
 
-function* jsonLines(rows: readonly unknown[]): Iterable<string> {
-  for (const row of rows) yield `${JSON.stringify(row)}\n`;
-}
-
-function* csvLines(rows: readonly AnswerRow[]): Iterable<string> {
-  yield csvHeader(CSV_COLUMNS);
-  for (const row of rows) yield csvLine(CSV_COLUMNS, csvRow(row), (column) => (PARAGRAPHS.has(column) ? '\n\n' : '; '));
-}
+const jsonLine = (row: unknown) => `${JSON.stringify(row)}\n`;
+const csvFile = {
+  head: csvHeader(CSV_COLUMNS),
+  line: (row: AnswerRow) => csvLine(CSV_COLUMNS, csvRow(row), (column) => (PARAGRAPHS.has(column) ? '\n\n' : '; ')),
+};
 
 let cache: Promise<DataFile[]> | undefined;
 
@@ -61,46 +74,45 @@ export function bulkFiles(site: URL): Promise<DataFile[]> {
     const data = await openData(site);
     // Compressed side by side: zlib works off the main thread, so one file's compression overlaps
     // the next one's rows (one after another was a noticeable part of a rebuild).
-    const [answersJson, answersCsv, transcriptsJson, formulasJson, entitiesJson] = await Promise.all([
-      gzipLines(jsonLines(data.answers)),
-      gzipLines(csvLines(data.answers)),
-      gzipLines(jsonLines(data.transcripts)),
-      gzipLines(jsonLines(data.formulas)),
-      gzipLines(jsonLines(data.entities)),
+    const [answers, transcripts, formulas, entities] = await Promise.all([
+      gzipEach(data.answers(), { line: jsonLine }, csvFile),
+      gzipEach(data.transcripts, { line: jsonLine }),
+      gzipEach(data.formulas, { line: jsonLine }),
+      gzipEach(data.entities, { line: jsonLine }),
     ]);
     return [
       {
         name: 'answers.jsonl.gz',
-        bytes: answersJson,
-        rows: data.answers.length,
+        bytes: answers.bytes[0]!,
+        rows: answers.rows,
         schema: 'answers.schema.json',
         format: 'JSON Lines, gzip',
       },
       {
         name: 'answers.csv.gz',
-        bytes: answersCsv,
-        rows: data.answers.length,
+        bytes: answers.bytes[1]!,
+        rows: answers.rows,
         schema: CSV_METADATA,
         format: 'CSV (RFC 4180, UTF-8, header row), gzip',
       },
       {
         name: 'transcripts.jsonl.gz',
-        bytes: transcriptsJson,
-        rows: data.transcripts.length,
+        bytes: transcripts.bytes[0]!,
+        rows: transcripts.rows,
         schema: 'transcripts.schema.json',
         format: 'JSON Lines, gzip',
       },
       {
         name: 'formulas.jsonl.gz',
-        bytes: formulasJson,
-        rows: data.formulas.length,
+        bytes: formulas.bytes[0]!,
+        rows: formulas.rows,
         schema: 'formulas.schema.json',
         format: 'JSON Lines, gzip',
       },
       {
         name: 'entities.jsonl.gz',
-        bytes: entitiesJson,
-        rows: data.entities.length,
+        bytes: entities.bytes[0]!,
+        rows: entities.rows,
         schema: 'entities.schema.json',
         format: 'JSON Lines, gzip',
       },

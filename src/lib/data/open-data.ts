@@ -1,6 +1,6 @@
 import { entities } from '../entities/entities.ts';
 import { formulas } from '../formulas/formulas.ts';
-import { allRemarks } from '../remarks.ts';
+import { allRemarks, type Remark } from '../remarks.ts';
 import { translations } from '../translation/translations.ts';
 import {
   answerRows,
@@ -14,8 +14,14 @@ import {
 } from './rows.ts';
 
 export interface OpenData {
-  /** Newest transcript first, each transcript's exchanges in order. */
-  answers: AnswerRow[];
+  /**
+   * Every answer's row, newest transcript first, each transcript's exchanges in order: made a
+   * transcript at a time as the caller reads them. Held all at once, with their texts, the rows
+   * were what the 10x build ran out of memory on (docs/performance.md).
+   */
+  answers: () => Iterable<AnswerRow>;
+  /** A transcript's exchanges' rows, made when asked for. */
+  answersOf: (id: string) => AnswerRow[] | undefined;
   transcripts: TranscriptRow[];
   /** Formulas said in two answers or more, English then Chinese, each in the order first said. */
   formulas: FormulaRow[];
@@ -23,13 +29,11 @@ export interface OpenData {
   entities: EntityRow[];
   /** A transcript's row, by its id. */
   transcriptOf: Map<string, TranscriptRow>;
-  /** A transcript's exchanges' rows, by transcript id. */
-  answersOf: Map<string, AnswerRow[]>;
 }
 
 let cache: Promise<OpenData> | undefined;
 
-/** Every row of the open data, made once per build for the files that publish it. */
+/** The open data, made once per build for the files that publish it; the answers' rows as they are read. */
 export function openData(site: URL): Promise<OpenData> {
   cache ??= (async () => {
     const [remarks, translated, traced, found] = await Promise.all([
@@ -38,17 +42,21 @@ export function openData(site: URL): Promise<OpenData> {
       formulas(),
       entities(),
     ]);
-    const answersOf = new Map(
-      remarks.map((remark) => [remark.id, answerRows(remark, site, translated, traced, found)]),
-    );
+    const byId = new Map(remarks.map((remark) => [remark.id, remark]));
+    const rowsOf = (remark: Remark) => answerRows(remark, site, translated, traced, found);
     const transcripts = remarks.map((remark) => transcriptRowOf(remark, site, translated));
     return {
-      answers: [...answersOf.values()].flat(),
+      *answers() {
+        for (const remark of remarks) yield* rowsOf(remark);
+      },
+      answersOf: (id) => {
+        const remark = byId.get(id);
+        return remark && rowsOf(remark);
+      },
       transcripts,
       formulas: formulaRows(traced, site),
       entities: entityRows(found, site),
       transcriptOf: new Map(transcripts.map((row) => [row.id, row])),
-      answersOf,
     };
   })();
   return cache;

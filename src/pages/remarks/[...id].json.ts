@@ -19,7 +19,7 @@ export const GET: APIRoute = async ({ params, site }) => {
   // exchange's sentences and its transcript's fields), and the document is checked on the way.
   const document: TranscriptDocument = transcriptDocument.parse({
     ...row,
-    exchanges: data.answersOf.get(row.id) ?? [],
+    exchanges: data.answersOf(row.id) ?? [],
   });
   return Response.json(document);
 };
