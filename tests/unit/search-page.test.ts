@@ -224,16 +224,16 @@ describe('the searches', () => {
 
 describe('a query that names an entity', () => {
   const list: NamedEntity[] = [
-    { path: '/entities/huawei/', filter: 'Huawei 华为', kind: 'organisation', answers: 40, names: ['Huawei', '华为'] },
+    // As a bucket lists them: the most answered first.
     {
       path: '/entities/who/',
       filter: 'WHO 世卫组织',
       kind: 'organisation',
-      answers: 90,
       names: ['WHO', 'World Health Organization', '世卫组织', '世界卫生组织'],
     },
-    { path: '/entities/georgia/', filter: 'Georgia 格鲁吉亚', kind: 'place', answers: 3, names: ['Georgia'] },
-    { path: '/entities/georgia-us/', filter: 'Georgia (US)', kind: 'place', answers: 1, names: ['Georgia'] },
+    { path: '/entities/huawei/', filter: 'Huawei 华为', kind: 'organisation', names: ['Huawei', '华为'] },
+    { path: '/entities/georgia/', filter: 'Georgia 格鲁吉亚', kind: 'place', names: ['Georgia'] },
+    { path: '/entities/georgia-us/', filter: 'Georgia (US)', kind: 'place', names: ['Georgia'] },
   ];
 
   test('is offered its page by any of its names, either language, as typed', () => {
@@ -245,7 +245,7 @@ describe('a query that names an entity', () => {
     expect(nameKey('ＷＨＯ')).toBe('who');
   });
 
-  test('only where the whole query is a name; of two sharing a name, the more answered', () => {
+  test('only where the whole query is a name; of two sharing a name, the first listed: the more answered', () => {
     expect(entityFor('Huawei 5G', list)).toBeUndefined();
     expect(entityFor('华', list)).toBeUndefined();
     expect(entityFor('', list)).toBeUndefined();

@@ -19,7 +19,6 @@ export interface NamedEntity {
   /** Its value in the search's entity filter. */
   filter: string;
   kind: 'place' | 'person' | 'organisation';
-  answers: number;
   /** Every name it goes by, both languages. */
   names: string[];
 }
@@ -36,14 +35,12 @@ export function nameKey(text: string): string {
     .replace(/^the /u, '');
 }
 
-/** The entity the query names, if the whole query is one of its names; the most answered where two share it. */
+/**
+ * The entity the query names, if the whole query is one of its names; where two share it, the
+ * first listed: a bucket lists the most answered first.
+ */
 export function entityFor(query: string, list: readonly NamedEntity[]): NamedEntity | undefined {
   const key = nameKey(query);
   if (key === '') return undefined;
-  let found: NamedEntity | undefined;
-  for (const entity of list) {
-    if (entity.names.some((name) => nameKey(name) === key) && (!found || entity.answers > found.answers))
-      found = entity;
-  }
-  return found;
+  return list.find((entity) => entity.names.some((name) => nameKey(name) === key));
 }

@@ -243,7 +243,7 @@ function startSearchPage(form: HTMLFormElement): void {
     page.textContent = entity.filter;
     const all = document.createElement('a');
     all.href = `${location.pathname}?${new URLSearchParams({ entity: entity.filter })}`;
-    all.textContent = `all ${entity.answers} answers naming it, both languages`;
+    all.textContent = 'all answers naming it, both languages';
     offer.append(`${KIND_NAMES[entity.kind]}: `, page, ', its own page; or ', all, '.');
   };
 

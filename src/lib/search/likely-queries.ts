@@ -8,6 +8,7 @@
  */
 import type { Lang } from '../../schemas/transcript.ts';
 import type { SearchRecord } from './records.ts';
+import { fnv1a } from './ready.ts';
 import { isStopWord } from './stop-words.ts';
 import { wordsOf as englishWordsOf } from './vocabulary.ts';
 import { wordsOf as chineseWordsOf } from './words.ts';
@@ -38,11 +39,12 @@ export function likelyQueries(
   for (const { meta } of records) answers[meta.lang === 'zh' ? 'zh' : 'en']++;
   // Answers are read in an even sample: at ten times the archive, segmenting every Chinese answer
   // again took half a minute, and a word's share of answers is as well told by a few thousand.
+  // Drawn by each answer's address, not its place in the archive: a day's new answers at the top
+  // then leave the rest of the sample as it was, and with it the list and its files (deploys).
   const every = { en: Math.max(1, Math.ceil(answers.en / SAMPLE)), zh: Math.max(1, Math.ceil(answers.zh / SAMPLE)) };
-  const seen = { en: 0, zh: 0 };
-  for (const { text, meta } of records) {
+  for (const { text, meta, url } of records) {
     const lang: Lang = meta.lang === 'zh' ? 'zh' : 'en';
-    if (seen[lang]++ % every[lang] === 0) count(text.answer, lang, answered);
+    if (fnv1a(url) % every[lang] === 0) count(text.answer, lang, answered);
     if (text.question) count(text.question, lang, asked);
   }
   // What journalists ask about and the answers speak of too ("your comment" is asked, not answered),
