@@ -7,6 +7,7 @@ import sitemap from '@astrojs/sitemap';
 import { buildCache } from './src/lib/build-cache.ts';
 import { markdownOptions } from './src/plugins/index.ts';
 import { buildDataCleanup } from './src/integrations/build-data.ts';
+import buildLock from './src/integrations/build-lock.ts';
 import devSearch from './src/integrations/dev-search.ts';
 import incrementalPages from './src/integrations/incremental-pages.ts';
 import pagefind from './src/integrations/pagefind.ts';
@@ -40,6 +41,8 @@ export default defineConfig({
   // search index built, pages listed for crawlers (pages only: not feeds, data files or the old
   // addresses of moved answers), build data removed.
   integrations: [
+    // First: a build waits here for another in this checkout before any other integration starts.
+    buildLock(),
     siteUrlCheck(),
     incrementalPages(),
     permalinkGuard(),

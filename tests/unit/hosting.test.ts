@@ -1,9 +1,12 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import * as yaml from 'js-yaml';
 import { describe, expect, test } from 'vitest';
+import buildLock from '../../src/integrations/build-lock.ts';
 import incrementalPages, { isConfined } from '../../src/integrations/incremental-pages.ts';
 import { siteUrl } from '../../src/integrations/site-url.ts';
 import { headerPolicy } from '../../src/lib/hosting/csp.ts';
@@ -168,6 +171,61 @@ describe('the GitHub Pages workflow, least privilege', () => {
       expect(isConfined(path), path).toBe(true);
     for (const path of ['../x', 'a/../../x', '/etc/passwd', 'a//b', './a', 'a\\..\\b', 'a\0b', '', 3, null]) {
       expect(isConfined(path), String(path)).toBe(false);
+    }
+  });
+});
+
+describe('two builds in one checkout', () => {
+  // Two builds at once delete each other's server chunks (.astro/.prerender/): the second waits.
+  const setup = (root: string) => {
+    const warnings: string[] = [];
+    const integration = buildLock();
+    const hook = integration.hooks['astro:config:setup'] as unknown as (options: object) => Promise<void>;
+    const done = integration.hooks['astro:build:done'] as unknown as () => void;
+    const run = () =>
+      hook({
+        command: 'build',
+        config: { root: pathToFileURL(`${root}/`) },
+        logger: { warn: (line: string) => warnings.push(line) },
+      });
+    return { run, done, warnings, lock: join(root, '.astro', 'build.lock') };
+  };
+
+  test('a build takes the lock and gives it back when done; one left by a build that died is taken over', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'lectern-lock-'));
+    const build = setup(root);
+    await build.run();
+    expect(readFileSync(build.lock, 'utf8')).toBe(String(process.pid));
+    build.done();
+    expect(existsSync(build.lock)).toBe(false);
+    // A process id no process has (above Linux's largest).
+    writeFileSync(build.lock, '4194305');
+    await build.run();
+    expect(readFileSync(build.lock, 'utf8')).toBe(String(process.pid));
+    expect(build.warnings).toEqual([]);
+    build.done();
+  });
+
+  test('a build started while another runs waits for it, and says why', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'lectern-lock-'));
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+    try {
+      const build = setup(root);
+      mkdirSync(join(root, '.astro'));
+      writeFileSync(build.lock, String(other.pid));
+      let started = false;
+      const waiting = build.run().then(() => (started = true));
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(started).toBe(false);
+      expect(build.warnings.join('\n')).toMatch(new RegExp(`another build \\(process ${other.pid}\\) is running`));
+      const exited = once(other, 'exit');
+      other.kill();
+      await exited;
+      await waiting;
+      expect(readFileSync(build.lock, 'utf8')).toBe(String(process.pid));
+      build.done();
+    } finally {
+      other.kill();
     }
   });
 });
