@@ -63,6 +63,19 @@ describe('the lexicon', () => {
     expect(found(lexicon, '商务部新闻发言人高峰表示', 'zh')).toEqual(['gao-feng:高峰']);
   });
 
+  test('Chinese: where a place ends inside a word, a name may begin (中国|外交部, one word to jieba)', () => {
+    const withMinistry = new Lexicon([
+      ...entities,
+      {
+        id: 'foreign-ministry',
+        kind: 'organisation',
+        names: { en: ['Foreign Ministry'], zh: ['外交部'] },
+        origin: 'table',
+      },
+    ]);
+    expect(found(withMinistry, '中国外交部发言人表示', 'zh')).toEqual(['china:中国', 'foreign-ministry:外交部']);
+  });
+
   test('offsets are the text’s own', () => {
     const text = '关于南海问题';
     const [mention] = lexicon.find(text, 'zh');
@@ -162,17 +175,38 @@ describe('names one language marks by itself', () => {
       lang: 'en' as const,
       text: 'We support Director-General Tedros and the National Health Commission; the IAEA and the NPT.',
     },
-    { lang: 'en' as const, text: 'Prime Minister Abe spoke once. The NPT stands.' },
+    { lang: 'en' as const, text: 'Prime Minister Abe spoke once. The NPT stands. The Ministry of Unity met once.' },
+    { lang: 'en' as const, text: 'Prime Minister May spoke in May. It may be so, it may not, and may yet be.' },
   ];
   const found = patternEntities(docs, () => false, { en: new Set(['NPT']), zh: new Set() });
   const names: Record<string, string> = Object.fromEntries(found.map((entity) => [entity.names.en[0]!, entity.kind]));
 
-  test('a title before a name makes a person, a head word or an acronym an organisation, written so twice', () => {
+  test('a title before a name makes a person, once; a head word or an acronym an organisation, written so twice', () => {
     expect(names).toEqual({
       Tedros: 'person',
+      Abe: 'person',
       'National Health Commission': 'organisation',
       IAEA: 'organisation',
     });
+  });
+
+  test('a one-word name the texts also write in lower case is a word: May is the month', () => {
+    expect(names).not.toHaveProperty('May');
+  });
+
+  test('Chinese: a body jieba tags an organisation, twice, without the country before it', () => {
+    const chinese = [
+      '美国国防部和中国国防部都发表了声明。',
+      '中国国防部已经说明了情况，美国政府也表示。',
+      '美国政府表示，新华社报道了这件事。',
+    ].map((text) => ({ lang: 'zh' as const, text }));
+    const bodies = patternEntities(chinese, () => false, { en: new Set(), zh: new Set() }, new Set(['美国', '中国']));
+    const zh = bodies.filter((entity) => entity.kind === 'organisation').map((entity) => entity.names.zh[0]);
+    expect(zh).toContain('国防部');
+    expect(zh).not.toContain('美国国防部');
+    // A government is its country; a body in one answer waits for a second.
+    expect(zh.some((name) => name?.endsWith('政府'))).toBe(false);
+    expect(zh).not.toContain('新华社');
   });
 
   test('a name an entity has already is left to it', () => {

@@ -40,7 +40,9 @@ export function chineseCandidates(text: string): Map<string, EntityKind | undefi
   for (let from = 0; from < words.length; from++) {
     if (!piece(from)) continue;
     let to = from;
-    while (to + 1 < words.length && piece(to + 1) && to + 1 - from < 4) to++;
+    // An organisation jieba knows whole (中国外交部) is a candidate alone, never a piece of a cut-up name.
+    const whole = (i: number) => words[i]!.tag === 'nt';
+    while (!whole(from) && to + 1 < words.length && piece(to + 1) && !whole(to + 1) && to + 1 - from < 4) to++;
     for (let a = from; a <= to; a++) {
       let name = '';
       let kind: EntityKind | undefined;

@@ -14,6 +14,8 @@ import type { Entity, EntityKind } from './entity.ts';
  */
 export const MIN_SHARED = 3;
 export const MIN_JACCARD = 0.3;
+/** The share of a name's answers that put it after "in", "at" or "from" (in Davos) that makes it a place, not a person. */
+export const PLACE_SHARE = 0.4;
 
 /** A question and answer as the finder reads them (`key` is the exchange's, unique in the archive). */
 export interface Doc {
@@ -37,6 +39,14 @@ const relation = /^(?:中.(?:关系)?|涉.+|.+方)$/u;
 const hyphenated = /^\p{Lu}[\p{L}.]*-\p{Lu}|-related$/u;
 /** A word a demonym could be: what English adds to a place's name ("Canad-ian", "Japan-ese", "Afghan"). */
 const demonymEnding = /(?:an|ese|ish|i|ic|ine|ch|n)$/u;
+/**
+ * An event is no entity; the names in it are ("G20 Osaka Summit": the G20 and Osaka), and the
+ * lexicon's longest match would hide them.
+ */
+const eventName = /\b(?:Summit|Conference|Expo|Games|Olympics|Dialogue|Meeting|Session|Festival|Ceremony)$/u;
+/** How English writes a place's name: Port of Piraeus, Nansha Islands, Strait of Hormuz. */
+const placeWords =
+  /^(?:Port|Gulf|Bay|Strait|Lake|Mount|Cape|Line) of |\b(?:Islands?|Sea|Bay|Strait|Canal|Province|Region|Peninsula|Airport|Harbour|Harbor)$/u;
 /** A person is known by a name, not by a title with it ("President Trump", "US President Trump"). */
 const titled = (name: string) => name.split(' ').some((word) => leadWords.has(word));
 const organisationWords =
@@ -71,6 +81,7 @@ export function discoverEntities(
       );
   }
   const lower = lowerCaseCounts(docs.filter((doc) => doc.lang === 'en').map((doc) => doc.text));
+  const located = placeUses(docs.filter((doc) => doc.lang === 'en').map((doc) => doc.text));
   // A demonym is a name's stem with an ending (Canada: Canadian; Asia: Southeast Asian), or a
   // -stan or -land country's name without it (Afghan, Thai); Wuhan (of Wuhanese) and Shanghai are neither.
   const single = new Set<string>();
@@ -86,6 +97,7 @@ export function discoverEntities(
     );
   const nameLike = (name: string) =>
     !hyphenated.test(name) &&
+    !eventName.test(name) &&
     !isDemonym(name.split(' ').at(-1)!) &&
     !(/^\p{Lu}\p{Ll}+$/u.test(name) && (lower.get(name.toLowerCase()) ?? 0) >= MIN_SHARED);
   for (const [key, names] of english) english.set(key, new Set([...names].filter(nameLike)));
@@ -200,12 +212,15 @@ export function discoverEntities(
     const en = names.filter((n) => n.startsWith('en:')).map((n) => n.slice(3));
     const zh = names.filter((n) => n.startsWith('zh:')).map((n) => n.slice(3));
     if (en.length === 0 || zh.length === 0) continue;
-    const kind = kindOf(
+    let kind = kindOf(
       en,
       en.filter((name) => !titled(name)),
       zh,
       tags,
     );
+    // jieba tags 达沃斯 and 多哈 as people; English writes "in Davos", "in Doha".
+    if (kind === 'person' && en.some((name) => (located.get(name) ?? 0) >= PLACE_SHARE * (df.get(`en:${name}`) ?? 0)))
+      kind = 'place';
     const english = byUse(kind === 'person' ? en.filter((name) => !titled(name)) : en, 'en', df);
     if (english.length === 0) continue;
     const id = slugOf(english[0]!);
@@ -240,10 +255,23 @@ function kindOf(all: string[], en: string[], zh: string[], tags: Map<string, Map
   // "President Putin" beside "Putin": a person's title before a name of the group.
   if (all.some((name) => personalTitle.test(name) && en.some((other) => name.endsWith(` ${other}`)))) return 'person';
   if (en.some((name) => organisationWords.test(name) || /^[A-Z]{2,6}$/.test(name))) return 'organisation';
+  if (all.some((name) => placeWords.test(name))) return 'place';
   if (zh.some((name) => organisationEnding.test(name))) return 'organisation';
   if (zh.some((name) => placeEnding.test(name))) return 'place';
   const votes = new Map<EntityKind, number>();
   for (const name of zh) for (const [kind, n] of tags.get(name) ?? []) votes.set(kind, (votes.get(kind) ?? 0) + n);
   // A name jieba knows nothing of is nearly always a foreign person's, transliterated (蓬佩奥).
   return [...votes].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'person';
+}
+
+/** In how many answers each capitalised run follows "in", "at" or "from": where something happens. */
+function placeUses(texts: string[]): Map<string, number> {
+  const uses = new Map<string, number>();
+  for (const text of texts) {
+    const seen = new Set<string>();
+    for (const [, name] of text.matchAll(/\b(?:in|at|from) ((?:\p{Lu}[\p{L}'’-]*)(?: \p{Lu}[\p{L}'’-]*)*)/gu))
+      seen.add(name!);
+    for (const name of seen) uses.set(name, (uses.get(name) ?? 0) + 1);
+  }
+  return uses;
 }

@@ -1,6 +1,7 @@
 import { langs, type Lang } from '../../schemas/transcript.ts';
 import { answerText, questionText } from '../transcript/exchange.ts';
 import type { TranscriptBody } from '../transcript/model.ts';
+import { countryEntities } from './countries.ts';
 import { discoverEntities, type AlignedDocs, type Doc } from './discover.ts';
 import type { Entity } from './entity.ts';
 import { knownEntities } from './known.ts';
@@ -46,7 +47,12 @@ export function findEntities(
   const owned = { en: new Set<string>(), zh: new Set<string>() };
   for (const entity of entities) for (const lang of langs) for (const name of entity.names[lang]) owned[lang].add(name);
   const byId = new Map(entities.map((entity) => [entity.id, entity]));
-  for (const entity of patternEntities(docs, (lang, name) => owned[lang].has(name), table.never)) {
+  // Countries, not regions: 欧洲理事会 is the European Council, not Europe and a council.
+  const countryIds = new Set(countryEntities().map((country) => country.id));
+  const countries = new Set(
+    entities.filter((entity) => countryIds.has(entity.id)).flatMap((entity) => entity.names.zh),
+  );
+  for (const entity of patternEntities(docs, (lang, name) => owned[lang].has(name), table.never, countries)) {
     // A name one language marks (the Foreign Ministry) takes its rendering in the other (外交部)
     // when each is the other's likeliest partner, however rarely they go together, and no entity
     // has that rendering already: the title or head word vouches for the name.

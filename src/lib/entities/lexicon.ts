@@ -14,7 +14,9 @@ export interface Found {
  * at one place ("South China Sea", not "China"). English names match whole words, as written
  * (case matters: "US", not "us"); a Chinese name matches where one of jieba's words begins, so
  * 华为 is not found in 访华为 (访华|为), and ends where one ends, unless it is a place, which heads
- * compounds: 中国 is found in 中国政府, 高峰 (Gao Feng) is not in 高峰论坛 (a summit).
+ * compounds: 中国 is found in 中国政府, 高峰 (Gao Feng) is not in 高峰论坛 (a summit). Where a place
+ * ends inside a word, another name may begin: jieba keeps 中华人民共和国外交部 and 美国国防部 whole,
+ * and they are a country and its ministry.
  */
 export class Lexicon {
   private readonly english: RegExp | undefined;
@@ -63,6 +65,7 @@ export class Lexicon {
         const entity = this.owners.zh.get(text.slice(at, at + length));
         if (entity && (this.places.has(entity) || at + length === text.length || starts.has(at + length))) {
           found.push({ entity, start: at, end: at + length });
+          if (this.places.has(entity)) starts.add(at + length);
           at += length - 1;
           break;
         }

@@ -1,5 +1,6 @@
 import type { Lang } from '../../schemas/transcript.ts';
 import { taggedWordsOf } from '../search/words.ts';
+import { lowerCaseCounts } from './candidates.ts';
 import { slugOf } from '../slug.ts';
 import type { Entity, EntityKind } from './entity.ts';
 
@@ -11,9 +12,19 @@ import type { Entity, EntityKind } from './entity.ts';
  * in MIN_DOCS answers, and no entity may have it already; the table's `never` refuses the rest
  * (acronyms of treaties, "NPT"). In Chinese, a word jieba tags as a name or does not know, next
  * to a title (宋涛部长, 特使邓锡军); a title after any run of characters was no mark (measured:
- * 5.5% of the people a pattern on characters found were people).
+ * 5.5% of the people a pattern on characters found were people). And a word jieba tags as an
+ * organisation (nt) that ends as a body's name does (国防部, 中共中央政治局, 韩联社), without the
+ * country before it: 美国国防部 is the United States and its ministry, 美国政府 the country alone.
  */
 export const MIN_DOCS = 2;
+/** How often a one-word name may occur in lower case before it is a word, not a name (may, cotton). */
+export const MIN_LOWER = 3;
+/**
+ * A name by a title is a person's in nearly every answer that writes it so: once is enough
+ * ("Prime Minister Conte", 张文宏教授). But a Chinese word jieba does not know, by a title, is often
+ * a cut that took in a preposition (同敦, 对泽曼), and must be seen MIN_DOCS times.
+ */
+export const MIN_TITLED_DOCS = 1;
 export const TITLED_SHARE = 0.3;
 
 const titles = [
@@ -74,6 +85,14 @@ const chineseTitles = new Set(
 /** What jieba calls a name it knows (nr...) or a word it does not (x): a person's name, beside a title. */
 const chineseNameTags = /^(?:nr|nrt|nrfg|x)$/u;
 
+/**
+ * How a Chinese body's name ends (部, 委员会, 社, 党, 银行…); a government (政府), a communiqué (公报),
+ * a relation (关系) or a country (建交国) does not, nor a name of two characters (公司, 大学: whose?).
+ */
+const chineseBody =
+  /^\p{Script=Han}{1,}(?:组织|部|委员会|委|会|社|党|局|署|院|银行|大学|学院|议会|公司|集团|办公室|办|司|军|报|台|厅|法院|联盟|论坛|中心|医院|机构|中央)$/u;
+const notBody = /(?:政府|公报|关系|进展|国)$/u;
+
 /** Up to a person's office and what it is of, in an organisation's name as matched. */
 const officeOf =
   /^.*\b(?:Chairman|Chairwoman|Director(?:-General)?|Secretary(?:-General)?|President|Minister|Ambassador|Envoy|Governor|Chancellor|Premier|Spokesperson|Commissioner|Mayor|Senator) (?:of (?:the )?)?/u;
@@ -85,6 +104,7 @@ export function patternEntities(
   docs: readonly { lang: Lang; text: string }[],
   owned: (lang: Lang, name: string) => boolean,
   never: Record<Lang, Set<string>>,
+  chineseCountries: ReadonlySet<string> = new Set(),
 ): Entity[] {
   const seen = new Map<string, { lang: Lang; kind: EntityKind; docs: number }>();
   const note = (lang: Lang, kind: EntityKind, names: Set<string>) => {
@@ -95,6 +115,11 @@ export function patternEntities(
       seen.set(key, held);
     }
   };
+  // Per Chinese answer, the words jieba tags as organisations; and all of them, to tell 美国务院 (美, 国务院).
+  const chineseBodies: Set<string>[] = [];
+  // Chinese names by a title that jieba itself tags a person's (张文宏/nr 教授), not a word it does not know (同敦/x).
+  const knownPeople = new Set<string>();
+  const organisationWords = new Set<string>();
   for (const { lang, text } of docs) {
     if (lang === 'en') {
       const people = new Set<string>();
@@ -127,10 +152,24 @@ export function patternEntities(
         const after = words[i + 1]?.word ?? '';
         const afterTwo = after + (words[i + 2]?.word ?? '');
         const before = words[i - 1]?.word ?? '';
-        if (chineseTitles.has(after) || chineseTitles.has(afterTwo) || chineseTitles.has(before)) people.add(word);
+        if (chineseTitles.has(after) || chineseTitles.has(afterTwo) || chineseTitles.has(before)) {
+          people.add(word);
+          if (tag !== 'x') knownPeople.add(word);
+        }
       });
       note('zh', 'person', people);
+      const bodies = new Set(words.filter(({ tag }) => tag === 'nt').map(({ word }) => word));
+      for (const body of bodies) organisationWords.add(body);
+      chineseBodies.push(bodies);
     }
+  }
+  for (const words of chineseBodies) {
+    const bodies = new Set<string>();
+    for (const word of words) {
+      const body = withoutPlace(word, chineseCountries, organisationWords);
+      if (body.length >= 3 && chineseBody.test(body) && !notBody.test(body)) bodies.add(body);
+    }
+    note('zh', 'organisation', bodies);
   }
   // A Chinese name stands by a title in a good share of its uses; 这一 or 今天上午, beside one by chance, in few.
   const chinese = docs.filter((doc) => doc.lang === 'zh').map((doc) => doc.text);
@@ -139,12 +178,17 @@ export function patternEntities(
     for (const text of chinese) for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) uses++;
     return titled / Math.max(uses, 1);
   };
+  // "May" after "Prime Minister" is Theresa May; everywhere else the lexicon would find the month and the verb.
+  const lower = lowerCaseCounts(docs.filter((doc) => doc.lang === 'en').map((doc) => doc.text));
+  const common = (name: string) => !name.includes(' ') && (lower.get(name.toLowerCase()) ?? 0) >= MIN_LOWER;
   const found: Entity[] = [];
   const ids = new Set<string>();
   for (const [key, { lang, kind, docs: count }] of [...seen].sort(([a], [b]) => a.localeCompare(b))) {
     const name = key.slice(3);
-    if (count < MIN_DOCS || never[lang].has(name) || owned(lang, name)) continue;
-    if (lang === 'zh' && titledShare(name, count) < TITLED_SHARE) continue;
+    const least = kind !== 'person' ? MIN_DOCS : lang === 'en' || knownPeople.has(name) ? MIN_TITLED_DOCS : MIN_DOCS;
+    if (count < least || never[lang].has(name) || owned(lang, name)) continue;
+    if (lang === 'en' && common(name)) continue;
+    if (lang === 'zh' && kind === 'person' && titledShare(name, count) < TITLED_SHARE) continue;
     const id = slugOf(name);
     if (ids.has(id)) continue;
     ids.add(id);
@@ -156,4 +200,16 @@ export function patternEntities(
     });
   }
   return found;
+}
+
+/**
+ * A body's name without the country that heads it: 美国国防部 is 国防部's; so is 美国务院 国务院's, 美
+ * standing for 美国 before a body jieba knows whole elsewhere.
+ */
+function withoutPlace(word: string, places: ReadonlySet<string>, bodies: ReadonlySet<string>): string {
+  for (let length = Math.min(word.length - 1, 12); length >= 2; length--) {
+    if (places.has(word.slice(0, length))) return word.slice(length);
+  }
+  if (word.length >= 4 && bodies.has(word.slice(1))) return word.slice(1);
+  return word;
 }
