@@ -76,6 +76,15 @@ describe('the lexicon', () => {
     expect(found(withMinistry, '中国外交部发言人表示', 'zh')).toEqual(['china:中国', 'foreign-ministry:外交部']);
   });
 
+  test('Chinese: a name written in Latin letters between Han characters is found by its English name', () => {
+    const withApec = new Lexicon([
+      ...entities,
+      { id: 'apec', kind: 'organisation', names: { en: ['APEC'], zh: ['亚太经合组织'] }, origin: 'table' },
+    ]);
+    expect(found(withApec, '巴新将主办APEC领导人非正式会议', 'zh')).toEqual(['apec:APEC']);
+    expect(found(withApec, '巴新将主办APECS会议', 'zh')).toEqual([]);
+  });
+
   test('offsets are the text’s own', () => {
     const text = '关于南海问题';
     const [mention] = lexicon.find(text, 'zh');
@@ -175,19 +184,66 @@ describe('names one language marks by itself', () => {
       lang: 'en' as const,
       text: 'We support Director-General Tedros and the National Health Commission; the IAEA and the NPT.',
     },
-    { lang: 'en' as const, text: 'Prime Minister Abe spoke once. The NPT stands. The Ministry of Unity met once.' },
+    {
+      lang: 'en' as const,
+      text: 'Prime Minister Abe spoke once. The NPT stands. The Ministry of Unity met the ABC once.',
+    },
     { lang: 'en' as const, text: 'Prime Minister May spoke in May. It may be so, it may not, and may yet be.' },
   ];
   const found = patternEntities(docs, () => false, { en: new Set(['NPT']), zh: new Set() });
   const names: Record<string, string> = Object.fromEntries(found.map((entity) => [entity.names.en[0]!, entity.kind]));
 
-  test('a title before a name makes a person, once; a head word or an acronym an organisation, written so twice', () => {
+  test('a title before a name makes a person and a head word an organisation, once; an acronym, twice', () => {
     expect(names).toEqual({
       Tedros: 'person',
       Abe: 'person',
       'National Health Commission': 'organisation',
+      'Ministry of Unity': 'organisation',
       IAEA: 'organisation',
     });
+  });
+
+  test('English: a body is the run with a head word, cut where a date or an office begins', () => {
+    const bodies = patternEntities(
+      [
+        {
+          lang: 'en' as const,
+          text: 'The Department of Arms Control of the Foreign Ministry on June 15 met the Wuhan University and Ohio State University. Can the Foreign Ministry Spokesperson say? Adam Posen of the Peterson Institute said so.',
+        },
+      ],
+      () => false,
+      { en: new Set(), zh: new Set() },
+    ).map((entity) => entity.names.en[0]);
+    expect(bodies).toEqual(
+      expect.arrayContaining([
+        'Department of Arms Control of the Foreign Ministry',
+        'Wuhan University',
+        'Ohio State University',
+        'Foreign Ministry',
+        'Peterson Institute',
+      ]),
+    );
+    expect(bodies.some((name) => /June|Spokesperson|^Can |Posen/.test(name ?? ''))).toBe(false);
+  });
+
+  test('Chinese: a name jieba cuts in pieces is whole beside a title, without a preposition glued to it', () => {
+    const chinese = ['塔利班驻多哈政治办事处主任巴拉达尔和他的助手来华。', '我们祝贺奥利总理。'].map((text) => ({
+      lang: 'zh' as const,
+      text,
+    }));
+    const people = patternEntities(chinese, () => false, { en: new Set(), zh: new Set() }).map(
+      (entity) => entity.names.zh[0],
+    );
+    expect(people).toContain('巴拉达尔');
+    expect(people).not.toContain('祝贺奥利');
+  });
+
+  test('Chinese: a newspaper named as a title (《环球时报》) is a body, once', () => {
+    const media = patternEntities([{ lang: 'zh' as const, text: '这是《环球时报》的观点。' }], () => false, {
+      en: new Set(),
+      zh: new Set(),
+    });
+    expect(media.map((entity) => [entity.kind, entity.names.zh[0]])).toContainEqual(['organisation', '环球时报']);
   });
 
   test('a one-word name the texts also write in lower case is a word: May is the month', () => {

@@ -20,6 +20,7 @@ export interface Found {
  */
 export class Lexicon {
   private readonly english: RegExp | undefined;
+  private readonly latinInChinese: RegExp | undefined;
   private readonly owners: Record<Lang, Map<string, string>> = { en: new Map(), zh: new Map() };
   private readonly longestChinese: number;
   private readonly places = new Set<string>();
@@ -32,23 +33,34 @@ export class Lexicon {
       }
     }
     const names = [...this.owners.en.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b));
-    this.english =
-      names.length === 0
-        ? undefined
-        : new RegExp(
-            String.raw`(?<![\p{L}\p{N}])(?:${names.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\p{L}\p{N}])`,
-            'gu',
-          );
+    // English names match as whole words; in a Chinese text, between Han characters (主办APEC领导人).
+    this.english = namesPattern(names, String.raw`\p{L}\p{N}`);
+    this.latinInChinese = namesPattern(names, String.raw`\p{Script=Latin}\p{N}`);
     this.longestChinese = Math.max(0, ...[...this.owners.zh.keys()].map((name) => name.length));
   }
 
   find(text: string, lang: Lang): Found[] {
-    return lang === 'en' ? this.findEnglish(text) : this.findChinese(text);
+    if (lang === 'en') return this.findEnglish(text);
+    // Chinese texts write some names in Latin letters (APEC, G20, T-Mobile): the English names find them.
+    const chinese = this.findChinese(text);
+    const latin = this.findLatin(text).filter(
+      (latin) => !chinese.some((mention) => mention.start < latin.end && latin.start < mention.end),
+    );
+    return latin.length === 0 ? chinese : [...chinese, ...latin].sort((a, b) => a.start - b.start);
   }
 
   private findEnglish(text: string): Found[] {
     if (!this.english) return [];
     return [...text.matchAll(this.english)].map((match) => ({
+      entity: this.owners.en.get(match[0])!,
+      start: match.index,
+      end: match.index + match[0].length,
+    }));
+  }
+
+  private findLatin(text: string): Found[] {
+    if (!this.latinInChinese || !/[A-Za-z]/.test(text)) return [];
+    return [...text.matchAll(this.latinInChinese)].map((match) => ({
       entity: this.owners.en.get(match[0])!,
       start: match.index,
       end: match.index + match[0].length,
@@ -73,4 +85,11 @@ export class Lexicon {
     }
     return found;
   }
+}
+
+/** One pattern for all the names, longest first, not inside a run of `word` characters. */
+function namesPattern(names: string[], word: string): RegExp | undefined {
+  if (names.length === 0) return undefined;
+  const alternatives = names.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  return new RegExp(String.raw`(?<![${word}])(?:${alternatives})(?![${word}])`, 'gu');
 }

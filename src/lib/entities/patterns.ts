@@ -20,11 +20,12 @@ export const MIN_DOCS = 2;
 /** How often a one-word name may occur in lower case before it is a word, not a name (may, cotton). */
 export const MIN_LOWER = 3;
 /**
- * A name by a title is a person's in nearly every answer that writes it so: once is enough
- * ("Prime Minister Conte", 张文宏教授). But a Chinese word jieba does not know, by a title, is often
- * a cut that took in a preposition (同敦, 对泽曼), and must be seen MIN_DOCS times.
+ * A name by a title is a person's in nearly every answer that writes it so, and a capitalised run
+ * with a head word a body's: once is enough ("Prime Minister Conte", 张文宏教授, "Non-Aligned
+ * Movement"). But a Chinese word jieba does not know, by a title, is often a cut that took in a
+ * preposition (同敦, 对泽曼), and an acronym a treaty: those must be seen MIN_DOCS times.
  */
-export const MIN_TITLED_DOCS = 1;
+export const MIN_MARKED_DOCS = 1;
 export const TITLED_SHARE = 0.3;
 
 const titles = [
@@ -70,9 +71,34 @@ const englishTitle = new RegExp(
 /** A title's own words, which a run of titles puts where a name would be ("Vice Foreign Minister", "Secretary General"). */
 const titleWords = new Set(titles.flatMap((title) => title.replace(/\./g, '').split(/[ -]/)));
 const organisationHead =
-  'Ministry|Commission|Council|Committee|Association|Organi[sz]ation|Agency|Bank|Corp|Corporation|Company|Forum|Assembly|Movement|Department|Office|Party|Institute|University|Hospital|Guard|Court|Parliament|Congress|Mechanism|Fund|Union|Alliance|Federation|Society|Group';
+  'Ministry|Commission|Council|Committee|Association|Organi[sz]ation|Agency|Bank|Corp|Corporation|Company|Forum|Assembly|Movement|Department|Office|Party|Institute|University|Hospital|Guard|Court|Parliament|Congress|Mechanism|Fund|Union|Alliance|Federation|Society|Group|Bureau|Center|Centre|Museum|Academy|College|Airlines';
+/**
+ * A run of capitalised words (and the small words a name keeps: of, the, and, for) with a head
+ * word in it: "National Health Commission", "Department of Arms Control", "Workers' Party of
+ * Korea", "Group of 77", "Hubei Center for Disease Control and Prevention".
+ */
+const capital = String.raw`[\p{Lu}][\p{L}\p{M}'’-]*`;
 const englishOrganisation = new RegExp(
-  String.raw`\b(?:[\p{Lu}][\p{L}\p{M}'’-]*|of|the|and|for|on)(?: (?:[\p{Lu}][\p{L}\p{M}'’-]*|of|the|and|for|on))* (?:${organisationHead})\b`,
+  String.raw`\b(?:${capital} (?:(?:of|the|and|for|on) )*)*?(?:${capital} )?(?:${organisationHead})\b(?: (?:of|for|on) (?:the )?(?:${capital}|\d+\b)(?: (?:(?:and|of|for|the) )*${capital})*)?`,
+  'gu',
+);
+/** Where a body's name has ended: a date, an office, a person's title ("Foreign Ministry Spokesperson"). */
+const afterName = new Set(
+  (
+    'January February March April May June July August September October November December Monday Tuesday ' +
+    'Wednesday Thursday Friday Saturday Sunday Spokesperson Spokeswoman Spokesman Director Chairman Chairperson ' +
+    'President Minister Secretary Deputy Special Representative Sen Senator Ambassador Envoy Governor Mayor Lead'
+  ).split(' '),
+);
+/** Words that open a sentence or a question before a name: "Can the Foreign Ministry", "Our Red Cross Society". */
+const beforeName =
+  /^(?:(?:A|An|As|At|After|Before|But|And|Also|Based|Since|Under|With|Like|From|By|For|To|Meanwhile|However|While|According|Recently|Earlier|Later|This|That|These|Those|Can|Could|Does|Did|Do|Is|Are|Was|Were|Will|Would|Has|Have|Had|What|How|Why|When|Where|Which|Who|Our|Your|Their|Its|His|Her|Some|Many|Today|Yesterday|Both|If|In|On|The|and|of|the|for|on|to|Spokesperson|Director|President) )+/u;
+/** Heads in a list of bodies ("Wuhan University and Ohio State University"): each is a name. */
+const headWord = new RegExp(String.raw`\b(?:${organisationHead})\b`, 'u');
+
+/** A company named after the word: "US company Tesla", "oil company Exxon Mobil Corp". */
+const companyNamed = new RegExp(
+  String.raw`\b(?:company|firm|carrier|airline|newspaper|broadcaster|manufacturer) ((?:${capital})(?: ${capital}){0,2})`,
   'gu',
 );
 const acronym = /\b[A-Z]{3,6}\b/gu;
@@ -82,8 +108,11 @@ const chineseTitles = new Set(
     ' ',
   ),
 );
+/** Prepositions and speech verbs jieba's guesses glue to a name (祝贺奥利, 同萨勒曼, 蒂勒森称, 马克龙发). */
+const gluedBefore = /^(?:祝贺|即派|同|和|与|向|对|称)(?=\p{Script=Han}{2})/u;
+const gluedAfter = /(?<=\p{Script=Han}{2})(?:在|将|称|发|说|同|和|与|向|对)$/u;
 /** What jieba calls a name it knows (nr...) or a word it does not (x): a person's name, beside a title. */
-const chineseNameTags = /^(?:nr|nrt|nrfg|x)$/u;
+const chineseNameTags = /^(?:nr|nrt|nrfg|nz|x)$/u;
 
 /**
  * How a Chinese body's name ends (部, 委员会, 社, 党, 银行…); a government (政府), a communiqué (公报),
@@ -119,7 +148,10 @@ export function patternEntities(
   const chineseBodies: Set<string>[] = [];
   // Chinese names by a title that jieba itself tags a person's (张文宏/nr 教授), not a word it does not know (同敦/x).
   const knownPeople = new Set<string>();
+  // Three capitals are a treaty as often as a body (NPT, FTA): an acronym must be seen MIN_DOCS times.
+  const acronymNames = new Set<string>();
   const organisationWords = new Set<string>();
+  const media = new Set<string>();
   for (const { lang, text } of docs) {
     if (lang === 'en') {
       const people = new Set<string>();
@@ -133,31 +165,68 @@ export function patternEntities(
       note('en', 'person', people);
       const bodies = new Set<string>();
       for (const match of text.matchAll(englishOrganisation)) {
-        // "Tedros and the National Health Commission": a list's last item is the name.
-        const last = match[0].split(/ and the /u).at(-1)!;
-        // "Chairman of the State Affairs Commission", "Central Committee and Director of the
-        // Office of …": what a person's office is of is the name, not the office.
-        const name = last
-          .replace(officeOf, '')
-          .replace(/^(?:(?:the|of|and|for|on|The|Spokesperson|Director|President) )+/u, '');
-        if (name.includes(' ') && /^[\p{Lu}]/u.test(name) && !/['’]s /u.test(name)) bodies.add(name);
+        // "Wuhan University and Ohio State University": two bodies; "Center for Disease Control and Prevention": one.
+        const parts = match[0].split(/ and (?:the )?/u);
+        const items: string[] = [];
+        for (const part of parts) {
+          const last = items.at(-1);
+          if (last !== undefined && !headWord.test(part)) items[items.length - 1] = `${last} and ${part}`;
+          else items.push(part);
+        }
+        for (const item of items) {
+          // "Chairman of the State Affairs Commission": what a person's office is of is the name, not the office.
+          // "CEO of the World Bank", "Adam Posen of the Peterson Institute": a body is what the rest is of.
+          const of = / of (?:the )?/u.exec(item);
+          const body = of && !headWord.test(item.slice(0, of.index)) ? item.slice(of.index + of[0].length) : item;
+          const words = body.replace(officeOf, '').replace(beforeName, '').split(' ');
+          const end = words.findIndex((word, i) => i > 0 && afterName.has(word));
+          const name = (end > 0 ? words.slice(0, end) : words).join(' ').replace(/ (?:of|for|on|the|and)$/u, '');
+          if (name.includes(' ') && /^[\p{Lu}]/u.test(name) && !/['’]s /u.test(name) && headWord.test(name))
+            bodies.add(name);
+        }
       }
-      for (const match of text.matchAll(acronym)) bodies.add(match[0]);
-      note('en', 'organisation', bodies);
+      for (const match of text.matchAll(companyNamed)) {
+        const name = match[1]!.replace(/['’]s$/u, '');
+        if (!notNames.has(name.split(' ')[0]!)) bodies.add(name);
+      }
+      const acronyms = new Set<string>();
+      for (const match of text.matchAll(acronym)) acronyms.add(match[0]);
+      for (const name of acronyms) acronymNames.add(name);
+      note('en', 'organisation', new Set([...bodies, ...acronyms]));
     } else {
       const people = new Set<string>();
       const words = taggedWordsOf(text);
-      words.forEach(({ word, tag }, i) => {
-        if (!chineseNameTags.test(tag) || !/^\p{Script=Han}{2,4}$/u.test(word)) return;
-        const after = words[i + 1]?.word ?? '';
-        const afterTwo = after + (words[i + 2]?.word ?? '');
+      const nameLike = (i: number) =>
+        i < words.length && chineseNameTags.test(words[i]!.tag) && /^\p{Script=Han}+$/u.test(words[i]!.word);
+      for (let i = 0; i < words.length; i++) {
+        if (!nameLike(i)) continue;
+        // jieba cuts a transliterated name it lacks in pieces it tags as names (巴拉|达尔): the run is the name.
+        let j = i;
+        while (j + 1 < i + 3 && nameLike(j + 1)) j++;
+        const run = words.slice(i, j + 1);
+        // jieba glues a preposition or a speech verb to a name it lacks (祝贺奥利, 蒂勒森称): not the name's.
+        const word = run
+          .map((piece) => piece.word)
+          .join('')
+          .replace(gluedBefore, '')
+          .replace(gluedAfter, '');
+        if (!/^\p{Script=Han}{2,5}$/u.test(word)) continue;
+        const after = words[j + 1]?.word ?? '';
+        const afterTwo = after + (words[j + 2]?.word ?? '');
         const before = words[i - 1]?.word ?? '';
         if (chineseTitles.has(after) || chineseTitles.has(afterTwo) || chineseTitles.has(before)) {
           people.add(word);
-          if (tag !== 'x') knownPeople.add(word);
+          if (run.every((piece) => piece.tag !== 'x')) knownPeople.add(word);
         }
-      });
+        i = j;
+      }
       note('zh', 'person', people);
+      // 《环球时报》: a newspaper's or a magazine's name is written as a title, and is a body.
+      const titled = new Set<string>();
+      for (const [, title] of text.matchAll(/《(\p{Script=Han}{2,10}(?:报|周刊|杂志|新闻社|通讯社|电视台))》/gu))
+        titled.add(title!);
+      for (const name of titled) media.add(name);
+      note('zh', 'organisation', titled);
       const bodies = new Set(words.filter(({ tag }) => tag === 'nt').map(({ word }) => word));
       for (const body of bodies) organisationWords.add(body);
       chineseBodies.push(bodies);
@@ -185,8 +254,14 @@ export function patternEntities(
   const ids = new Set<string>();
   for (const [key, { lang, kind, docs: count }] of [...seen].sort(([a], [b]) => a.localeCompare(b))) {
     const name = key.slice(3);
-    const least = kind !== 'person' ? MIN_DOCS : lang === 'en' || knownPeople.has(name) ? MIN_TITLED_DOCS : MIN_DOCS;
+    const marked =
+      kind === 'person'
+        ? lang === 'en' || knownPeople.has(name)
+        : (lang === 'en' && !acronymNames.has(name)) || media.has(name);
+    const least = marked ? MIN_MARKED_DOCS : MIN_DOCS;
     if (count < least || never[lang].has(name) || owned(lang, name)) continue;
+    // 祝贺习近平, 同鲁哈尼: a cut that took in a verb or a preposition beside a name an entity has.
+    if (lang === 'zh' && kind === 'person' && holdsOwned(name, (part) => owned('zh', part))) continue;
     if (lang === 'en' && common(name)) continue;
     if (lang === 'zh' && kind === 'person' && titledShare(name, count) < TITLED_SHARE) continue;
     const id = slugOf(name);
@@ -212,4 +287,11 @@ function withoutPlace(word: string, places: ReadonlySet<string>, bodies: Readonl
   }
   if (word.length >= 4 && bodies.has(word.slice(1))) return word.slice(1);
   return word;
+}
+
+/** Whether a Chinese name holds, as a proper part, a name an entity has already. */
+function holdsOwned(name: string, owned: (part: string) => boolean): boolean {
+  for (let length = name.length - 1; length >= 2; length--)
+    for (let at = 0; at + length <= name.length; at++) if (owned(name.slice(at, at + length))) return true;
+  return false;
 }
