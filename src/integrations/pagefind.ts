@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { type BundleStats, INDEX_WORKER, type IndexMessage, type IndexReply } from '../lib/search/pagefind/write.ts';
-import { writeReadyResults } from '../lib/search/ready-results.ts';
+import type { ReadyStats } from '../lib/search/ready-results.ts';
 import { type SearchRecord, placeByPublication } from '../lib/search/records.ts';
 import { Progress } from '../lib/progress.ts';
 import { type Lang, langs } from '../schemas/transcript.ts';
@@ -22,7 +22,9 @@ const BATCH = 10_000;
  *
  * The index is built in a process of its own (pagefind/index-worker.ts), started as soon as the build-data
  * page hands over the records, early in the render: rendering and indexing each keep about one core
- * busy, and side by side they take the longer of the two, not both (bench/results/build.md). The build waits for it once the pages are written. Any error fails the
+ * busy, and side by side they take the longer of the two, not both (bench/results/build.md). The
+ * same process then writes the likeliest searches' first pages (ready-results.ts) from the index it
+ * wrote. The build waits for both once the pages are written. Any error fails the
  * build: a broken index must not ship. A segment of the index whose records are unchanged since
  * the build before is copied from the cache folder (`search/`, pagefind/segment-cache.ts): most days that is
  * the archive, all but the newest quarter.
@@ -33,7 +35,7 @@ export default function pagefindIntegration(): AstroIntegration {
   let cache = '';
   let indexing:
     | {
-        written: Promise<{ stats: BundleStats[]; likely: Record<Lang, string[]>; ms: number }>;
+        written: Promise<{ stats: BundleStats[]; ready: ReadyStats[]; ms: { index: number; ready: number } }>;
         counts: LangCount[];
       }
     | undefined;
@@ -43,7 +45,6 @@ export default function pagefindIntegration(): AstroIntegration {
       .map((lang) => ({ lang, records: records.filter((record) => record.meta.lang === lang) }))
       .filter(({ records: own }) => own.length > 0)
       .map(({ lang, records: own }) => ({ lang, records: own, dir: `${out}pagefind/${lang}` }));
-    const started = performance.now();
     // Lines of their own, never a live line: Astro logs the pages it renders meanwhile.
     const progress = new Progress({
       label: 'indexing answers',
@@ -52,13 +53,9 @@ export default function pagefindIntegration(): AstroIntegration {
         logger.info(line);
       },
     });
-    const written = index(bundles, names, worker, cache, (done, total) => {
+    const written = index(bundles, names, worker, cache, out, (done, total) => {
       progress.update(done, total);
-    }).then(({ written: stats, likely }) => ({
-      stats,
-      likely,
-      ms: performance.now() - started,
-    }));
+    }).then(({ written: stats, ready, ms }) => ({ stats, ready, ms }));
     // Awaited once the pages are written; marked handled so that a failure waits for that.
     written.catch(() => undefined);
     return {
@@ -90,7 +87,7 @@ export default function pagefindIntegration(): AstroIntegration {
           throw new Error(
             'search index: no search records were handed over while the pages rendered: src/pages/build-data.jsonl.ts hands them over (publishRecords) and must be built with the pages',
           );
-        const { stats: written, likely, ms } = await indexing.written;
+        const { stats: written, ready, ms } = await indexing.written;
         indexing.counts.forEach(({ lang, count }, i) => {
           const { chunks, pieces, cached } = written[i]!;
           const notes = [
@@ -102,16 +99,12 @@ export default function pagefindIntegration(): AstroIntegration {
           ];
           logger.info(`indexed ${count} ${lang} answers (${notes.join('; ')})`);
         });
-        logger.info(
-          `search index built in ${Math.round(ms)} ms; the build waited ${Math.round(performance.now() - waited)} ms for it after the pages`,
-        );
         // The likeliest searches' first pages, searched in the index just written (ready-results.ts).
-        const readying = performance.now();
-        for (const { lang } of indexing.counts) {
-          const { written: ready, bytes } = await writeReadyResults(out, lang, likely[lang]);
-          logger.info(`${ready} ${lang} searches made ready (${(bytes / 1024 / 1024).toFixed(1)} MiB)`);
-        }
-        logger.info(`ready searches written in ${Math.round(performance.now() - readying)} ms`);
+        for (const { lang, written: count, bytes } of ready)
+          logger.info(`${count} ${lang} searches made ready (${(bytes / 1024 / 1024).toFixed(1)} MiB)`);
+        logger.info(
+          `search index built in ${Math.round(ms.index)} ms, ready searches in ${Math.round(ms.ready)} ms; the build waited ${Math.round(performance.now() - waited)} ms for them after the pages`,
+        );
       },
     },
   };
@@ -123,14 +116,15 @@ interface LangCount {
   count: number;
 }
 
-/** Sends the bundles to a new index process and resolves with what it wrote and the likeliest searches. */
+/** Sends the bundles to a new index process and resolves with what it wrote: the index and the ready searches. */
 function index(
-  bundles: { records: SearchRecord[]; dir: string }[],
+  bundles: { lang: Lang; records: SearchRecord[]; dir: string }[],
   names: Record<Lang, string[]>,
   script: URL,
   cache: string,
+  out: string,
   onIndexed: (done: number, total: number) => void,
-): Promise<{ written: BundleStats[]; likely: Record<Lang, string[]> }> {
+): Promise<{ written: BundleStats[]; ready: ReadyStats[]; ms: { index: number; ready: number } }> {
   if (!existsSync(script))
     return Promise.reject(new Error(`search index: the index worker is missing at ${fileURLToPath(script)}`));
   return new Promise((resolve, reject) => {
@@ -152,8 +146,9 @@ function index(
     const send = (message: IndexMessage) => child.send(message);
     send({ cache });
     send({ names });
-    for (const { records, dir } of bundles) {
-      send({ bundle: dir });
+    send({ out });
+    for (const { lang, records, dir } of bundles) {
+      send({ bundle: dir, lang });
       for (let i = 0; i < records.length; i += BATCH) send({ records: records.slice(i, i + BATCH) });
     }
     send({ end: true });
