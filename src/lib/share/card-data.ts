@@ -6,7 +6,7 @@ import { formatDay } from '../../i18n/ui.ts';
 import type { Lang } from '../../schemas/transcript.ts';
 
 /** Bump when the card's look changes, so that every cached card is drawn again. */
-export const CARD_VERSION = 6;
+export const CARD_VERSION = 7;
 
 /** What a share card shows; its digest names the cached image, so only new or changed answers are drawn. */
 export interface CardData {

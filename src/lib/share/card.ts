@@ -48,7 +48,7 @@ const el = (type: string, style: Record<string, unknown>, children: Node[] | str
   props: { style, children },
 });
 
-/** A 1200×630 PNG quoting an answer: date and spokesperson, the question in brief, the answer's opening. */
+/** A 1200×630 PNG quoting an answer: date and spokesperson, the question's first line, the answer's opening. */
 export async function renderCard(card: CardData): Promise<Buffer> {
   return toPalette(await drawCard(card));
 }
@@ -82,6 +82,8 @@ export async function drawCard(card: CardData): Promise<Pixels> {
     },
     [
       el('div', { width: TEXT_WIDTH, fontSize: 28, color: INK.accent, fontWeight: 700 }, card.byline),
+      // One line of the question: the preview's title under the card gives it again, and a
+      // second line cost a card a tenth of its bytes (docs/design-figures.md).
       el(
         'div',
         {
@@ -91,7 +93,8 @@ export async function drawCard(card: CardData): Promise<Pixels> {
           marginTop: 24,
           lineHeight: 1.35,
           color: INK.quiet,
-          maxHeight: 122,
+          whiteSpace: 'nowrap',
+          textOverflow: 'ellipsis',
           overflow: 'hidden',
         },
         `${zh ? '问：' : 'Q: '}${card.question}`,
@@ -104,7 +107,9 @@ export async function drawCard(card: CardData): Promise<Pixels> {
       el(
         'div',
         { position: 'absolute', left: PADDING.left, bottom: PADDING.bottom, fontSize: 22, color: INK.quiet },
-        `${SITE_TITLE} · ${zh ? '外交部发言人答记者问' : "Foreign Ministry Spokesperson's remarks"}`,
+        // The name alone: the preview says whose remarks these are, and a tagline drawn on every
+        // card cost each as much as its byline.
+        SITE_TITLE,
       ),
     ],
   );
