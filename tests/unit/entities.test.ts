@@ -8,6 +8,7 @@ import { type Readable, findEntities } from '../../src/lib/entities/find.ts';
 import { knownEntities } from '../../src/lib/entities/known.ts';
 import { Lexicon } from '../../src/lib/entities/lexicon.ts';
 import { patternEntities } from '../../src/lib/entities/patterns.ts';
+import { expansion, notBodies } from '../../src/lib/entities/spelled-out.ts';
 import { emptyTable, readEntityTable } from '../../src/lib/entities/table.ts';
 import { projectRoot } from '../../scripts/support/paths.ts';
 
@@ -269,6 +270,37 @@ describe('names one language marks by itself', () => {
     expect(
       patternEntities(docs, (_lang, name) => name === 'IAEA', { en: new Set(), zh: new Set() }).map((e) => e.id),
     ).not.toContain('iaea');
+  });
+});
+
+describe('acronyms the texts spell out', () => {
+  test('the spelling is the shortest run from the first letter whose initials hold the acronym', () => {
+    expect(expansion('Meeting of States Parties to the Biological Weapons Convention', 'BWC')).toBe(
+      'Biological Weapons Convention',
+    );
+    expect(expansion('Code of Conduct in the South China Sea', 'COC')).toBe('Code of Conduct in the South China Sea');
+    expect(expansion('The Lancang-Mekong Cooperation', 'LMC')).toBe('Lancang-Mekong Cooperation');
+    expect(expansion('Three', 'APT')).toBeUndefined();
+  });
+
+  test('one spelled out without a head word is no body; with one, or never spelled out, it is left to the finder', () => {
+    const texts = [
+      'The Code of Conduct in the South China Sea (COC) consultation goes on. We oppose the ETIM.',
+      "Japan's Air Defense Identification Zone (ADIZ) and the East Turkistan Islamic Movement (ETIM).",
+      'The China International Import Expo (CIIE) opens. The IAEA said so.',
+    ];
+    expect([...notBodies(texts)].sort()).toEqual(['ADIZ', 'CIIE', 'COC']);
+  });
+
+  test('an acronym written as a title before a name is neither a body nor the name', () => {
+    const docs = ['Tesla CEO Elon Musk met us. CEO Elon Musk said so.', 'CFO Meng Wanzhou, CFO of Huawei.'].map(
+      (text) => ({ lang: 'en' as const, text }),
+    );
+    const found = patternEntities(docs, () => false, { en: new Set(), zh: new Set() });
+    const names = Object.fromEntries(found.map((entity) => [entity.names.en[0]!, entity.kind]));
+    expect(names).toMatchObject({ 'Elon Musk': 'person', 'Meng Wanzhou': 'person' });
+    expect(names).not.toHaveProperty('CEO');
+    expect(names).not.toHaveProperty('CFO');
   });
 });
 

@@ -7,6 +7,7 @@ import type { Entity } from './entity.ts';
 import { knownEntities } from './known.ts';
 import { Lexicon } from './lexicon.ts';
 import { patternEntities } from './patterns.ts';
+import { notBodies } from './spelled-out.ts';
 import type { EntityTable } from './table.ts';
 
 /** How often a name one language marks must share aligned pairs with its rendering (Jaccard) to take it. */
@@ -43,7 +44,10 @@ export function findEntities(
       }
     }
   }
-  const { entities, partner } = discoverEntities(docs, aligned, knownEntities(table), table.never);
+  // The table's refusals, and the acronyms the texts spell out as no body (COC, ADIZ, CIIE).
+  const spelled = notBodies(docs.filter((doc) => doc.lang === 'en').map((doc) => doc.text));
+  const never = { en: new Set([...table.never.en, ...spelled]), zh: table.never.zh };
+  const { entities, partner } = discoverEntities(docs, aligned, knownEntities(table), never);
   const owned = { en: new Set<string>(), zh: new Set<string>() };
   for (const entity of entities) for (const lang of langs) for (const name of entity.names[lang]) owned[lang].add(name);
   const byId = new Map(entities.map((entity) => [entity.id, entity]));
@@ -52,7 +56,7 @@ export function findEntities(
   const countries = new Set(
     entities.filter((entity) => countryIds.has(entity.id)).flatMap((entity) => entity.names.zh),
   );
-  for (const entity of patternEntities(docs, (lang, name) => owned[lang].has(name), table.never, countries)) {
+  for (const entity of patternEntities(docs, (lang, name) => owned[lang].has(name), never, countries)) {
     // A name one language marks (the Foreign Ministry) takes its rendering in the other (外交部)
     // when each is the other's likeliest partner, however rarely they go together, and no entity
     // has that rendering already: the title or head word vouches for the name.
@@ -66,7 +70,7 @@ export function findEntities(
       partner(found.partner)?.partner === name &&
       found.jaccard >= PATTERN_JACCARD &&
       !owned[other].has(rendering) &&
-      !table.never[other].has(rendering)
+      !never[other].has(rendering)
     ) {
       entity.names[other].push(rendering);
       owned[other].add(rendering);

@@ -60,6 +60,9 @@ const titles = [
   'Crown Prince',
   'Commissioner',
   'Mayor',
+  // Written before a name as titles are ("CEO Elon Musk", "CFO Meng Wanzhou"): not the company's name.
+  'CEO',
+  'CFO',
 ];
 const englishTitle = new RegExp(
   String.raw`(?<![\p{L}-])(?:${titles
@@ -94,7 +97,7 @@ const afterName = new Set(
 const beforeName =
   /^(?:(?:A|An|As|At|After|Before|But|And|Also|Based|Since|Under|With|Like|From|By|For|To|Meanwhile|However|While|According|Recently|Earlier|Later|This|That|These|Those|Can|Could|Does|Did|Do|Is|Are|Was|Were|Will|Would|Has|Have|Had|What|How|Why|When|Where|Which|Who|Our|Your|Their|Its|His|Her|Some|Many|Today|Yesterday|Both|If|In|On|The|and|of|the|for|on|to|Spokesperson|Director|President) )+/u;
 /** Heads in a list of bodies ("Wuhan University and Ohio State University"): each is a name. */
-const headWord = new RegExp(String.raw`\b(?:${organisationHead})\b`, 'u');
+export const headWord = new RegExp(String.raw`\b(?:${organisationHead})\b`, 'u');
 
 /** A company named after the word: "US company Tesla", "oil company Exxon Mobil Corp". */
 const companyNamed = new RegExp(
@@ -190,7 +193,7 @@ export function patternEntities(
         if (!notNames.has(name.split(' ')[0]!)) bodies.add(name);
       }
       const acronyms = new Set<string>();
-      for (const match of text.matchAll(acronym)) acronyms.add(match[0]);
+      for (const match of text.matchAll(acronym)) if (!titleWords.has(match[0])) acronyms.add(match[0]);
       for (const name of acronyms) acronymNames.add(name);
       note('en', 'organisation', new Set([...bodies, ...acronyms]));
     } else {
