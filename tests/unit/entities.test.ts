@@ -154,6 +154,19 @@ describe('discovery from aligned answers', () => {
     });
     expect(refused.filter((entity) => entity.origin === 'aligned')).toEqual([]);
   });
+
+  test('a name the English texts call a company or a maker is an organisation, whatever jieba tags it', () => {
+    const carmaker = docs.map((doc) => ({
+      ...doc,
+      text: doc.lang === 'en' ? doc.text.replace(/Pompeo/g, 'Tesla') : doc.text.replace(/蓬佩奥/g, '特斯拉'),
+    }));
+    carmaker[0] = { ...carmaker[0]!, text: 'However, US carmaker Tesla made groundless accusations.' };
+    const { entities: found } = discoverEntities(carmaker, aligned, knownEntities(emptyTable()), {
+      en: new Set(),
+      zh: new Set(),
+    });
+    expect(found.find((entity) => entity.names.en.includes('Tesla'))?.kind).toBe('organisation');
+  });
 });
 
 describe("the editors' table", () => {

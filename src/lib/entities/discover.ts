@@ -2,6 +2,7 @@ import type { Lang } from '../../schemas/transcript.ts';
 import { slugOf } from '../slug.ts';
 import { chineseCandidates, englishCandidates, leadWords, lowerCaseCounts } from './candidates.ts';
 import type { Entity, EntityKind } from './entity.ts';
+import { companiesNamed } from './patterns.ts';
 
 /**
  * Names confirmed by the translations. The site aligns every answer with its translation; a name
@@ -64,6 +65,7 @@ export function discoverEntities(
   aligned: AlignedDocs[],
   known: Entity[],
   never: Record<Lang, Set<string>>,
+  lower: ReadonlyMap<string, number> = lowerCaseCounts(docs.filter((doc) => doc.lang === 'en').map((doc) => doc.text)),
 ): Discovery {
   const byKey = new Map(docs.map((doc) => [doc.key, doc]));
   const inPairs = new Set(aligned.flatMap((pair) => [pair.en, pair.zh]));
@@ -80,8 +82,8 @@ export function discoverEntities(
         new Map([...chineseCandidates(doc.text)].filter(([name]) => !never.zh.has(name) && !relation.test(name))),
       );
   }
-  const lower = lowerCaseCounts(docs.filter((doc) => doc.lang === 'en').map((doc) => doc.text));
   const located = placeUses(docs.filter((doc) => doc.lang === 'en').map((doc) => doc.text));
+  const companies = companiesNamed(docs.filter((doc) => doc.lang === 'en').map((doc) => doc.text));
   // A demonym is a name's stem with an ending (Canada: Canadian; Asia: Southeast Asian), or a
   // -stan or -land country's name without it (Afghan, Thai); Wuhan (of Wuhanese) and Shanghai are neither.
   const single = new Set<string>();
@@ -221,6 +223,8 @@ export function discoverEntities(
     // jieba tags 达沃斯 and 多哈 as people; English writes "in Davos", "in Doha".
     if (kind === 'person' && en.some((name) => (located.get(name) ?? 0) >= PLACE_SHARE * (df.get(`en:${name}`) ?? 0)))
       kind = 'place';
+    // jieba tags 特斯拉 a person (Nikola Tesla); English writes "carmaker Tesla".
+    if (kind === 'person' && en.some((name) => companies.has(name))) kind = 'organisation';
     const english = byUse(kind === 'person' ? en.filter((name) => !titled(name)) : en, 'en', df);
     if (english.length === 0) continue;
     const id = slugOf(english[0]!);

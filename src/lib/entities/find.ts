@@ -1,6 +1,7 @@
 import { langs, type Lang } from '../../schemas/transcript.ts';
 import { answerText, questionText } from '../transcript/exchange.ts';
 import type { TranscriptBody } from '../transcript/model.ts';
+import { lowerCaseCounts } from './candidates.ts';
 import { countryEntities } from './countries.ts';
 import { discoverEntities, type AlignedDocs, type Doc } from './discover.ts';
 import type { Entity } from './entity.ts';
@@ -47,7 +48,9 @@ export function findEntities(
   // The table's refusals, and the acronyms the texts spell out as no body (COC, ADIZ, CIIE).
   const spelled = notBodies(docs.filter((doc) => doc.lang === 'en').map((doc) => doc.text));
   const never = { en: new Set([...table.never.en, ...spelled]), zh: table.never.zh };
-  const { entities, partner } = discoverEntities(docs, aligned, knownEntities(table), never);
+  // How often each English word is written in lower case: both finders ask it (May, the month; Security).
+  const lower = lowerCaseCounts(docs.filter((doc) => doc.lang === 'en').map((doc) => doc.text));
+  const { entities, partner } = discoverEntities(docs, aligned, knownEntities(table), never, lower);
   const owned = { en: new Set<string>(), zh: new Set<string>() };
   for (const entity of entities) for (const lang of langs) for (const name of entity.names[lang]) owned[lang].add(name);
   const byId = new Map(entities.map((entity) => [entity.id, entity]));
@@ -56,7 +59,7 @@ export function findEntities(
   const countries = new Set(
     entities.filter((entity) => countryIds.has(entity.id)).flatMap((entity) => entity.names.zh),
   );
-  for (const entity of patternEntities(docs, (lang, name) => owned[lang].has(name), never, countries)) {
+  for (const entity of patternEntities(docs, (lang, name) => owned[lang].has(name), never, countries, lower)) {
     // A name one language marks (the Foreign Ministry) takes its rendering in the other (外交部)
     // when each is the other's likeliest partner, however rarely they go together, and no entity
     // has that rendering already: the title or head word vouches for the name.

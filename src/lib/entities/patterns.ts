@@ -99,11 +99,22 @@ const beforeName =
 /** Heads in a list of bodies ("Wuhan University and Ohio State University"): each is a name. */
 export const headWord = new RegExp(String.raw`\b(?:${organisationHead})\b`, 'u');
 
-/** A company named after the word: "US company Tesla", "oil company Exxon Mobil Corp". */
+/** A company named after the word: "US company Tesla", "oil company Exxon Mobil Corp", "carmaker Tesla". */
 const companyNamed = new RegExp(
-  String.raw`\b(?:company|firm|carrier|airline|newspaper|broadcaster|manufacturer) ((?:${capital})(?: ${capital}){0,2})`,
+  String.raw`\b(?:company|firm|carrier|airline|newspaper|broadcaster|manufacturer|\p{Ll}*maker) ((?:${capital})(?: ${capital}){0,2})`,
   'gu',
 );
+
+/** The names English texts call a company, a maker or a newspaper (companyNamed). */
+export function companiesNamed(texts: Iterable<string>): Set<string> {
+  const names = new Set<string>();
+  for (const text of texts)
+    for (const match of text.matchAll(companyNamed)) {
+      const name = match[1]!.replace(/['’]s$/u, '');
+      if (!notNames.has(name.split(' ')[0]!)) names.add(name);
+    }
+  return names;
+}
 const acronym = /\b[A-Z]{3,6}\b/gu;
 /** Chinese titles, beside a name before or after it (宋涛部长, 特使邓锡军). */
 const chineseTitles = new Set(
@@ -137,6 +148,7 @@ export function patternEntities(
   owned: (lang: Lang, name: string) => boolean,
   never: Record<Lang, Set<string>>,
   chineseCountries: ReadonlySet<string> = new Set(),
+  lower: ReadonlyMap<string, number> = lowerCaseCounts(docs.filter((doc) => doc.lang === 'en').map((doc) => doc.text)),
 ): Entity[] {
   const seen = new Map<string, { lang: Lang; kind: EntityKind; docs: number }>();
   const note = (lang: Lang, kind: EntityKind, names: Set<string>) => {
@@ -188,10 +200,7 @@ export function patternEntities(
             bodies.add(name);
         }
       }
-      for (const match of text.matchAll(companyNamed)) {
-        const name = match[1]!.replace(/['’]s$/u, '');
-        if (!notNames.has(name.split(' ')[0]!)) bodies.add(name);
-      }
+      for (const name of companiesNamed([text])) bodies.add(name);
       const acronyms = new Set<string>();
       for (const match of text.matchAll(acronym)) if (!titleWords.has(match[0])) acronyms.add(match[0]);
       for (const name of acronyms) acronymNames.add(name);
@@ -251,7 +260,6 @@ export function patternEntities(
     return titled / Math.max(uses, 1);
   };
   // "May" after "Prime Minister" is Theresa May; everywhere else the lexicon would find the month and the verb.
-  const lower = lowerCaseCounts(docs.filter((doc) => doc.lang === 'en').map((doc) => doc.text));
   const common = (name: string) => !name.includes(' ') && (lower.get(name.toLowerCase()) ?? 0) >= MIN_LOWER;
   const found: Entity[] = [];
   const ids = new Set<string>();
