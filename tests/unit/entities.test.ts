@@ -279,6 +279,18 @@ describe('names one language marks by itself', () => {
     expect(zh).not.toContain('新华社');
   });
 
+  test('Chinese: a title jieba glued to its country (日本首相) still marks the name after it', () => {
+    const found = patternEntities(
+      [{ lang: 'zh' as const, text: '日本首相安倍晋三表示，愿意改善关系。' }],
+      () => false,
+      {
+        en: new Set(),
+        zh: new Set(),
+      },
+    );
+    expect(found.map((entity) => [entity.kind, entity.names.zh[0]])).toContainEqual(['person', '安倍晋三']);
+  });
+
   test('a name an entity has already is left to it', () => {
     expect(
       patternEntities(docs, (_lang, name) => name === 'IAEA', { en: new Set(), zh: new Set() }).map((e) => e.id),

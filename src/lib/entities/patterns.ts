@@ -122,6 +122,8 @@ const chineseTitles = new Set(
     ' ',
   ),
 );
+/** A title, or a word jieba glued a title's country to (日本首相, 美国总统): before a name, the same mark. */
+const endsWithTitle = (word: string) => [...chineseTitles].some((title) => word.endsWith(title));
 /** Prepositions and speech verbs jieba's guesses glue to a name (祝贺奥利, 同萨勒曼, 蒂勒森称, 马克龙发). */
 const gluedBefore = /^(?:祝贺|即派|同|和|与|向|对|称)(?=\p{Script=Han}{2})/u;
 const gluedAfter = /(?<=\p{Script=Han}{2})(?:在|将|称|发|说|同|和|与|向|对)$/u;
@@ -226,7 +228,7 @@ export function patternEntities(
         const after = words[j + 1]?.word ?? '';
         const afterTwo = after + (words[j + 2]?.word ?? '');
         const before = words[i - 1]?.word ?? '';
-        if (chineseTitles.has(after) || chineseTitles.has(afterTwo) || chineseTitles.has(before)) {
+        if (chineseTitles.has(after) || chineseTitles.has(afterTwo) || endsWithTitle(before)) {
           people.add(word);
           if (run.every((piece) => piece.tag !== 'x')) knownPeople.add(word);
         }
