@@ -64,6 +64,17 @@ describe('the lexicon', () => {
     expect(found(lexicon, '商务部新闻发言人高峰表示', 'zh')).toEqual(['gao-feng:高峰']);
   });
 
+  test('Chinese: a name jieba glued a preposition to is found after it, where the word ends (同非盟)', () => {
+    const withUnion = new Lexicon([
+      ...entities,
+      { id: 'african-union', kind: 'organisation', names: { en: ['African Union'], zh: ['非盟'] }, origin: 'table' },
+    ]);
+    expect(found(withUnion, '中方一贯高度重视同非盟关系，支持非盟在地区事务中发挥作用。', 'zh')).toEqual([
+      'african-union:非盟',
+      'african-union:非盟',
+    ]);
+  });
+
   test('Chinese: where a place ends inside a word, a name may begin (中国|外交部, one word to jieba)', () => {
     const withMinistry = new Lexicon([
       ...entities,

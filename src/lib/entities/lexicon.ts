@@ -71,11 +71,16 @@ export class Lexicon {
     const found: Found[] = [];
     if (this.longestChinese === 0) return found;
     const starts = wordStarts(text);
+    // jieba glues a preposition to a name it does not know whole (同非盟, 与蓬佩奥): the name starts
+    // after it, if it ends where the word does.
+    const glued = new Set<number>();
+    for (const at of starts) if (gluedBefore.has(text[at]!) && !starts.has(at + 1)) glued.add(at + 1);
     for (let at = 0; at < text.length; at++) {
-      if (!starts.has(at)) continue;
+      if (!starts.has(at) && !glued.has(at)) continue;
       for (let length = Math.min(this.longestChinese, text.length - at); length >= 2; length--) {
         const entity = this.owners.zh.get(text.slice(at, at + length));
-        if (entity && (this.places.has(entity) || at + length === text.length || starts.has(at + length))) {
+        const ends = at + length === text.length || starts.has(at + length);
+        if (entity && (ends || (this.places.has(entity) && starts.has(at)))) {
           found.push({ entity, start: at, end: at + length });
           if (this.places.has(entity)) starts.add(at + length);
           at += length - 1;
@@ -86,6 +91,9 @@ export class Lexicon {
     return found;
   }
 }
+
+/** One-character prepositions and conjunctions jieba glues to the name after them. */
+const gluedBefore = new Set('同与和对向跟'.split(''));
 
 /** One pattern for all the names, longest first, not inside a run of `word` characters. */
 function namesPattern(names: string[], word: string): RegExp | undefined {
