@@ -1,5 +1,5 @@
 /**
- * npm run bench:entities [-- --content DIR] [--dist DIR] [--dump en|zh|linked]
+ * npm run bench:entities [-- --content DIR] [--dist DIR [--before DIR]] [--dump en|zh|linked]
  *
  * The benchmark of the issue "Who and what each answer is about": every answer of the shared
  * corpus imported (or of `--content`), paired and aligned as the site does it, its entities found
@@ -10,7 +10,10 @@
  * - the counterpart in the other language of the 100 entities each language names most, against
  *   the hand-checked list (tests/fixtures/entities/linked.json);
  * - agreement with the CMFA PressCon sample's own entity columns (a_loc, a_per, a_org);
- * - the finder's time and memory, and with `--dist` (a built site) what its pages and feeds weigh.
+ * - the finder's time and memory, and with `--dist` (a built site) what its pages and feeds weigh
+ *   and what the whole site weighs against the 1x budget (450 MiB, share cards included); with
+ *   `--before` (the same site built without the newest day's transcripts, then with them into
+ *   `--dist`) how many of the site's files a day's transcripts touch (the deploy's share, ≤ 1%).
  * Writes bench/results/entities.json and entities.md. Not a test.
  *
  * `--dump en` (or zh) prints the sample for marking by hand, each answer with what the finder
@@ -30,6 +33,7 @@ import { pairTranscripts } from '../../src/lib/translation/pair.ts';
 import { langs, type Lang } from '../../src/schemas/transcript.ts';
 import { pairInputs } from '../support/alignment.ts';
 import { projectRoot, sharedDir } from '../support/paths.ts';
+import { diffTrees, inventory } from '../support/inventory.ts';
 import { random } from '../support/random.ts';
 import { importCorpus } from './corpus.ts';
 
@@ -37,6 +41,7 @@ const { values } = parseArgs({
   options: {
     content: { type: 'string' },
     dist: { type: 'string' },
+    before: { type: 'string' },
     dump: { type: 'string' },
     seed: { type: 'string' },
     size: { type: 'string' },
@@ -337,6 +342,8 @@ const sizes = values.dist
         folderBytes(join(values.dist, 'data')).bytes > 0
           ? statSync(join(values.dist, 'data/entities.jsonl.gz')).size
           : 0,
+      site: inventory(values.dist),
+      day: values.before ? diffTrees(values.before, values.dist) : undefined,
     }
   : undefined;
 
@@ -462,7 +469,19 @@ function report(): string {
     lines.push(
       '',
       `Built site (${values.dist}): entity pages ${sizes.pages.files} files, ${mib(sizes.pages.bytes)}; their feeds ${sizes.feeds.files} files, ${mib(sizes.feeds.bytes)}; entities.jsonl.gz ${mib(sizes.data)}.`,
+      '',
+      `The whole site: ${sizes.site.mib} MiB in ${sizes.site.files} files (target ≤ 450 MiB at 1x), of which share cards ${sizes.site.byKind.cards.mib} MiB (${sizes.site.byKind.cards.files}, ${sizes.site.byKind.cards.averageKiB} KiB on average), pages ${sizes.site.byKind.html.mib} MiB, search ${sizes.site.byKind.search.mib} MiB, feeds and data ${sizes.site.byKind.data.mib} MiB, the rest (ready searches, scripts, styles) ${sizes.site.byKind.other.mib} MiB.`,
     );
+    const day = sizes.day;
+    if (day) {
+      const kinds = Object.entries(day.byKind)
+        .map(([kind, n]) => `${kind} +${n.added} −${n.removed} ~${n.changed}`)
+        .join(', ');
+      lines.push(
+        '',
+        `A day's transcripts added (${values.before} built without them, then ${values.dist} with them, one build cache): ${day.added + day.removed + day.changed} files touched, ${day.percentOfFiles}% of the site (target ≤ 1%); ${day.uploadFiles} files, ${day.uploadMiB} MiB uploaded. By kind: ${kinds}.`,
+      );
+    }
   }
   return `${lines.join('\n')}\n`;
 }
