@@ -54,14 +54,16 @@ const SAMPLE_SEED = 31;
 const TOP = 100;
 /**
  * The hand-checked samples: the first, that the finder was improved against (its misses read and
- * fixed, so its figures flatter the finder), and a later one drawn after, that no change was made
- * for (its figures are what a new answer can expect).
+ * fixed, so its figures flatter the finder), and a later one drawn after, marked blind, whose
+ * figures are what a new answer can expect, except where one of its errors led to a rule (said in
+ * its title).
  */
 const checkedFiles = [
   { file: join(projectRoot, 'tests/fixtures/entities/checked.json'), title: 'the sample the finder was improved on' },
   {
     file: join(projectRoot, 'tests/fixtures/entities/checked-later.json'),
-    title: 'a later sample, held out: no change was made for it',
+    title:
+      'a later sample, held out: marked blind; since its first report three of its errors (COC, CEO, Tesla) were mended by rules for the whole archive, and no longer count as blind',
   },
 ];
 const linkedFile = join(projectRoot, 'tests/fixtures/entities/linked.json');
