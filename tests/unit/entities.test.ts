@@ -166,6 +166,41 @@ describe('discovery from aligned answers', () => {
     expect(refused.filter((entity) => entity.origin === 'aligned')).toEqual([]);
   });
 
+  // The name in the middle of each sentence, as a candidate must be.
+  const discoveredAs = (en: string, zh: string, more: Doc[] = []) => {
+    const english = [
+      `However, the poll by ${en} made groundless claims about Huawei.`,
+      `We have noted what ${en} said. It is not fair.`,
+      `We think ${en} should stop spreading lies.`,
+      `Again ${en} slandered China. This is unfair and unjust.`,
+    ];
+    const chinese = [
+      `${zh}对华为进行无端指责。`,
+      `我们注意到${zh}的言论。`,
+      `我们认为${zh}应停止散布谎言。`,
+      `${zh}再次诋毁中国。`,
+    ];
+    const pairs: Doc[] = [
+      ...english.map((text, i) => ({ key: `en#${i}`, lang: 'en' as const, text })),
+      ...chinese.map((text, i) => ({ key: `zh#${i}`, lang: 'zh' as const, text })),
+      ...more,
+    ];
+    const pairsAligned = english.map((_, i) => ({ en: `en#${i}`, zh: `zh#${i}` }));
+    return discoverEntities(pairs, pairsAligned, knownEntities(emptyTable()), {
+      en: new Set(),
+      zh: new Set(),
+    }).entities.find((entity) => entity.names.en.includes(en))?.kind;
+  };
+
+  test('one word never written with a given name or after a title is no person (Gallup); a head word makes a body', () => {
+    expect(discoveredAs('Gallup', '盖洛普')).toBe('organisation');
+    expect(discoveredAs('Hudson Institute', '哈德逊')).toBe('organisation');
+  });
+
+  test('a name ending in "-owned" is no name (Syrian-owned), whatever it is paired with', () => {
+    expect(discoveredAs('Syrian-owned', '萨拉姆')).toBeUndefined();
+  });
+
   test('a name the English texts call a company or a maker is an organisation, whatever jieba tags it', () => {
     const carmaker = docs.map((doc) => ({
       ...doc,

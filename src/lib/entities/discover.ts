@@ -2,7 +2,7 @@ import type { Lang } from '../../schemas/transcript.ts';
 import { slugOf } from '../slug.ts';
 import { chineseCandidates, englishCandidates, leadWords, lowerCaseCounts } from './candidates.ts';
 import type { Entity, EntityKind } from './entity.ts';
-import { companiesNamed } from './patterns.ts';
+import { companiesNamed, headWord, titledNames } from './patterns.ts';
 
 /**
  * Names confirmed by the translations. The site aligns every answer with its translation; a name
@@ -37,9 +37,9 @@ export interface AlignedDocs {
  * Canadian side) and Canadian stand for a government, the country's own name is its mention.
  */
 const relation = /^(?:中.(?:关系)?|涉.+|.+方)$/u;
-const hyphenated = /^\p{Lu}[\p{L}.]*-\p{Lu}|-related$/u;
-/** A word a demonym could be: what English adds to a place's name ("Canad-ian", "Japan-ese", "Afghan"). */
-const demonymEnding = /(?:an|ese|ish|i|ic|ine|ch|n)$/u;
+const hyphenated = /^\p{Lu}[\p{L}.]*-\p{Lu}|-(?:related|owned|funded|based|backed|led)$/u;
+/** A word a demonym could be: what English adds to a place's name ("Canad-ian", "Japan-ese", "Afghan", "Pakistani-s"). */
+const demonymEnding = /(?:an|ese|ish|i|ic|ine|ch|n)s?$/u;
 /**
  * An event is no entity; the names in it are ("G20 Osaka Summit": the G20 and Osaka), and the
  * lexicon's longest match would hide them.
@@ -84,6 +84,7 @@ export function discoverEntities(
   }
   const located = placeUses(docs.filter((doc) => doc.lang === 'en').map((doc) => doc.text));
   const companies = companiesNamed(docs.filter((doc) => doc.lang === 'en').map((doc) => doc.text));
+  const people = titledNames(docs.filter((doc) => doc.lang === 'en').map((doc) => doc.text));
   // A demonym is a name's stem with an ending (Canada: Canadian; Asia: Southeast Asian), or a
   // -stan or -land country's name without it (Afghan, Thai); Wuhan (of Wuhanese) and Shanghai are neither.
   const single = new Set<string>();
@@ -225,6 +226,10 @@ export function discoverEntities(
       kind = 'place';
     // jieba tags 特斯拉 a person (Nikola Tesla); English writes "carmaker Tesla".
     if (kind === 'person' && en.some((name) => companies.has(name))) kind = 'organisation';
+    // A person's English name has a given name with it (Michael Kovrig) or a title before it
+    // somewhere (Secretary Pompeo): one word never so written is a platform, a firm or a people
+    // that jieba's tags took for a person (Facebook, Gallup, Weibo).
+    if (kind === 'person' && !en.some((name) => name.includes(' ') || people.has(name))) kind = 'organisation';
     const english = byUse(kind === 'person' ? en.filter((name) => !titled(name)) : en, 'en', df);
     if (english.length === 0) continue;
     const id = slugOf(english[0]!);
@@ -258,7 +263,8 @@ const personalTitle =
 function kindOf(all: string[], en: string[], zh: string[], tags: Map<string, Map<EntityKind, number>>): EntityKind {
   // "President Putin" beside "Putin": a person's title before a name of the group.
   if (all.some((name) => personalTitle.test(name) && en.some((other) => name.endsWith(` ${other}`)))) return 'person';
-  if (en.some((name) => organisationWords.test(name) || /^[A-Z]{2,6}$/.test(name))) return 'organisation';
+  if (en.some((name) => organisationWords.test(name) || headWord.test(name) || /^[A-Z]{2,6}$/.test(name)))
+    return 'organisation';
   if (all.some((name) => placeWords.test(name))) return 'place';
   if (zh.some((name) => organisationEnding.test(name))) return 'organisation';
   if (zh.some((name) => placeEnding.test(name))) return 'place';

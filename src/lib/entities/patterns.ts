@@ -105,6 +105,20 @@ const companyNamed = new RegExp(
   'gu',
 );
 
+/** The names English texts write after a person's title ("Prime Minister Conte", "Mr. Musk"). */
+export function titledNames(texts: Iterable<string>): Set<string> {
+  const people = new Set<string>();
+  for (const text of texts)
+    for (const match of text.matchAll(englishTitle)) {
+      const name = match[1]!.replace(/['’]s$/u, '');
+      const words = name.split(' ');
+      if (!notNames.has(words[0]!) && !words.some((word) => titleWords.has(word) || /['’]/u.test(word))) {
+        people.add(name);
+      }
+    }
+  return people;
+}
+
 /** The names English texts call a company, a maker or a newspaper (companyNamed). */
 export function companiesNamed(texts: Iterable<string>): Set<string> {
   const names = new Set<string>();
@@ -171,15 +185,7 @@ export function patternEntities(
   const media = new Set<string>();
   for (const { lang, text } of docs) {
     if (lang === 'en') {
-      const people = new Set<string>();
-      for (const match of text.matchAll(englishTitle)) {
-        const name = match[1]!.replace(/['’]s$/u, '');
-        const words = name.split(' ');
-        if (!notNames.has(words[0]!) && !words.some((word) => titleWords.has(word) || /['’]/u.test(word))) {
-          people.add(name);
-        }
-      }
-      note('en', 'person', people);
+      note('en', 'person', titledNames([text]));
       const bodies = new Set<string>();
       for (const match of text.matchAll(englishOrganisation)) {
         // "Wuhan University and Ohio State University": two bodies; "Center for Disease Control and Prevention": one.
