@@ -201,6 +201,12 @@ describe('discovery from aligned answers', () => {
     expect(discoveredAs('Syrian-owned', '萨拉姆')).toBeUndefined();
   });
 
+  test('a treaty, a corridor or an exhibition is no entity; an army or an embassy is a body', () => {
+    expect(discoveredAs('Moscow Treaty', '萨拉姆')).toBeUndefined();
+    expect(discoveredAs('Kalam Corridor', '萨拉姆')).toBeUndefined();
+    expect(discoveredAs('Kachin Independence Army', '萨拉姆')).toBe('organisation');
+  });
+
   test('a name the English texts call a company or a maker is an organisation, whatever jieba tags it', () => {
     const carmaker = docs.map((doc) => ({
       ...doc,

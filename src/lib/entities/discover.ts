@@ -41,17 +41,19 @@ const hyphenated = /^\p{Lu}[\p{L}.]*-\p{Lu}|-(?:related|owned|funded|based|backe
 /** A word a demonym could be: what English adds to a place's name ("Canad-ian", "Japan-ese", "Afghan", "Pakistani-s"). */
 const demonymEnding = /(?:an|ese|ish|i|ic|ine|ch|n)s?$/u;
 /**
- * An event is no entity; the names in it are ("G20 Osaka Summit": the G20 and Osaka), and the
- * lexicon's longest match would hide them.
+ * An event, a document or a project is no entity; the names in it are ("G20 Osaka Summit": the G20
+ * and Osaka; "New START Treaty"; "BCIM Economic Corridor"), and the lexicon's longest match would
+ * hide them.
  */
-const eventName = /\b(?:Summit|Conference|Expo|Games|Olympics|Dialogue|Meeting|Session|Festival|Ceremony)$/u;
+const eventName =
+  /\b(?:Summit|Conference|Expo|Games|Olympics|Dialogue|Meeting|Session|Festival|Ceremony|Exhibition|Treaty|Agreements?|Convention|Law|Act|Declaration|Resolution|Corridor|Initiative)$/u;
 /** How English writes a place's name: Port of Piraeus, Nansha Islands, Strait of Hormuz. */
 const placeWords =
   /^(?:Port|Gulf|Bay|Strait|Lake|Mount|Cape|Line) of |\b(?:Islands?|Sea|Bay|Strait|Canal|Province|Region|Peninsula|Airport|Harbour|Harbor)$/u;
 /** A person is known by a name, not by a title with it ("President Trump", "US President Trump"). */
 const titled = (name: string) => name.split(' ').some((word) => leadWords.has(word));
 const organisationWords =
-  /\b(?:Ministry|Council|Organi[sz]ation|Party|Bank|Company|Corporation|Group|Union|Association|Agency|Committee|Commission|Fund|Forum|Congress|Parliament|Assembly|Department|Office|Court|Times|News|Post|Telecom|Technologies)\b/u;
+  /\b(?:Army|Embassy|Consulate(?:-General)?|Ministry|Council|Organi[sz]ation|Party|Bank|Company|Corporation|Group|Union|Association|Agency|Committee|Commission|Fund|Forum|Congress|Parliament|Assembly|Department|Office|Court|Times|News|Post|Telecom|Technologies)\b/u;
 
 /** What discovery found, and each candidate's likeliest rendering in the other language, however weak. */
 export interface Discovery {
