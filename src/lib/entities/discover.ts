@@ -84,9 +84,10 @@ export function discoverEntities(
         new Map([...chineseCandidates(doc.text)].filter(([name]) => !never.zh.has(name) && !relation.test(name))),
       );
   }
-  const located = placeUses(docs.filter((doc) => doc.lang === 'en').map((doc) => doc.text));
-  const companies = companiesNamed(docs.filter((doc) => doc.lang === 'en').map((doc) => doc.text));
-  const people = titledNames(docs.filter((doc) => doc.lang === 'en').map((doc) => doc.text));
+  const englishTexts = docs.filter((doc) => doc.lang === 'en').map((doc) => doc.text);
+  const located = placeUses(englishTexts);
+  const companies = companiesNamed(englishTexts);
+  const people = titledNames(englishTexts);
   // A demonym is a name's stem with an ending (Canada: Canadian; Asia: Southeast Asian), or a
   // -stan or -land country's name without it (Afghan, Thai); Wuhan (of Wuhanese) and Shanghai are neither.
   const single = new Set<string>();

@@ -46,10 +46,11 @@ export function findEntities(
     }
   }
   // The table's refusals, and the acronyms the texts spell out as no body (COC, ADIZ, CIIE).
-  const spelled = notBodies(docs.filter((doc) => doc.lang === 'en').map((doc) => doc.text));
+  const englishTexts = docs.filter((doc) => doc.lang === 'en').map((doc) => doc.text);
+  const spelled = notBodies(englishTexts);
   const never = { en: new Set([...table.never.en, ...spelled]), zh: table.never.zh };
   // How often each English word is written in lower case: both finders ask it (May, the month; Security).
-  const lower = lowerCaseCounts(docs.filter((doc) => doc.lang === 'en').map((doc) => doc.text));
+  const lower = lowerCaseCounts(englishTexts);
   const { entities, partner } = discoverEntities(docs, aligned, knownEntities(table), never, lower);
   const owned = { en: new Set<string>(), zh: new Set<string>() };
   for (const entity of entities) for (const lang of langs) for (const name of entity.names[lang]) owned[lang].add(name);
