@@ -52,8 +52,8 @@ const placeWords =
   /^(?:Port|Gulf|Bay|Strait|Lake|Mount|Cape|Line) of |\b(?:Islands?|Sea|Bay|Strait|Canal|Province|Region|Peninsula|Airport|Harbour|Harbor)$/u;
 /** A person is known by a name, not by a title with it ("President Trump", "US President Trump"). */
 const titled = (name: string) => name.split(' ').some((word) => leadWords.has(word));
-const organisationWords =
-  /\b(?:Army|Embassy|Consulate(?:-General)?|Ministry|Council|Organi[sz]ation|Party|Bank|Company|Corporation|Group|Union|Association|Agency|Committee|Commission|Fund|Forum|Congress|Parliament|Assembly|Department|Office|Court|Times|News|Post|Telecom|Technologies)\b/u;
+/** Words that make a body beside the head words patterns.ts knows (headWord): media and firms, posts abroad. */
+const organisationWords = /\b(?:Army|Embassy|Consulate(?:-General)?|Times|News|Post|Telecom|Technologies)\b/u;
 
 /** What discovery found, and each candidate's likeliest rendering in the other language, however weak. */
 export interface Discovery {

@@ -137,7 +137,8 @@ const chineseTitles = new Set(
   ),
 );
 /** A title, or a word jieba glued a title's country to (日本首相, 美国总统): before a name, the same mark. */
-const endsWithTitle = (word: string) => [...chineseTitles].some((title) => word.endsWith(title));
+const chineseTitleList = [...chineseTitles];
+const endsWithTitle = (word: string) => chineseTitleList.some((title) => word.endsWith(title));
 /** Prepositions and speech verbs jieba's guesses glue to a name (祝贺奥利, 同萨勒曼, 蒂勒森称, 马克龙发). */
 const gluedBefore = /^(?:祝贺|即派|同|和|与|向|对|称)(?=\p{Script=Han}{2})/u;
 const gluedAfter = /(?<=\p{Script=Han}{2})(?:在|将|称|发|说|同|和|与|向|对)$/u;
