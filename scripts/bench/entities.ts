@@ -353,7 +353,7 @@ const counts = Object.fromEntries(
   entityKinds.map((kind) => [kind, entities.filter((entity) => entity.kind === kind).length]),
 ) as Record<EntityKind, number>;
 const origins = Object.fromEntries(
-  ['table', 'iso-3166', 'aligned', 'pattern'].map((origin) => [
+  ['table', 'iso-3166', 'spokespeople', 'aligned', 'pattern'].map((origin) => [
     origin,
     entities.filter((entity) => entity.origin === origin).length,
   ]),
@@ -382,7 +382,7 @@ function report(): string {
   const lines = [
     `# Entities benchmark (${results.date})`,
     '',
-    `Corpus: ${inputs.length} transcripts, ${answers.length} exchanges. ${entities.length} entities found (${entityKinds.map((kind) => `${counts[kind]} ${kind === 'person' ? 'people' : `${kind}s`}`).join(', ')}; from the editors' table ${origins.table}, ISO 3166 ${origins['iso-3166']}, aligned translations ${origins.aligned}, one language's titles and head words ${origins.pattern}).`,
+    `Corpus: ${inputs.length} transcripts, ${answers.length} exchanges. ${entities.length} entities found (${entityKinds.map((kind) => `${counts[kind]} ${kind === 'person' ? 'people' : `${kind}s`}`).join(', ')}; from the editors' table ${origins.table}, ISO 3166 ${origins['iso-3166']}, the ministry's spokespeople ${origins.spokespeople}, aligned translations ${origins.aligned}, one language's titles and head words ${origins.pattern}).`,
     '',
   ];
   for (const { title, how, scores } of samples) {

@@ -75,6 +75,22 @@ describe('the lexicon', () => {
     ]);
   });
 
+  test('Chinese: a one-character verb or preposition jieba glued to a name is not the name’s (由巴育)', () => {
+    const withPrayut = new Lexicon([
+      ...entities,
+      { id: 'prayut', kind: 'person', names: { en: ['Prayut'], zh: ['巴育'] }, origin: 'aligned' },
+    ]);
+    expect(found(withPrayut, '日前泰国成立由巴育总理领导的新一届政府', 'zh')).toContain('prayut:巴育');
+  });
+
+  test('Chinese: a body is named in 东盟国家 (ASEAN countries), one word to jieba', () => {
+    const withAsean = new Lexicon([
+      ...entities,
+      { id: 'asean', kind: 'organisation', names: { en: ['ASEAN'], zh: ['东盟'] }, origin: 'table' },
+    ]);
+    expect(found(withAsean, '我们希望有关国家尊重中国和东盟国家的努力。', 'zh')).toEqual(['china:中国', 'asean:东盟']);
+  });
+
   test('Chinese: where a place ends inside a word, a name may begin (中国|外交部, one word to jieba)', () => {
     const withMinistry = new Lexicon([
       ...entities,
@@ -238,6 +254,18 @@ describe("the editors' table", () => {
     expect(() => readEntityTable(fixture(name))).toThrow(message);
   });
 
+  test("the ministry's spokespeople are people in both languages, after the table's entities", () => {
+    const known = knownEntities(emptyTable());
+    expect(known.find((entity) => entity.id === 'hua-chunying')).toEqual({
+      id: 'hua-chunying',
+      kind: 'person',
+      names: { en: ['Hua Chunying'], zh: ['华春莹'] },
+      origin: 'spokespeople',
+    });
+    const table = { ...emptyTable(), never: { en: new Set<string>(), zh: new Set(['华春莹']) } };
+    expect(knownEntities(table).find((entity) => entity.id === 'hua-chunying')?.names.zh).toEqual([]);
+  });
+
   test('a folder without a table has none', () => {
     expect(readEntityTable(fixture('absent.yaml'))).toEqual(emptyTable());
   });
@@ -329,6 +357,23 @@ describe('names one language marks by itself', () => {
     // A government is its country; a body in one answer waits for a second.
     expect(zh.some((name) => name?.endsWith('政府'))).toBe(false);
     expect(zh).not.toContain('新华社');
+  });
+
+  test('Chinese: a ministry jieba knows as a common noun is a body after a country (菲律宾|贸工部), twice', () => {
+    const chinese = [
+      '中方高度赞赏菲律宾贸工部官员有关表态。',
+      '据报道，马来西亚贸工部官员近日表示，经济社会发展良好。',
+      '中国经济社会发展委员会表示。',
+    ].map((text) => ({ lang: 'zh' as const, text }));
+    const bodies = patternEntities(
+      chinese,
+      () => false,
+      { en: new Set(), zh: new Set() },
+      new Set(['菲律宾', '马来西亚', '中国']),
+    );
+    const zh = bodies.filter((entity) => entity.kind === 'organisation').map((entity) => entity.names.zh[0]);
+    expect(zh).toContain('贸工部');
+    expect(zh).not.toContain('经济社会');
   });
 
   test('Chinese: a title jieba glued to its country (日本首相) still marks the name after it', () => {

@@ -102,9 +102,9 @@ export const entityRow = z
     names_en: z.array(z.string()).describe('Its English names as the texts write them, the one the site shows first.'),
     names_zh: z.array(z.string()).describe('Its Chinese names, likewise.'),
     origin: z
-      .enum(['iso-3166', 'table', 'aligned', 'pattern'])
+      .enum(['iso-3166', 'table', 'spokespeople', 'aligned', 'pattern'])
       .describe(
-        "Where it comes from: a country of ISO 3166 (i18n-iso-countries' names), the editors' table (content/entities.yaml), names found in the aligned translations, or a name one language writes with a title or an organisation's head word (pattern).",
+        "Where it comes from: a country of ISO 3166 (i18n-iso-countries' names), the editors' table (content/entities.yaml), the ministry's own spokespeople (the site's list of them, in both languages), names found in the aligned translations, or a name one language writes with a title or an organisation's head word (pattern).",
       ),
     mentions: z.int().nonnegative().describe('How often questions and answers name it.'),
     answers: z.int().nonnegative().describe('How many exchanges name it.'),

@@ -32,11 +32,12 @@ export interface AlignedDocs {
 }
 
 /**
- * Words made from a name that are not names: two countries together (中美, 中俄关系, China-US) are a
- * relation, not a third entity; 涉疆 and Xinjiang-related say what a matter concerns; 加方 (the
- * Canadian side) and Canadian stand for a government, the country's own name is its mention.
+ * Words made from a name that are not names: two countries together (中美, 中俄关系, 中菲两国,
+ * China-US) are a relation, not a third entity; 涉疆 and Xinjiang-related say what a matter
+ * concerns; 加方 (the Canadian side) and Canadian stand for a government, the country's own name is
+ * its mention.
  */
-const relation = /^(?:中.(?:关系)?|涉.+|.+方)$/u;
+const relation = /^(?:中.(?:关系)?|涉.+|.+方|.+[两三]国)$/u;
 const hyphenated = /^\p{Lu}[\p{L}.]*-\p{Lu}|-(?:related|owned|funded|based|backed|led)$/u;
 /** A word a demonym could be: what English adds to a place's name ("Canad-ian", "Japan-ese", "Afghan", "Pakistani-s"). */
 const demonymEnding = /(?:an|ese|ish|i|ic|ine|ch|n)s?$/u;

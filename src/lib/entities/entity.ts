@@ -16,10 +16,11 @@ export interface Entity {
   names: Record<Lang, string[]>;
   /**
    * Where it comes from: `iso-3166` (i18n-iso-countries), `table` (content/entities.yaml),
-   * `aligned` (found in translated answers) or `pattern` (written with a title or an
-   * organisation's head word in one language, patterns.ts).
+   * `spokespeople` (the ministry's own, src/lib/transcript/spokespeople.ts), `aligned` (found in
+   * translated answers) or `pattern` (written with a title or an organisation's head word in one
+   * language, patterns.ts).
    */
-  origin: 'iso-3166' | 'table' | 'aligned' | 'pattern';
+  origin: 'iso-3166' | 'table' | 'spokespeople' | 'aligned' | 'pattern';
 }
 
 /** One mention of an entity in an exchange: which text, and where in it (UTF-16 offsets, end exclusive). */

@@ -75,11 +75,14 @@ export class Lexicon {
     // after it, if it ends where the word does.
     const glued = new Set<number>();
     for (const at of starts) if (gluedBefore.has(text[at]!) && !starts.has(at + 1)) glued.add(at + 1);
+    const wordEnds = (at: number) => at === text.length || starts.has(at);
     for (let at = 0; at < text.length; at++) {
       if (!starts.has(at) && !glued.has(at)) continue;
       for (let length = Math.min(this.longestChinese, text.length - at); length >= 2; length--) {
         const entity = this.owners.zh.get(text.slice(at, at + length));
-        const ends = at + length === text.length || starts.has(at + length);
+        const end = at + length;
+        // jieba keeps 东盟国家 (ASEAN countries) whole: the body is named where the word is it and 国家.
+        const ends = wordEnds(end) || (text.startsWith('国家', end) && wordEnds(end + 2));
         if (entity && (ends || (this.places.has(entity) && starts.has(at)))) {
           found.push({ entity, start: at, end: at + length });
           if (this.places.has(entity)) starts.add(at + length);
@@ -92,8 +95,8 @@ export class Lexicon {
   }
 }
 
-/** One-character prepositions and conjunctions jieba glues to the name after them. */
-const gluedBefore = new Set('同与和对向跟'.split(''));
+/** One-character prepositions, conjunctions and verbs jieba glues to the name after them (由巴育, 到泽曼). */
+const gluedBefore = new Set('同与和对向跟由把被让到给祝'.split(''));
 
 /** One pattern for all the names, longest first, not inside a run of `word` characters. */
 function namesPattern(names: string[], word: string): RegExp | undefined {

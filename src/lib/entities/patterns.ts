@@ -152,6 +152,8 @@ const chineseNameTags = /^(?:nr|nrt|nrfg|nz|x)$/u;
 const chineseBody =
   /^\p{Script=Han}{1,}(?:组织|部|委员会|委|会|社|党|局|署|院|银行|大学|学院|议会|公司|集团|办公室|办|司|军|报|台|厅|法院|联盟|论坛|中心|医院|机构|中央)$/u;
 const notBody = /(?:政府|公报|关系|进展|国)$/u;
+/** A government's ministry, agency or party, as jieba's common nouns end (贸工部, 情报局, 联邦调查局). */
+const governmentBody = /^\p{Script=Han}{2,}(?:部|局|署|院|党)$/u;
 
 /** Up to a person's office and what it is of, in an organisation's name as matched. */
 const officeOf =
@@ -250,6 +252,12 @@ export function patternEntities(
       note('zh', 'organisation', titled);
       const bodies = new Set(words.filter(({ tag }) => tag === 'nt').map(({ word }) => word));
       for (const body of bodies) organisationWords.add(body);
+      // A ministry or an agency jieba knows as a common noun, named by the country before it
+      // (菲律宾|贸工部, 美国|中央情报局): not a generic 委员会 or 社会.
+      words.forEach(({ word, tag }, i) => {
+        if (tag === 'n' && governmentBody.test(word) && chineseCountries.has(words[i - 1]?.word ?? ''))
+          bodies.add(word);
+      });
       chineseBodies.push(bodies);
     }
   }
