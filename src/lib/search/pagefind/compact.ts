@@ -41,8 +41,10 @@ export interface CompactOptions {
    * archive the size of the shared corpus; doubled as the segment grows (`scaledBudget`).
    */
   chunkBudget: number;
-  /** Fragments per folder, at most (page-id.ts, NAMES); a folder never holds two months. */
+  /** Fragments per folder, at most (page-id.ts, NAMES). */
   fragmentsPerGroup: number;
+  /** What a folder never holds two of: months, or days (the newest quarter: write-bundles.ts). */
+  fragmentsBy?: 'month' | 'day';
   /**
    * What a record's result shows, by the record's URL: its metadata, which Pagefind is not given
    * (it would index every field: the transcript's title once per answer, a Chinese question as one
@@ -159,7 +161,7 @@ export async function writeCompacted(
     previous = date;
   }
   const fragments = bundle.fragments.map((fragment) => fragment.bytes);
-  const months = bundle.fragments.map((fragment) => fragment.date.slice(0, 7));
+  const periods = bundle.fragments.map((fragment) => fragment.date.slice(0, options.fragmentsBy === 'day' ? 10 : 7));
 
   // Pagefind's chunks hold the words in order; cut them again at the budget. A word's entry is
   // copied as bytes (its page numbers are relative to each other, not to the chunk): the Chinese
@@ -176,7 +178,7 @@ export async function writeCompacted(
     pack([arrayHead(1), arrayHead(chunk.length), ...chunk.map((word) => word.bytes)]),
   );
 
-  const groups = fragmentGroups(fragments, months, options.fragmentsPerGroup);
+  const groups = fragmentGroups(fragments, periods, options.fragmentsPerGroup);
   const chunkGroups = inGroups(chunkFiles, CHUNKS_PER_GROUP);
   await rm(join(dir, 'fragment'), { recursive: true, force: true });
   await rm(join(dir, 'index'), { recursive: true, force: true });
@@ -215,14 +217,14 @@ export async function writeCompacted(
 }
 
 /**
- * The records' fragments in folders (page-id.ts, FragmentGroup): consecutive records of one month,
- * `size` at most, each folder named by the fragments it holds.
+ * The records' fragments in folders (page-id.ts, FragmentGroup): consecutive records of one month
+ * or one day (`periods`, per record), `size` at most, each folder named by the fragments it holds.
  */
-function fragmentGroups(fragments: Buffer[], months: string[], size: number): FragmentGroup[] {
+function fragmentGroups(fragments: Buffer[], periods: string[], size: number): FragmentGroup[] {
   const starts: number[] = [];
-  months.forEach((month, rank) => {
+  periods.forEach((period, rank) => {
     const start = starts.at(-1);
-    if (start === undefined || months[start] !== month || rank - start >= size) starts.push(rank);
+    if (start === undefined || periods[start] !== period || rank - start >= size) starts.push(rank);
   });
   return starts.map((start, i) => [start, groupName(fragments.slice(start, starts[i + 1] ?? fragments.length))]);
 }

@@ -25,11 +25,12 @@ export const CHUNK_BUDGET = 3000;
 export const LATEST_CHUNK_BUDGET = 1000;
 
 /**
- * Fragments per folder (page-id.ts, NAMES). The newest quarter changes every day: in folders of
- * 64, a day's answers rename one or two folders, not their whole month. The archive changes when
- * a quarter ends or a transcript is backfilled, and every folder's name is on each first query's
- * bill: a folder per month (1,024 answers at most), which halves segments.json against folders
- * of 64.
+ * Fragments per folder (page-id.ts, NAMES). The newest quarter changes every day: in a folder per
+ * day (64 answers at most), a day's answers make a folder of their own and leave every other as it
+ * was, where folders of 64 in a row renamed the day's folder and every earlier answer in it (half
+ * the files a day's deploy uploaded). The archive changes when a quarter ends or a transcript is
+ * backfilled, and every folder's name is on each first query's bill: a folder per month (1,024
+ * answers at most), which halves segments.json against folders of 64.
  */
 export const LATEST_FRAGMENTS_PER_GROUP = 64;
 export const ARCHIVE_FRAGMENTS_PER_GROUP = 1024;
@@ -87,17 +88,23 @@ export async function writeBundles(
         records: ordered.filter(archived),
         budget: chunkBudget,
         fragmentsPerGroup: ARCHIVE_FRAGMENTS_PER_GROUP,
+        fragmentsBy: 'month' as const,
       },
       {
         name: 'latest',
         records: ordered.filter((record) => !archived(record)),
         budget: latestChunkBudget,
         fragmentsPerGroup: LATEST_FRAGMENTS_PER_GROUP,
+        fragmentsBy: 'day' as const,
       },
     ].filter((segment) => segment.records.length > 0);
     for (const segment of segments) {
       const into = join(dir, segment.name);
-      const options = { chunkBudget: segment.budget, fragmentsPerGroup: segment.fragmentsPerGroup };
+      const options = {
+        chunkBudget: segment.budget,
+        fragmentsPerGroup: segment.fragmentsPerGroup,
+        fragmentsBy: segment.fragmentsBy,
+      };
       const cached = cache && {
         name: `${basename(dir)}-${segment.name}`,
         key: await segmentKey(segment.records, options),
