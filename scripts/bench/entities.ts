@@ -1,5 +1,6 @@
 /**
- * npm run bench:entities [-- --content DIR] [--dist DIR [--before DIR]] [--dump en|zh|linked]
+ * npm run bench:entities [-- --content DIR] [--dist DIR [--before DIR]] [--late-before DIR --late-after DIR]
+ *   [--dump en|zh|linked]
  *
  * The benchmark of the issue "Who and what each answer is about": every answer of the shared
  * corpus imported (or of `--content`), paired and aligned as the site does it, its entities found
@@ -13,7 +14,9 @@
  * - the finder's time and memory, and with `--dist` (a built site) what its pages and feeds weigh
  *   and what the whole site weighs against the 1x budget (450 MiB, share cards included); with
  *   `--before` (the same site built without the newest day's transcripts, then with them into
- *   `--dist`) how many of the site's files a day's transcripts touch (the deploy's share, ≤ 1%).
+ *   `--dist`) how many of the site's files a day's transcripts touch (the deploy's share, ≤ 1%);
+ *   with `--late-before` and `--late-after`, the same for a day at a quarter's end, when the
+ *   newest quarter's segment of the search index (write-bundles.ts) holds a whole quarter.
  * Writes bench/results/entities.json and entities.md. Not a test.
  *
  * `--dump en` (or zh) prints the sample for marking by hand, each answer with what the finder
@@ -42,6 +45,8 @@ const { values } = parseArgs({
     content: { type: 'string' },
     dist: { type: 'string' },
     before: { type: 'string' },
+    'late-before': { type: 'string' },
+    'late-after': { type: 'string' },
     dump: { type: 'string' },
     seed: { type: 'string' },
     size: { type: 'string' },
@@ -346,6 +351,10 @@ const sizes = values.dist
           : 0,
       site: inventory(values.dist),
       day: values.before ? diffTrees(values.before, values.dist) : undefined,
+      late:
+        values['late-before'] && values['late-after']
+          ? diffTrees(values['late-before'], values['late-after'])
+          : undefined,
     }
   : undefined;
 
@@ -474,16 +483,22 @@ function report(): string {
       '',
       `The whole site: ${sizes.site.mib} MiB in ${sizes.site.files} files (target ≤ 450 MiB at 1x), of which share cards ${sizes.site.byKind.cards.mib} MiB (${sizes.site.byKind.cards.files}, ${sizes.site.byKind.cards.averageKiB} KiB on average), pages ${sizes.site.byKind.html.mib} MiB, search ${sizes.site.byKind.search.mib} MiB, feeds and data ${sizes.site.byKind.data.mib} MiB, the rest (ready searches, scripts, styles) ${sizes.site.byKind.other.mib} MiB.`,
     );
-    const day = sizes.day;
-    if (day) {
-      const kinds = Object.entries(day.byKind)
+    const touched = (day: NonNullable<typeof sizes.day>) =>
+      `${day.added + day.removed + day.changed} files touched, ${day.percentOfFiles}% of the site (target ≤ 1%); ${day.uploadFiles} files, ${day.uploadMiB} MiB uploaded. By kind: ${Object.entries(
+        day.byKind,
+      )
         .map(([kind, n]) => `${kind} +${n.added} −${n.removed} ~${n.changed}`)
-        .join(', ');
+        .join(', ')}.`;
+    if (sizes.day)
       lines.push(
         '',
-        `A day's transcripts added (${values.before} built without them, then ${values.dist} with them, one build cache): ${day.added + day.removed + day.changed} files touched, ${day.percentOfFiles}% of the site (target ≤ 1%); ${day.uploadFiles} files, ${day.uploadMiB} MiB uploaded. By kind: ${kinds}.`,
+        `A day's transcripts added (${values.before} built without them, then ${values.dist} with them, one build cache): ${touched(sizes.day)}`,
       );
-    }
+    if (sizes.late)
+      lines.push(
+        '',
+        `A day's transcripts added at a quarter's end, when the newest quarter's index segment holds the whole quarter (${values['late-before']} built without them, then ${values['late-after']} with them): ${touched(sizes.late)}`,
+      );
   }
   return `${lines.join('\n')}\n`;
 }
