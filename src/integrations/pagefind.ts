@@ -27,7 +27,7 @@ const BATCH = 10_000;
  * wrote. The build waits for both once the pages are written. Any error fails the
  * build: a broken index must not ship. A segment of the index whose records are unchanged since
  * the build before is copied from the cache folder (`search/`, pagefind/segment-cache.ts): most days that is
- * the archive, all but the newest quarter.
+ * the archive and the newest quarter's answers before their week.
  */
 export default function pagefindIntegration(): AstroIntegration {
   let worker: URL;

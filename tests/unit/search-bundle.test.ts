@@ -16,7 +16,7 @@ import { warmUp } from '../../src/lib/search/pagefind/warm-up.ts';
 import { writeBundles } from '../../src/lib/search/pagefind/write.ts';
 import { serveIndexes } from '../../src/client/search/index-service.ts';
 import { SearchWorker } from '../../src/client/search/search-worker.ts';
-import { inArchive, quarterStart } from '../../src/lib/search/pagefind/write-bundles.ts';
+import { inArchive, quarterStart, weekStart } from '../../src/lib/search/pagefind/write-bundles.ts';
 import { type SearchRecord, indexedContent, placeByPublication, searchRecords } from '../../src/lib/search/records.ts';
 import { loadTranscript } from '../../src/lib/transcript/load.ts';
 import { renderTranscript } from '../../src/plugins/render.ts';
@@ -309,7 +309,8 @@ describe('search bundle', () => {
     ] as const) {
       const broken = join(work, `broken-${name}`);
       cpSync(join(work, 'en'), broken, { recursive: true });
-      for (const segment of ['archive', 'latest'])
+      const segments = JSON.parse(readFileSync(join(broken, 'segments.json'), 'utf-8')) as { name: string }[];
+      for (const { name: segment } of segments)
         for (const chunk of readdirSync(join(broken, segment, 'index'), { recursive: true })
           .map(String)
           .filter((name) => name.endsWith('.pf_index')))
@@ -325,10 +326,12 @@ describe('search bundle', () => {
   });
 
   test("an index holds its segments and Pagefind's WebAssembly, not Pagefind's browser code", () => {
-    expect(readdirSync(join(work, 'en')).sort()).toEqual(['archive', 'latest', 'segments.json', 'wasm.pagefind']);
+    // The newest answers (2020-03-02, a Monday) begin their week, and no other answer is of their
+    // quarter: the week's segment holds them, and the quarter has no segment of its own.
+    expect(readdirSync(join(work, 'en')).sort()).toEqual(['archive', 'segments.json', 'wasm.pagefind', 'week']);
     const listed = JSON.parse(readFileSync(join(work, 'en', 'segments.json'), 'utf-8')) as { name: string }[];
-    expect(listed.map((segment) => segment.name)).toEqual(['archive', 'latest']);
-    for (const segment of ['archive', 'latest']) {
+    expect(listed.map((segment) => segment.name)).toEqual(['archive', 'week']);
+    for (const segment of ['archive', 'week']) {
       const files = readdirSync(join(work, 'en', segment));
       const meta = files.filter((name) => /^pagefind\.en_\w+\.pf_meta$/.test(name));
       expect(meta).toHaveLength(1);
@@ -367,6 +370,9 @@ describe('search bundle', () => {
     expect(dates.filter(({ rank }) => Number.isInteger(rank)).every(({ date }) => date < quarterStart(newest))).toBe(
       true,
     );
+    expect(weekStart('2020-07-03')).toBe('2020-06-29');
+    expect(weekStart('2020-06-29')).toBe('2020-06-29');
+    expect(weekStart('2021-01-03')).toBe('2020-12-28');
     expect(quarterStart('2020-07-04')).toBe('2020-07-01');
     expect(quarterStart('2020-12-31')).toBe('2020-10-01');
     expect(quarterStart('2021-03-01')).toBe('2021-01-01');
@@ -419,10 +425,14 @@ describe('a rebuild after adding an answer', () => {
     const added = [...b.keys()].filter((name) => name.includes('/fragment/') && !a.has(name));
     expect(added).toHaveLength(1);
     expect(fragments.map(folder)).not.toContain(folder(added[0]!));
-    // The new answer is in the newest quarter's segment: the archive's files are all as they were.
+    // The new answer is in the newest week's segment: the archive's files are all as they were.
     const archive = [...a.keys()].filter((name) => name.startsWith('archive/'));
     expect(archive.length).toBeGreaterThan(20);
     expect(archive.filter((name) => b.get(name) !== a.get(name))).toEqual([]);
+    // Nor are the quarter's before this week (2014-01-01 to 01-05): a Thursday's answer is the week's.
+    const quarter = [...a.keys()].filter((name) => name.startsWith('latest/'));
+    expect(quarter.length).toBeGreaterThan(5);
+    expect(quarter.filter((name) => b.get(name) !== a.get(name))).toEqual([]);
     expect(kept.length).toBeGreaterThan(a.size * 0.6);
 
     const bundle = await SearchIndex.open(loader(join(work, 'after')));
@@ -472,7 +482,7 @@ describe('a transcript backfilled', () => {
         .map((name) => [name, readFileSync(join(dir, name)).toString('base64')]),
     );
 
-  test('joins the newest quarter, leaves the archive as it was, and is sorted and dated by its own date', async () => {
+  test('joins the newest week, leaves the archive and the quarter as they were, and is sorted and dated by its own date', async () => {
     // Published in date order, as an archive imported at once, then one of 2011 published last.
     const dated = synthetic(120).reverse();
     const before = dated.map((record, i) => ({ ...record, published: i }));
@@ -499,6 +509,10 @@ describe('a transcript backfilled', () => {
     const archive = [...a.keys()].filter((name) => name.startsWith('archive/'));
     expect(archive.length).toBeGreaterThan(20);
     expect(archive.filter((name) => b.get(name) !== a.get(name))).toEqual([]);
+    // Nor is the quarter's before this week (2014-01-01 to 01-05): published this week, the backfill is the week's.
+    const quarter = [...a.keys()].filter((name) => name.startsWith('latest/'));
+    expect(quarter.length).toBeGreaterThan(5);
+    expect(quarter.filter((name) => b.get(name) !== a.get(name))).toEqual([]);
     expect([...b.keys()].filter((name) => name.startsWith('archive/') && !a.has(name))).toEqual([]);
     const byDate = files(join(work, 'by-date'));
     expect(archive.filter((name) => byDate.get(name) !== a.get(name)).length).toBeGreaterThan(0);
@@ -575,7 +589,8 @@ describe('an index built in pieces', () => {
       }
     }
     // The pieces were there, and are gone.
-    expect(inPieces.map((stats) => stats.pieces)).toEqual([9, 2]);
+    // English: the archive's 56 records in 8 pieces, the quarter's and the week's in one each.
+    expect(inPieces.map((stats) => stats.pieces)).toEqual([10, 2]);
     expect(
       readdirSync(work, { recursive: true })
         .map(String)
@@ -606,15 +621,15 @@ describe('an index kept between builds', () => {
     const records = synthetic(60);
     const first = await build(records, join(work, 'first', 'en'));
     const again = await build(records, join(work, 'again', 'en'));
-    expect([first.cached, again.cached]).toEqual([0, 2]);
+    expect([first.cached, again.cached]).toEqual([0, 3]);
     expect(files(join(work, 'again', 'en'))).toEqual(files(join(work, 'first', 'en')));
 
-    // Today's answer, newest of all: only the newest quarter is indexed again.
+    // Today's answer, newest of all: only the newest week is indexed again.
     const today = synthetic(61)[0]!;
     const added = await build([...records, today], join(work, 'added', 'en'));
     const uncached = await writeBundles([{ records: [...records, today], dir: join(work, 'uncached', 'en') }]);
     await pagefind.close();
-    expect(added.cached).toBe(1);
+    expect(added.cached).toBe(2);
     expect(files(join(work, 'added', 'en'))).toEqual(files(join(work, 'uncached', 'en')));
     expect(added.pages).toBe(uncached[0]!.pages);
     // The cache holds one version of each segment, not one per build.
@@ -624,7 +639,7 @@ describe('an index kept between builds', () => {
         .flatMap((name) => [name, `${name}.json`])
         .sort(),
     );
-    expect(readdirSync(cache).filter((name) => !name.endsWith('.json')).length).toBe(2);
+    expect(readdirSync(cache).filter((name) => !name.endsWith('.json')).length).toBe(3);
   }, 60_000);
 });
 

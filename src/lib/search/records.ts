@@ -45,7 +45,7 @@ export interface SearchRecord {
   /**
    * Its transcript's place in the order the site first published its transcripts
    * (publicationOrder, src/lib/share/permalink-manifest.ts), set by the index's integration: a transcript
-   * published after the newest quarter began joins that quarter's segment, whatever its date
+   * published after the newest week began joins that week's segment, whatever its date
    * (pagefind/write-bundles.ts). Without it, a record's date alone decides.
    */
   published?: number;

@@ -43,7 +43,7 @@ export interface CompactOptions {
   chunkBudget: number;
   /** Fragments per folder, at most (page-id.ts, NAMES). */
   fragmentsPerGroup: number;
-  /** What a folder never holds two of: months, or days (the newest quarter: write-bundles.ts). */
+  /** What a folder never holds two of: months, or days (the newest quarter and week: write-bundles.ts). */
   fragmentsBy?: 'month' | 'day';
   /**
    * What a record's result shows, by the record's URL: its metadata, which Pagefind is not given

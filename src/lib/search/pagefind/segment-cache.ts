@@ -11,7 +11,8 @@ import type { CompactStats } from './compact.ts';
  * A segment's index as written (write-bundles.ts), kept between builds in the cache folder under a
  * digest of all it is written from: its records, how it is cut, and the code and packages that
  * write it. `archive` holds all but the newest quarter's answers and changes only when a quarter
- * ends or a transcript is backfilled, so most builds copy it rather than index it again.
+ * ends, `latest` the rest but the newest week's and changes once a week, so most builds copy both
+ * rather than index them again.
  */
 export async function segmentKey(records: SearchRecord[], settings: Record<string, unknown>): Promise<string> {
   const hash = createHash('sha256');

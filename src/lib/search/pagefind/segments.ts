@@ -5,16 +5,20 @@ import { SEGMENTS_FILE, WASM_FILE } from './entry-files.ts';
 import { lastAtOrBefore } from './sorted.ts';
 
 /**
- * A language's search index in segments by date: `latest` (the quarter of the newest answers, and
- * any transcript published since that quarter began, whatever its date) and `archive` (all else),
- * each a compacted Pagefind bundle of its own (write-bundles.ts).
+ * A language's search index in segments by date: `week` (the week of the newest answers, and any
+ * transcript published since that week began, whatever its date), `latest` (the rest of their
+ * quarter, likewise) and `archive` (all else), each a compacted Pagefind bundle of its own
+ * (write-bundles.ts).
  *
  * Why: an index chunk holds every answer that uses its words, so a new answer changes the chunks
- * of all its words. In one bundle a Chinese transcript touches three chunks in four, and every deploy uploaded them again and every reader's
- * cached copies went stale. Today's remarks, and a transcript backfilled today, go into `latest`
- * only, at most a quarter's answers, and `archive` changes four times a year, when the first
- * remarks of a new quarter arrive. (With the newest year as `latest`, one transcript still changed
- * one file in twenty-five.)
+ * of all its words. In one bundle a Chinese transcript touches three chunks in four, and every
+ * deploy uploaded them again and every reader's cached copies went stale. Today's remarks, and a
+ * transcript backfilled today, go into `week` only, at most a week's answers; `latest` changes
+ * once a week and `archive` four times a year, when the first remarks of a new week or quarter
+ * arrive. (With the newest year as `latest`, one transcript still changed one file in
+ * twenty-five; with the newest quarter, a day at its end changed one in twenty-two.) A transcript
+ * backfilled this week and dated earlier in the quarter sorts after the quarter's answers until
+ * the week ends: a later segment is placed among the first segment's answers only.
  *
  * A query runs in every segment and the results are merged by score, as Pagefind merges several
  * sites' indexes; counts add up. `segments.json` (fetched fresh on every visit, like the entry

@@ -19,8 +19,8 @@ const BATCH = 256;
  */
 export const CHUNK_BUDGET = 3000;
 /**
- * The newest quarter's segment holds a few weeks of answers: small chunks keep what a query adds
- * for it to about a KiB a word.
+ * The newest quarter's and week's segments hold a few weeks of answers: small chunks keep what a
+ * query adds for them to about a KiB a word each.
  */
 export const LATEST_CHUNK_BUDGET = 1000;
 
@@ -37,7 +37,8 @@ export const ARCHIVE_FRAGMENTS_PER_GROUP = 1024;
 
 /**
  * Writes each language's search index into its folder, in segments by date (segments.ts):
- * `latest/` for the newest answers' quarter (and transcripts published since it began, `inArchive`),
+ * `week/` for the newest answers' week (and transcripts published since it began, `beforeWeek`),
+ * `latest/` for the rest of their quarter (and transcripts published since it began, `inArchive`),
  * `archive/` for all before, each a bundle of its own,
  * listed in segments.json, their shared WebAssembly at the folder's root. Pagefind indexes the
  * records through its Node API, then writeCompacted (compact.ts) rewrites what it wrote;
@@ -51,7 +52,7 @@ export const ARCHIVE_FRAGMENTS_PER_GROUP = 1024;
 export interface WriteBundlesOptions {
   /** Word positions an index chunk of the archive holds (CHUNK_BUDGET). */
   chunkBudget?: number;
-  /** The same for the newest quarter's segment (LATEST_CHUNK_BUDGET, at most chunkBudget). */
+  /** The same for the newest quarter's and week's segments (LATEST_CHUNK_BUDGET, at most chunkBudget). */
   latestChunkBudget?: number;
   /** The most records Pagefind is given at once (PIECE_RECORDS). */
   pieceRecords?: number;
@@ -82,6 +83,7 @@ export async function writeBundles(
     // In date order: a record's rank in its segment is its place by date (page-id.ts).
     const ordered = [...records].sort((a, b) => a.meta.date.localeCompare(b.meta.date));
     const archived = inArchive(ordered);
+    const earlier = beforeWeek(ordered);
     const segments = [
       {
         name: 'archive',
@@ -92,7 +94,14 @@ export async function writeBundles(
       },
       {
         name: 'latest',
-        records: ordered.filter((record) => !archived(record)),
+        records: ordered.filter((record) => !archived(record) && earlier(record)),
+        budget: latestChunkBudget,
+        fragmentsPerGroup: LATEST_FRAGMENTS_PER_GROUP,
+        fragmentsBy: 'day' as const,
+      },
+      {
+        name: 'week',
+        records: ordered.filter((record) => !earlier(record)),
         budget: latestChunkBudget,
         fragmentsPerGroup: LATEST_FRAGMENTS_PER_GROUP,
         fragmentsBy: 'day' as const,
@@ -170,10 +179,36 @@ export async function writeBundles(
  * the next quarter begins and the archive is written again anyway.
  */
 export function inArchive(ordered: SearchRecord[]): (record: SearchRecord) => boolean {
-  const cut = quarterStart(ordered.at(-1)?.meta.date ?? '');
+  return beforeCut(ordered, quarterStart(ordered.at(-1)?.meta.date ?? ''));
+}
+
+/**
+ * Which of the records (in date order) go into a segment before the newest week's (the archive's
+ * or the quarter's): those dated before the week, by the same rule as inArchive. A day's
+ * transcripts then write again the few chunks of the week's segment, not every chunk of the
+ * quarter's, whose words a day's answers nearly all use (4.6% of the site's files changed for a
+ * day at a quarter's end, docs/performance.md); the quarter's is written again once a week.
+ */
+export function beforeWeek(ordered: SearchRecord[]): (record: SearchRecord) => boolean {
+  const newest = ordered.at(-1)?.meta.date ?? '';
+  const quarter = quarterStart(newest);
+  const week = weekStart(newest);
+  return beforeCut(ordered, week > quarter ? week : quarter);
+}
+
+/** Records dated before `cut`, unless published after the first record dated on or after it. */
+function beforeCut(ordered: SearchRecord[], cut: string): (record: SearchRecord) => boolean {
   let began = Infinity;
   for (const record of ordered) if (record.meta.date >= cut) began = Math.min(began, record.published ?? Infinity);
   return (record) => record.meta.date < cut && (record.published ?? -Infinity) < began;
+}
+
+/** The Monday of a day's week (2020-07-03, a Friday → 2020-06-29). */
+export function weekStart(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return day;
+  date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
+  return date.toISOString().slice(0, 10);
 }
 
 /**
