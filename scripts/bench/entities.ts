@@ -15,8 +15,9 @@
  *   and what the whole site weighs against the 1x budget (450 MiB, share cards included); with
  *   `--before` (the same site built without the newest day's transcripts, then with them into
  *   `--dist`) how many of the site's files a day's transcripts touch (the deploy's share, ≤ 1%);
- *   with `--late-before` and `--late-after`, the same for a day at a quarter's end, when the
- *   newest quarter's segment of the search index (write-bundles.ts) holds a whole quarter.
+ *   with `--late-before` and `--late-after` (given in pairs, as often as wished), the same for
+ *   days later in a quarter, when the search index's segments (write-bundles.ts) hold more: a
+ *   Tuesday at a quarter's end, the Monday that folds the week before into the quarter's.
  * Writes bench/results/entities.json and entities.md. Not a test.
  *
  * `--dump en` (or zh) prints the sample for marking by hand, each answer with what the finder
@@ -45,8 +46,8 @@ const { values } = parseArgs({
     content: { type: 'string' },
     dist: { type: 'string' },
     before: { type: 'string' },
-    'late-before': { type: 'string' },
-    'late-after': { type: 'string' },
+    'late-before': { type: 'string', multiple: true },
+    'late-after': { type: 'string', multiple: true },
     dump: { type: 'string' },
     seed: { type: 'string' },
     size: { type: 'string' },
@@ -351,10 +352,11 @@ const sizes = values.dist
           : 0,
       site: inventory(values.dist),
       day: values.before ? diffTrees(values.before, values.dist) : undefined,
-      late:
-        values['late-before'] && values['late-after']
-          ? diffTrees(values['late-before'], values['late-after'])
-          : undefined,
+      late: (values['late-before'] ?? []).map((before, i) => {
+        const after = values['late-after']?.[i];
+        if (!after) throw new Error(`--late-before ${before} has no --late-after`);
+        return { before, after, day: diffTrees(before, after) };
+      }),
     }
   : undefined;
 
@@ -494,10 +496,10 @@ function report(): string {
         '',
         `A day's transcripts added (${values.before} built without them, then ${values.dist} with them, one build cache): ${touched(sizes.day)}`,
       );
-    if (sizes.late)
+    for (const late of sizes.late)
       lines.push(
         '',
-        `A day's transcripts added at a quarter's end, when the newest quarter's index segment holds the whole quarter (${values['late-before']} built without them, then ${values['late-after']} with them): ${touched(sizes.late)}`,
+        `A day's transcripts added later in a quarter (${late.before} built without them, then ${late.after} with them): ${touched(late.day)}`,
       );
   }
   return `${lines.join('\n')}\n`;
