@@ -25,8 +25,8 @@ export const CHUNK_BUDGET = 3000;
 export const LATEST_CHUNK_BUDGET = 1000;
 
 /**
- * Fragments per folder (page-id.ts, NAMES). The newest quarter changes every day: in a folder per
- * day (64 answers at most), a day's answers make a folder of their own and leave every other as it
+ * Fragments per folder (page-id.ts, NAMES). The newest week's segment changes every day and the
+ * quarter's every week: in a folder per day (64 answers at most), a day's answers make a folder of their own and leave every other as it
  * was, where folders of 64 in a row renamed the day's folder and every earlier answer in it (half
  * the files a day's deploy uploaded). The archive changes when a quarter ends or a transcript is
  * backfilled, and every folder's name is on each first query's bill: a folder per month (1,024
@@ -174,9 +174,9 @@ export async function writeBundles(
  * quarter, unless their transcript was published after the quarter's first (SearchRecord's
  * `published`), as a transcript backfilled today is. Written into the archive, a backfill would
  * move the rank of every later answer there, and with it the bytes of nearly every index chunk:
- * nearly one file in twenty of the site's changed for one transcript. In the
- * newest quarter's segment it costs what today's transcript costs; the archive takes it in when
- * the next quarter begins and the archive is written again anyway.
+ * nearly one file in twenty of the site's changed for one transcript. In the newest week's
+ * segment (beforeWeek) it costs what today's transcript costs; the quarter's takes it in when the
+ * next week begins, the archive when the next quarter does, each written again then anyway.
  */
 export function inArchive(ordered: SearchRecord[]): (record: SearchRecord) => boolean {
   return beforeCut(ordered, quarterStart(ordered.at(-1)?.meta.date ?? ''));
