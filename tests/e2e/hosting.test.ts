@@ -75,7 +75,7 @@ describe('the site under its own headers', () => {
     return { page, status: response!.status() };
   }
 
-  // _headers sends the opener and permissions policies to the paths that hold pages, not to every
+  // _headers sends the permissions policy to the paths that hold pages, not to every
   // path: a new kind of page in a folder it does not list would be served without them.
   test('every page the build writes is sent the headers of a page by _headers', () => {
     const dist = site.build.outDir;
@@ -88,7 +88,7 @@ describe('the site under its own headers', () => {
       const path = `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
       const headers = headersFor(rules, path);
       expect(headers['content-security-policy'], path).toBe(headerPolicy);
-      expect(headers['cross-origin-opener-policy'], path).toBe('same-origin');
+      expect(headers['cross-origin-opener-policy'], path).toBeUndefined();
       expect(headers['permissions-policy'], path).toMatch(/camera=\(\)/);
     }
   });
