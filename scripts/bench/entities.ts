@@ -69,7 +69,7 @@ const checkedFiles = [
   {
     file: join(projectRoot, 'tests/fixtures/entities/checked-later.json'),
     title:
-      'a later sample, held out: marked blind; since its first report three of its errors (COC, CEO, Tesla) were mended by rules for the whole archive, and no longer count as blind',
+      'a later sample, held out: marked blind; since its first report four of its errors (COC, CEO, Tesla; 伊姆兰·汗 cut at its middle dot) were mended by rules for the whole archive, and no longer count as blind',
   },
 ];
 const linkedFile = join(projectRoot, 'tests/fixtures/entities/linked.json');

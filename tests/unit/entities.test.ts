@@ -83,6 +83,21 @@ describe('the lexicon', () => {
     expect(found(withPrayut, '日前泰国成立由巴育总理领导的新一届政府', 'zh')).toContain('prayut:巴育');
   });
 
+  test('Chinese: a name with a middle dot is found whole, after a 如 jieba glued to it (如伊姆兰)', () => {
+    const withImran = new Lexicon([
+      ...entities,
+      {
+        id: 'imran-khan',
+        kind: 'person',
+        names: { en: ['Imran Khan'], zh: ['伊姆兰', '伊姆兰·汗'] },
+        origin: 'aligned',
+      },
+    ]);
+    expect(found(withImran, '这是当前巴财政困难的原因。如伊姆兰·汗总理访华期间', 'zh')).toEqual([
+      'imran-khan:伊姆兰·汗',
+    ]);
+  });
+
   test('Chinese: a body is named in 东盟国家 (ASEAN countries), one word to jieba', () => {
     const withAsean = new Lexicon([
       ...entities,
@@ -133,6 +148,17 @@ describe('candidates', () => {
     const names = chineseCandidates('菲律宾总统杜特尔特表示');
     expect([...names.keys()]).toContain('菲律宾');
     expect([...names.keys()]).toContain('杜特尔特');
+  });
+
+  test('Chinese: a transliterated name whose parts a middle dot joins is a candidate whole, never from or to its dot', () => {
+    // jieba tags 汗 zg and 扎 a verb: after a dot, any word of Han characters goes on the name.
+    const imran = [...chineseCandidates('巴基斯坦总理伊姆兰·汗将于下月访华').keys()];
+    expect(imran).toContain('伊姆兰·汗');
+    expect(imran).toContain('伊姆兰');
+    const zarif = [...chineseCandidates('伊朗外长穆罕默德·贾瓦德·扎里夫将于明天访华').keys()];
+    expect(zarif).toContain('穆罕默德·贾瓦德·扎里夫');
+    expect(zarif).toContain('贾瓦德·扎里夫');
+    expect([...imran, ...zarif].some((name) => /^·|·$/.test(name))).toBe(false);
   });
 });
 
@@ -221,6 +247,34 @@ describe('discovery from aligned answers', () => {
     expect(discoveredAs('Moscow Treaty', '萨拉姆')).toBeUndefined();
     expect(discoveredAs('Kalam Corridor', '萨拉姆')).toBeUndefined();
     expect(discoveredAs('Kachin Independence Army', '萨拉姆')).toBe('organisation');
+  });
+
+  test('a Chinese name carried on past a middle dot joins the group of the name it carries on (伊姆兰·汗 of 伊姆兰)', () => {
+    // Imran Khan goes with 伊姆兰 in all four pairs and with 伊姆兰·汗 in three: each of the two
+    // has him for its best partner, but his is the shorter.
+    const english = [
+      'Prime Minister Imran Khan will visit China next week.',
+      'We welcome Imran Khan and his delegation.',
+      'Yesterday Imran Khan met the press.',
+      'As Imran Khan has said many times, the corridor matters.',
+    ];
+    const chinese = [
+      '伊姆兰总理下周将访华。',
+      '我们欢迎伊姆兰·汗及其代表团。',
+      '昨天伊姆兰·汗会见了记者。',
+      '正如伊姆兰·汗多次说过的，走廊很重要。',
+    ];
+    const pairs: Doc[] = [
+      ...english.map((text, i) => ({ key: `en#${i}`, lang: 'en' as const, text })),
+      ...chinese.map((text, i) => ({ key: `zh#${i}`, lang: 'zh' as const, text })),
+    ];
+    const { entities: found } = discoverEntities(
+      pairs,
+      english.map((_, i) => ({ en: `en#${i}`, zh: `zh#${i}` })),
+      knownEntities(emptyTable()),
+      { en: new Set(), zh: new Set() },
+    );
+    expect(found.find((entity) => entity.names.en.includes('Imran Khan'))?.names.zh).toEqual(['伊姆兰', '伊姆兰·汗']);
   });
 
   test('a name the English texts call a company or a maker is an organisation, whatever jieba tags it', () => {

@@ -37,21 +37,44 @@ export function chineseCandidates(text: string): Map<string, EntityKind | undefi
       (word.length === 1 && !/^(?:c|p|u.*|d|r|m|q|f|y|e|o|zg)$/.test(tag))
     );
   };
+  // A transliterated name's parts are joined by a middle dot (伊姆兰·汗, 穆罕默德·贾瓦德·扎里夫): the
+  // word after one is a piece whatever jieba tags it (汗 as zg, 扎 as a verb).
+  const dot = (i: number) => /^[·•・]$/u.test(words[i]?.word ?? '');
+  const han = (i: number) => /^\p{Script=Han}+$/u.test(words[i]?.word ?? '');
+  // An organisation jieba knows whole (中国外交部) is a candidate alone, never a piece of a cut-up name.
+  const whole = (i: number) => words[i]!.tag === 'nt';
   for (let from = 0; from < words.length; from++) {
     if (!piece(from)) continue;
     let to = from;
-    // An organisation jieba knows whole (中国外交部) is a candidate alone, never a piece of a cut-up name.
-    const whole = (i: number) => words[i]!.tag === 'nt';
-    while (!whole(from) && to + 1 < words.length && piece(to + 1) && !whole(to + 1) && to + 1 - from < 4) to++;
+    let pieces = 1;
+    let dotted = false;
+    while (!whole(from) && to + 1 < words.length) {
+      if (dot(to + 1) && han(to + 2) && !whole(to + 2) && pieces < 8) {
+        to += 2;
+        pieces++;
+        dotted = true;
+      } else if (piece(to + 1) && !whole(to + 1) && pieces < (dotted ? 8 : 4)) {
+        to++;
+        pieces++;
+      } else break;
+    }
     for (let a = from; a <= to; a++) {
+      if (dot(a)) continue;
       let name = '';
       let kind: EntityKind | undefined;
       for (let b = a; b <= to; b++) {
         name += words[b]!.word;
+        if (dot(b)) continue;
         // Only a whole word's tag says what it is: pieces of an unknown name carry any tag (孟晚/x 舟/ns).
         kind = b === a ? chineseKinds[words[a]!.tag] : undefined;
         const named = b > a || words[a]!.tag in chineseKinds || words[a]!.tag === 'x' || words[a]!.tag === 'j';
-        if (named && name.length >= 2 && name.length <= 8 && !(found.get(name) !== undefined && kind === undefined)) {
+        const longest = /[·•・]/u.test(name) ? 16 : 8;
+        if (
+          named &&
+          name.length >= 2 &&
+          name.length <= longest &&
+          !(found.get(name) !== undefined && kind === undefined)
+        ) {
           found.set(name, found.get(name) ?? kind);
         }
       }

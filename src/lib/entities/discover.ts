@@ -196,7 +196,8 @@ export function discoverEntities(
   }
   // A shorter form of a group's name whose best partner is in the group joins it, though it goes
   // with the partner less often than MIN_JACCARD: Abe (of Shinzo Abe, 安倍). A longer form is
-  // another thing (UN Charter, 上海合作组织).
+  // another thing (UN Charter, 上海合作组织), but for a Chinese name the middle dot of a
+  // transliteration carries on (伊姆兰·汗 of 伊姆兰, Imran Khan, whose best partner is the shorter).
   for (const [name, { partner }] of loose) {
     if (owner.has(name) || owner.has(partner) || root(name) === root(partner)) continue;
     const group = groups.get(root(partner));
@@ -207,7 +208,9 @@ export function discoverEntities(
     const contained =
       lang === 'en:'
         ? forms.some((form) => form !== own && ` ${form} `.includes(` ${own} `))
-        : forms.some((form) => form !== own && form.includes(own));
+        : forms.some(
+            (form) => form !== own && (form.includes(own) || `·${own}·`.replace(/[•・]/gu, '·').includes(`·${form}·`)),
+          );
     if (contained && (groups.get(root(name))?.length ?? 1) === 1) {
       group.push(name);
       parent.set(name, root(partner));

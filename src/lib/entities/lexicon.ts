@@ -95,8 +95,8 @@ export class Lexicon {
   }
 }
 
-/** One-character prepositions, conjunctions and verbs jieba glues to the name after them (由巴育, 到泽曼). */
-const gluedBefore = new Set('同与和对向跟由把被让到给祝'.split(''));
+/** One-character prepositions, conjunctions and verbs jieba glues to the name after them (由巴育, 到泽曼, 如伊姆兰). */
+const gluedBefore = new Set('同与和对向跟由把被让到给祝如'.split(''));
 
 /** One pattern for all the names, longest first, not inside a run of `word` characters. */
 function namesPattern(names: string[], word: string): RegExp | undefined {
