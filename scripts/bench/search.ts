@@ -40,6 +40,7 @@ const { values } = parseArgs({
     // Lectern against stock Pagefind over the same answers, on a desktop and a phone profile.
     stock: { type: 'boolean', default: true },
     seed: { type: 'string', default: '7' },
+    'linked-visits': { type: 'string', default: '3' },
   },
 });
 const SAMPLES = Number(values.samples);
@@ -414,6 +415,9 @@ await new Promise<void>((resolve) => referrer.listen(0, '127.0.0.1', resolve));
 const elsewhere = (target: string) =>
   `http://localhost:${(referrer.address() as AddressInfo).port}/?to=${encodeURIComponent(target)}`;
 
+/** How many times each visit's query is opened from a link (freshVisits), for a steadier median. */
+const LINKED_VISITS = Number(values['linked-visits']);
+
 /** A reader's machine: a desktop as it is, or Lighthouse's phone (4x slower CPU, 150 ms round trips, 1.6 Mbps). */
 interface Profile {
   name: string;
@@ -449,8 +453,8 @@ async function freshVisits(
     firstMs: number;
     laterKiB: number;
     laterMs: number;
-    linkedMs: number;
-    steps: Record<'first' | 'later' | 'linked', Record<string, number>>;
+    linked: { ms: number; steps: Record<string, number> }[];
+    steps: Record<'first' | 'later', Record<string, number>>;
   }[] = [];
   for (const [first, later] of queries) {
     // The HTTP/2 server's certificate is made for the run.
@@ -480,35 +484,42 @@ async function freshVisits(
     const laterSteps = await lecternSteps(page);
     await context.close();
     // A link to a search (or the box in every page's header) opens the search page with the
-    // query in its URL: nothing can be opened ahead, so this is from navigation to results.
-    const linked = await browser.newContext(options);
-    const linkPage = await linked.newPage();
-    const linkCdp = await linked.newCDPSession(linkPage);
-    await linkCdp.send('Network.enable');
-    await throttle(linkCdp, profile);
-    // Timed in the page, from the navigation's start to the status saying how many were found.
-    await linkPage.addInitScript(() => {
-      new MutationObserver((_, observer) => {
-        if (/^[\d,]+ answers? /.test(document.querySelector('#search-status')?.textContent ?? '')) {
-          observer.disconnect();
-          requestAnimationFrame(() => ((window as unknown as { shown: number }).shown = performance.now()));
-        }
-      }).observe(document, { childList: true, subtree: true, characterData: true });
-    });
-    // Clicked on a page of another site, as a shared link is: the browser gives the search page
-    // a new renderer process, whichever site it is. Opened straight from a new tab's blank page
-    // instead, Chrome kept the blank page's process for the stock site and made a new one (about
-    // 80 ms on a desktop) for Lectern's pages while they were sent a Cross-Origin-Opener-Policy
-    // (docs/performance.md).
-    const target = `${base}${pathFor(first)}?q=${encodeURIComponent(first)}`;
-    await linkPage.goto(elsewhere(target));
-    await Promise.all([linkPage.waitForURL(target, { waitUntil: 'commit' }), linkPage.click('a')]);
-    await linkPage.waitForFunction(() => (window as unknown as { shown?: number }).shown !== undefined, undefined, {
-      timeout: 60_000,
-    });
-    const linkedMs = Math.round(await linkPage.evaluate(() => (window as unknown as { shown: number }).shown));
-    const linkedSteps = await lecternSteps(linkPage);
-    await linked.close();
+    // query in its URL: nothing can be opened ahead, so this is from navigation to results. Each
+    // is opened LINKED_VISITS times, each time fresh: one visit a query moved the median by a
+    // fifth between runs.
+    const linkedVisits: { ms: number; steps: Record<string, number> }[] = [];
+    for (let visit = 0; visit < LINKED_VISITS; visit++) {
+      const linked = await browser.newContext(options);
+      const linkPage = await linked.newPage();
+      const linkCdp = await linked.newCDPSession(linkPage);
+      await linkCdp.send('Network.enable');
+      await throttle(linkCdp, profile);
+      // Timed in the page, from the navigation's start to the status saying how many were found.
+      await linkPage.addInitScript(() => {
+        new MutationObserver((_, observer) => {
+          if (/^[\d,]+ answers? /.test(document.querySelector('#search-status')?.textContent ?? '')) {
+            observer.disconnect();
+            requestAnimationFrame(() => ((window as unknown as { shown: number }).shown = performance.now()));
+          }
+        }).observe(document, { childList: true, subtree: true, characterData: true });
+      });
+      // Clicked on a page of another site, as a shared link is: the browser gives the search page
+      // a new renderer process, whichever site it is. Opened straight from a new tab's blank page
+      // instead, Chrome kept the blank page's process for the stock site and made a new one (about
+      // 80 ms on a desktop) for Lectern's pages while they were sent a Cross-Origin-Opener-Policy
+      // (docs/performance.md).
+      const target = `${base}${pathFor(first)}?q=${encodeURIComponent(first)}`;
+      await linkPage.goto(elsewhere(target));
+      await Promise.all([linkPage.waitForURL(target, { waitUntil: 'commit' }), linkPage.click('a')]);
+      await linkPage.waitForFunction(() => (window as unknown as { shown?: number }).shown !== undefined, undefined, {
+        timeout: 60_000,
+      });
+      linkedVisits.push({
+        ms: Math.round(await linkPage.evaluate(() => (window as unknown as { shown: number }).shown)),
+        steps: await lecternSteps(linkPage),
+      });
+      await linked.close();
+    }
     runs.push({
       first,
       later,
@@ -518,27 +529,26 @@ async function freshVisits(
       firstMs,
       laterKiB: laterTraffic.bytes / 1024,
       laterMs,
-      linkedMs,
-      steps: { first: firstSteps, later: laterSteps, linked: linkedSteps },
+      linked: linkedVisits,
+      steps: { first: firstSteps, later: laterSteps },
     });
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const max = (xs: number[]) => Math.max(...xs);
+  const links = runs.flatMap((r) => r.linked);
   return {
     runs,
     firstKiB: { median: median(runs.map((r) => r.firstKiB)), max: max(runs.map((r) => r.firstKiB)) },
     firstMs: { median: median(runs.map((r) => r.firstMs)), max: max(runs.map((r) => r.firstMs)) },
     laterKiB: { median: median(runs.map((r) => r.laterKiB)), max: max(runs.map((r) => r.laterKiB)) },
     laterMs: { median: median(runs.map((r) => r.laterMs)), max: max(runs.map((r) => r.laterMs)) },
-    linkedMs: { median: median(runs.map((r) => r.linkedMs)), max: max(runs.map((r) => r.linkedMs)) },
+    linkedMs: { median: median(links.map((l) => l.ms)), max: max(links.map((l) => l.ms)) },
     pageKiB: median(runs.map((r) => r.pageKiB)),
     steps: Object.fromEntries(
       (['first', 'later', 'linked'] as const).map((kind) => {
-        const names = [...new Set(runs.flatMap((r) => Object.keys(r.steps[kind])))];
-        return [
-          kind,
-          Object.fromEntries(names.map((name) => [name, median(runs.map((r) => r.steps[kind][name] ?? 0))])),
-        ];
+        const visits = kind === 'linked' ? links.map((l) => l.steps) : runs.map((r) => r.steps[kind]);
+        const names = [...new Set(visits.flatMap((steps) => Object.keys(steps)))];
+        return [kind, Object.fromEntries(names.map((name) => [name, median(visits.map((steps) => steps[name] ?? 0))]))];
       }),
     ) as Record<'first' | 'later' | 'linked', Record<string, number>>,
   };
@@ -556,7 +566,7 @@ function versusTable(versus: { profile: string; lectern: Visits; stock: Visits }
   return [
     '## Against stock Pagefind',
     '',
-    `Stock Pagefind 1.6.0 indexing the same answers (one record each: question and answer), searched by its own pagefind.js on a minimal page per language, initialised on load and preloading as the reader types; the same visits (${KEY_MS} ms a key, Chinese through an input method), medians. Phone: Chrome's throttling, 4× slower CPU, 150 ms round trips, 1.6 Mbps. Times are the page's own: from the Enter key's event, or from navigation for a search opened from a link (clicked on a page of another site), to the frame that shows the count (set once the first page of results is in the list). The reader's browser is in the language they type (\`locale\`: the page opens that language's index before a key). HTTP/1.1 as first measured; HTTP/2 as the hosts serve it.`,
+    `Stock Pagefind 1.6.0 indexing the same answers (one record each: question and answer), searched by its own pagefind.js on a minimal page per language, initialised on load and preloading as the reader types; the same visits (${KEY_MS} ms a key, Chinese through an input method), medians. Phone: Chrome's throttling, 4× slower CPU, 150 ms round trips, 1.6 Mbps. Times are the page's own: from the Enter key's event, or from navigation for a search opened from a link (clicked on a page of another site, each ${LINKED_VISITS} times, fresh), to the frame that shows the count (set once the first page of results is in the list). The reader's browser is in the language they type (\`locale\`: the page opens that language's index before a key). HTTP/1.1 as first measured; HTTP/2 as the hosts serve it.`,
     '',
     '| measure | Lectern | stock Pagefind | ratio |',
     '| --- | --- | --- | --- |',
