@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ResultMerge } from '../../src/client/search/merge.ts';
 import { resultHtml, termsOf } from '../../src/lib/search/result-html.ts';
 import { toPagefindQuery } from '../../src/lib/search/cjk.ts';
-import { likelyQueries } from '../../src/lib/search/likely-queries.ts';
+import { likelyQueries, topicality } from '../../src/lib/search/likely-queries.ts';
 import { type Hit, SearchIndex } from '../../src/lib/search/pagefind/read.ts';
 import { writeBundles } from '../../src/lib/search/pagefind/write.ts';
 import {
@@ -45,13 +45,15 @@ const records: SearchRecord[] = [
   ),
   // Other questions, so that the trade war is on a fifth of the answers at most (likely-queries.ts: COMMON).
   ...Array.from({ length: 100 }, (_, i) =>
-    english(200 + i, `A question about item${i} please?`, `Item${i} is answered.`),
+    i < 20
+      ? english(200 + i, `You mentioned item${i}, would they say more?`, `As mentioned, they answered item${i}.`)
+      : english(200 + i, `A question about item${i} please?`, `Item${i} is answered.`),
   ),
   ...Array.from({ length: 6 }, (_, i) =>
     english(
       100 + i,
       `What is your comment on climate change, question ${i}?`,
-      `Climate change is a common challenge ${i}.`,
+      `Climate change is a common challenge ${i}. We address climate change together.`,
     ),
   ),
 ];
@@ -91,9 +93,20 @@ describe('ready results', () => {
     // Asked in every question, never answered: not what a reader searches.
     expect(likely.en).not.toContain('comment');
     expect(likely.en).not.toContain('your comment');
+    // Asked and answered as often, but once where it is said at all: a word of talk, not a subject.
+    expect(likely.en).not.toContain('mentioned');
+    // A word of grammar, however it is spread.
+    expect(likely.en).not.toContain('they');
     // Questions alone make a word likely: the answers' Belt and Road is never asked about.
     expect(likely.en).not.toContain('belt and road');
     expect(likely.zh).toEqual(['华为']);
+  });
+
+  test('topicality: a subject is said several times where it is said at all', () => {
+    // 30 times in 10 of 1,000 answers against once in each of 30.
+    expect(topicality(30, 10, 1000)).toBeGreaterThan(1);
+    expect(Math.abs(topicality(30, 30, 1000))).toBeLessThan(0.05);
+    expect(topicality(5, 0, 1000)).toBe(0);
   });
 
   test("each ready query's first page is the index's, as the search page shows it, with its count in the list", async () => {
