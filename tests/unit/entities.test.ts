@@ -374,6 +374,22 @@ describe('names one language marks by itself', () => {
     expect(bodies.some((name) => /June|Spokesperson|^Can |Posen/.test(name ?? ''))).toBe(false);
   });
 
+  test("English: a body's name ends where a person named by a title elsewhere begins", () => {
+    const bodies = patternEntities(
+      [
+        {
+          lang: 'en' as const,
+          text: 'Director of the Office of the Foreign Affairs Commission of the CPC Central Committee Yang Jiechi met him.',
+        },
+        { lang: 'en' as const, text: 'Director Yang Jiechi said so.' },
+      ],
+      () => false,
+      { en: new Set(), zh: new Set() },
+    ).map((entity) => entity.names.en[0]);
+    expect(bodies).toContain('Office of the Foreign Affairs Commission of the CPC Central Committee');
+    expect(bodies.some((name) => /Jiechi/.test(name ?? '') && /Office/.test(name ?? ''))).toBe(false);
+  });
+
   test('Chinese: a name jieba cuts in pieces is whole beside a title, without a preposition glued to it', () => {
     const chinese = ['塔利班驻多哈政治办事处主任巴拉达尔和他的助手来华。', '我们祝贺奥利总理。'].map((text) => ({
       lang: 'zh' as const,

@@ -178,6 +178,15 @@ export function patternEntities(
       seen.set(key, held);
     }
   };
+  // People named by a title anywhere (Director Yang Jiechi), in two words or more: where a body's
+  // name runs on into a person's ("… of the CPC Central Committee Yang Jiechi"), the body's ends.
+  const titledPeople = new Set(
+    [...titledNames(docs.filter((doc) => doc.lang === 'en').map((doc) => doc.text))].filter(
+      (name) => name.includes(' ') && !headWord.test(name),
+    ),
+  );
+  const personAt = (words: string[], i: number) =>
+    [2, 3].some((n) => i + n <= words.length && titledPeople.has(words.slice(i, i + n).join(' ')));
   // Per Chinese answer, the words jieba tags as organisations; and all of them, to tell 美国务院 (美, 国务院).
   const chineseBodies: Set<string>[] = [];
   // Chinese names by a title that jieba itself tags a person's (张文宏/nr 教授), not a word it does not know (同敦/x).
@@ -205,7 +214,7 @@ export function patternEntities(
           const of = / of (?:the )?/u.exec(item);
           const body = of && !headWord.test(item.slice(0, of.index)) ? item.slice(of.index + of[0].length) : item;
           const words = body.replace(officeOf, '').replace(beforeName, '').split(' ');
-          const end = words.findIndex((word, i) => i > 0 && afterName.has(word));
+          const end = words.findIndex((word, i) => i > 0 && (afterName.has(word) || personAt(words, i)));
           const name = (end > 0 ? words.slice(0, end) : words).join(' ').replace(/ (?:of|for|on|the|and)$/u, '');
           if (name.includes(' ') && /^[\p{Lu}]/u.test(name) && !/['’]s /u.test(name) && headWord.test(name))
             bodies.add(name);
