@@ -12,6 +12,7 @@ import devSearch from './src/integrations/dev-search.ts';
 import incrementalPages from './src/integrations/incremental-pages.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import permalinkGuard from './src/integrations/permalink-guard.ts';
+import entityAddresses, { movedEntityPaths } from './src/integrations/entity-addresses.ts';
 import { readRedirects } from './src/integrations/redirects.ts';
 import shareCards from './src/integrations/share-cards.ts';
 import { siteUrl, siteUrlCheck } from './src/integrations/site-url.ts';
@@ -38,8 +39,8 @@ export default defineConfig({
   // Answers that moved keep their old address (content/redirects.json).
   redirects,
   // In order: pages of the last build put in place, published links checked, share cards drawn,
-  // search index built, pages listed for crawlers (pages only: not feeds, data files or the old
-  // addresses of moved answers), build data removed.
+  // search index built, entity pages recorded, pages listed for crawlers (pages only: not feeds,
+  // data files or the old addresses of moved answers and entities), build data removed.
   integrations: [
     // First: a build waits here for another in this checkout before any other integration starts.
     buildLock(),
@@ -48,7 +49,11 @@ export default defineConfig({
     permalinkGuard(),
     shareCards(),
     pagefind(),
-    sitemap({ filter: (url) => url.endsWith('/') && !redirected.has(new URL(url).pathname) }),
+    entityAddresses(),
+    sitemap({
+      filter: (url) =>
+        url.endsWith('/') && !redirected.has(new URL(url).pathname) && !movedEntityPaths.has(new URL(url).pathname),
+    }),
     buildDataCleanup(),
     // npm run dev: search against the last build's index.
     devSearch(),

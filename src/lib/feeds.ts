@@ -43,6 +43,11 @@ export interface Feed {
   newest: string | undefined;
   /** Its entries, newest first, addressed on `site`. */
   items: (site: URL) => RSSFeedItem[];
+  /**
+   * Its own address, where it is not at `key`: the feed an entity's old id still serves is its new
+   * one's (addresses.ts), and says where that is, for a reader that follows a feed's self link.
+   */
+  self?: string;
 }
 
 export function feedPath(key: string): string {
@@ -128,19 +133,28 @@ export function allFeeds(): Promise<Feed[]> {
         ),
       );
     }
-    for (const page of (await entities()).pages) {
+    const found = await entities();
+    const entityFeeds = new Map<string, Feed>();
+    for (const page of found.pages) {
       const names = [page.entity.names.en[0], page.entity.names.zh[0]].filter(Boolean).join(' · ');
       const uses = [...page.uses]
         .sort((a, b) => b.remark.data.date.localeCompare(a.remark.data.date) || a.exchange.n - b.exchange.n)
         .slice(0, ENTITY_FEED_ENTRIES);
-      feeds.push({
+      const feed: Feed = {
         key: `entities/${page.entity.id}`,
         title: `${SITE_TITLE}: ${names}`,
         description: `Answers that name ${names}, in English and Chinese, newest first.`,
         page: `/entities/${page.entity.id}/`,
         newest: uses[0]?.remark.data.date,
         items: (site) => uses.map((use) => answerItem(use, site)),
-      });
+      };
+      feeds.push(feed);
+      entityFeeds.set(page.entity.id, feed);
+    }
+    // A follower of an entity whose id changed keeps getting its answers at the old address.
+    for (const gone of found.moved) {
+      const feed = gone.to && entityFeeds.get(gone.to.entity.id);
+      if (feed) feeds.push({ ...feed, key: `entities/${gone.id}`, self: feedPath(feed.key) });
     }
     const traced = await formulas();
     for (const lang of ['en', 'zh'] as const) {

@@ -14,6 +14,8 @@ export function contentPaths(root: string = process.cwd()) {
     remarks,
     permalinks: resolve(folder, 'permalinks.txt'),
     redirects: resolve(folder, 'redirects.json'),
+    /** Every entity page published, for their addresses to last (src/lib/entities/addresses.ts). */
+    entityAddresses: resolve(folder, 'entity-addresses.txt'),
     /** The editors' table of entities; a folder of transcripts without one (a test's) uses the project's. */
     entities: existsSync(resolve(folder, 'entities.yaml'))
       ? resolve(folder, 'entities.yaml')

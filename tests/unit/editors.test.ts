@@ -57,6 +57,15 @@ describe('npm run check:content', () => {
     expect((await checkContent(paths, renderTranscript, root)).problems).toEqual([]);
   });
 
+  test('a line of the entity pages published that is no id is a problem, at its line', async () => {
+    const { root, paths } = contentOf(['qa-classic']);
+    const entityAddresses = join(root, 'entity-addresses.txt');
+    writeFileSync(entityAddresses, '# published\nhuawei\tHuawei\t华为\nHuawei Technologies\tHuawei\n');
+    const { problems } = await checkContent({ ...paths, entityAddresses }, renderTranscript, root);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^entity-addresses\.txt:3: "Huawei Technologies" is not an entity id/);
+  });
+
   test('a mistake in the table of entities is a problem, at its line, with what to do', async () => {
     const { root, paths } = contentOf(['qa-classic']);
     const entities = join(root, 'entities.yaml');

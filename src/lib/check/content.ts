@@ -6,6 +6,7 @@ import { pairTranscripts, PairingError, type PairInput } from '../translation/pa
 import { transcriptFiles } from '../transcript/files.ts';
 import { loadTranscript, type RenderTranscript } from '../transcript/load.ts';
 import { addressProblems, answerPath, transcriptPath } from '../transcript/addresses.ts';
+import { parseEntityAddresses } from '../entities/addresses.ts';
 import { readEntityTable } from '../entities/table.ts';
 
 export interface ContentCheck {
@@ -24,13 +25,15 @@ export interface ContentPaths {
   redirects: string;
   /** The editors' table of entities (content/entities.yaml). */
   entities?: string;
+  /** The entity pages published (content/entity-addresses.txt, written by the build). */
+  entityAddresses?: string;
 }
 
 /**
  * Everything the build checks of the editors' files, without rendering a page: each transcript
  * read as the site reads it (front matter, labels, ids, pins), addresses, translation pins, the
- * permalink manifest (no published URL may disappear without a redirect), the redirects and the
- * table of entities. All
+ * permalink manifest (no published URL may disappear without a redirect), the redirects, the
+ * table of entities and the record of entity pages published. All
  * problems are gathered, not the first; paths are shown relative to `cwd`.
  */
 export async function checkContent(
@@ -115,6 +118,13 @@ export async function checkContent(
       readEntityTable(paths.entities);
     } catch (error) {
       problems.push((error as Error).message.replace(paths.entities, shown(paths.entities)));
+    }
+  }
+  if (paths.entityAddresses && existsSync(paths.entityAddresses)) {
+    try {
+      parseEntityAddresses(await readFile(paths.entityAddresses, 'utf-8'), shown(paths.entityAddresses));
+    } catch (error) {
+      problems.push((error as Error).message);
     }
   }
   return { transcripts: ids.length, problems };

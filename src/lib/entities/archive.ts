@@ -3,6 +3,7 @@ import type { Remark } from '../remarks.ts';
 import { entityFilter } from '../search/records.ts';
 import { answerText, questionText } from '../transcript/exchange.ts';
 import type { Exchange } from '../transcript/model.ts';
+import { type MovedEntity, type PublishedEntity, movedEntities } from './addresses.ts';
 import type { Entity, Mention } from './entity.ts';
 import type { Lexicon } from './lexicon.ts';
 
@@ -53,6 +54,8 @@ export interface EntityArchive {
   linksIn(remark: Remark, exchange: Exchange): { page: EntityPage; name: string }[];
   /** What the open data says of any entity, with a page or not. */
   stats(id: string): EntityStats;
+  /** The ids once given a page that have none now, and where their names are (addresses.ts). */
+  moved: readonly MovedEntity<EntityPage>[];
 }
 
 export interface EntityStats {
@@ -67,7 +70,12 @@ const RELATED = 8;
 export const LINKED = 4;
 export const COMMON = 0.1;
 
-export function buildArchive(remarks: Remark[], entities: readonly Entity[], lexicon: Lexicon): EntityArchive {
+export function buildArchive(
+  remarks: Remark[],
+  entities: readonly Entity[],
+  lexicon: Lexicon,
+  published: readonly PublishedEntity[] = [],
+): EntityArchive {
   const byExchange = new Map<Exchange, Mention[]>();
   const usesOf = new Map<string, EntityUse[]>();
   const total = new Map<string, number>();
@@ -173,6 +181,7 @@ export function buildArchive(remarks: Remark[], entities: readonly Entity[], lex
     entities,
     stats,
     linksIn,
+    moved: movedEntities(published, pages),
     page: (id) => byId.get(id),
     mentionsIn: (_remark, exchange) => byExchange.get(exchange) ?? [],
   };

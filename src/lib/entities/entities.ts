@@ -1,6 +1,8 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { allRemarks } from '../remarks.ts';
 import { contentPaths } from '../paths.ts';
 import { translations } from '../translation/translations.ts';
+import { parseEntityAddresses } from './addresses.ts';
 import { buildArchive, type EntityArchive } from './archive.ts';
 import { findEntities } from './find.ts';
 import { readEntityTable } from './table.ts';
@@ -22,7 +24,11 @@ export function entities(): Promise<EntityArchive> {
       },
       readEntityTable(contentPaths().entities),
     );
-    const archive = buildArchive(remarks, found, lexicon);
+    const { entityAddresses } = contentPaths();
+    const published = existsSync(entityAddresses)
+      ? parseEntityAddresses(readFileSync(entityAddresses, 'utf-8'), entityAddresses)
+      : [];
+    const archive = buildArchive(remarks, found, lexicon, published);
     // The build's log says what finding entities cost: the benchmark (npm run bench:entities) reads it.
     console.info(
       `[lectern-entities] ${found.length} entities, ${archive.pages.length} with a page, in ${((performance.now() - started) / 1000).toFixed(1)} s`,

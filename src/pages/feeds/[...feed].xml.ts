@@ -10,7 +10,7 @@ export const getStaticPaths = (async () =>
 
 export const GET: APIRoute<{ feed: Feed }> = async ({ props: { feed }, site }) => {
   const url = siteOf(site);
-  const self = new URL(feedPath(feed.key), url).href;
+  const self = new URL(feed.self ?? feedPath(feed.key), url).href;
   const { newest } = feed;
   const response = await rss({
     title: feed.title,
