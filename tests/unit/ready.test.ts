@@ -102,6 +102,19 @@ describe('ready results', () => {
     expect(likely.zh).toEqual(['华为']);
   });
 
+  test('a new archive: a subject said once in each of the few answers on it is still likely', () => {
+    const few = [
+      english(1, 'What is your comment on Huawei?', 'Huawei is a private company.'),
+      english(2, 'Will Huawei be banned there?', 'We oppose the ban on Huawei.'),
+      english(3, 'Do they ask about the weather?', 'They ask about the weather.'),
+      ...Array.from({ length: 12 }, (_, i) => english(10 + i, `A question on item${i}?`, `Item${i} is answered.`)),
+    ];
+    const likely = likelyQueries(few, { en: [], zh: [] });
+    expect(likely.en).toContain('huawei');
+    expect(likely.en).toContain('weather');
+    expect(likely.en).not.toContain('they');
+  });
+
   test('topicality: a subject is said several times where it is said at all', () => {
     // 30 times in 10 of 1,000 answers against once in each of 30.
     expect(topicality(30, 10, 1000)).toBeGreaterThan(1);
