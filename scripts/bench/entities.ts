@@ -1,6 +1,6 @@
 /**
  * npm run bench:entities [-- --content DIR] [--dist DIR [--before DIR]] [--late-before DIR --late-after DIR]
- *   [--dump en|zh|linked]
+ *   [--dump en|zh|linked|all]
  *
  * The benchmark of the issue "Who and what each answer is about": every answer of the shared
  * corpus imported (or of `--content`), paired and aligned as the site does it, its entities found
@@ -23,7 +23,8 @@
  * `--dump en` (or zh) prints the sample for marking by hand, each answer with what the finder
  * found in it in [kind: name] (`--blind`: without it; `--seed N --size N`: another sample);
  * `--dump linked` prints the 100 most named entities per language
- * with the names the finder gave them in the other language.
+ * with the names the finder gave them in the other language; `--dump all` every entity, a line of
+ * JSON each (id, kind, names, origin), to compare two versions of the finder.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -163,7 +164,9 @@ function mostNamed(lang: Lang): { entity: Entity; mentions: number }[] {
 }
 
 if (values.dump) {
-  if (values.dump === 'linked') {
+  if (values.dump === 'all') {
+    for (const { id, kind, names, origin } of entities) console.log(JSON.stringify({ id, kind, names, origin }));
+  } else if (values.dump === 'linked') {
     for (const lang of langs) {
       const other = lang === 'en' ? 'zh' : 'en';
       for (const { entity, mentions } of mostNamed(lang)) {

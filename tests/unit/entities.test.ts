@@ -150,6 +150,12 @@ describe('candidates', () => {
     expect([...names.keys()]).toContain('杜特尔特');
   });
 
+  test('Chinese: a surname jieba tags alone and a given name that is a word of its own (蔡|英文) are a candidate', () => {
+    expect([...chineseCandidates('台湾地区领导人蔡英文在讲话中说').keys()]).toContain('蔡英文');
+    // A title after a surname is no given name (王|部长).
+    expect([...chineseCandidates('王部长在讲话中说').keys()]).not.toContain('王部长');
+  });
+
   test('Chinese: a transliterated name whose parts a middle dot joins is a candidate whole, never from or to its dot', () => {
     // jieba tags 汗 zg and 扎 a verb: after a dot, any word of Han characters goes on the name.
     const imran = [...chineseCandidates('巴基斯坦总理伊姆兰·汗将于下月访华').keys()];
@@ -237,6 +243,18 @@ describe('discovery from aligned answers', () => {
   test('one word never written with a given name or after a title is no person (Gallup); a head word makes a body', () => {
     expect(discoveredAs('Gallup', '盖洛普')).toBe('organisation');
     expect(discoveredAs('Hudson Institute', '哈德逊')).toBe('organisation');
+  });
+
+  test('one word written after a given name twice is a person (Abdurehim Heyit), once or after a place no more', () => {
+    const said = (text: string): Doc[] => [{ key: 'en#more', lang: 'en', text }];
+    expect(discoveredAs('Heyit', '艾衣提')).toBe('organisation');
+    expect(
+      discoveredAs('Heyit', '艾衣提', said('The folk poet Abdurehim Heyit is alive; the poet Abdurehim Heyit spoke.')),
+    ).toBe('person');
+    expect(discoveredAs('Heyit', '艾衣提', said('The folk poet Abdurehim Heyit is alive.'))).toBe('organisation');
+    expect(
+      discoveredAs('Gallup', '盖洛普', said('A poll by the Venezuelan Gallup, and by the Venezuelan Gallup again.')),
+    ).toBe('organisation');
   });
 
   test('a name ending in "-owned" is no name (Syrian-owned), whatever it is paired with', () => {
@@ -388,6 +406,21 @@ describe('names one language marks by itself', () => {
     ).map((entity) => entity.names.en[0]);
     expect(bodies).toContain('Office of the Foreign Affairs Commission of the CPC Central Committee');
     expect(bodies.some((name) => /Jiechi/.test(name ?? '') && /Office/.test(name ?? ''))).toBe(false);
+  });
+
+  test('English: a name spelt two ways is one entity, its names both, the more used first', () => {
+    const people = patternEntities(
+      [
+        { lang: 'en' as const, text: 'President Miguel Diaz-Canel spoke.' },
+        { lang: 'en' as const, text: 'We congratulate President Miguel Diaz-Canel.' },
+        { lang: 'en' as const, text: 'President Miguel Diaz Canel was elected.' },
+      ],
+      () => false,
+      { en: new Set(), zh: new Set() },
+    );
+    expect(people.map(({ id, kind, names }) => ({ id, kind, names }))).toEqual([
+      { id: 'miguel-diaz-canel', kind: 'person', names: { en: ['Miguel Diaz-Canel', 'Miguel Diaz Canel'], zh: [] } },
+    ]);
   });
 
   test('Chinese: a name jieba cuts in pieces is whole beside a title, without a preposition glued to it', () => {

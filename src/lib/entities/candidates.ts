@@ -18,6 +18,9 @@ const chineseKinds: Record<string, EntityKind> = {
   nt: 'organisation',
 };
 
+/** What jieba tags a word that is also a given name (英文/nz, 国强/a): none a title, a verb or a word of grammar. */
+const givenTags = new Set(['nz', 'a', 'an', 'ng', 'b', 'j']);
+
 /**
  * Chinese names jieba tags, each with the kind its tag says. jieba's dictionary lacks most
  * transliterated names and cuts them in pieces (杜特|尔特, 马克|龙, 纳|瓦罗), so a run of adjacent
@@ -41,6 +44,13 @@ export function chineseCandidates(text: string): Map<string, EntityKind | undefi
   // word after one is a piece whatever jieba tags it (汗 as zg, 扎 as a verb).
   const dot = (i: number) => /^[·•・]$/u.test(words[i]?.word ?? '');
   const han = (i: number) => /^\p{Script=Han}+$/u.test(words[i]?.word ?? '');
+  // A surname jieba tags alone, then a given name that is a word of its own (蔡|英文, nz): the pair
+  // is a candidate, as the pieces of a transliteration are.
+  const givenAfter = (i: number) =>
+    words[i]!.tag === 'nr' &&
+    [...words[i]!.word].length === 1 &&
+    /^\p{Script=Han}{1,2}$/u.test(words[i + 1]?.word ?? '') &&
+    givenTags.has(words[i + 1]!.tag);
   // An organisation jieba knows whole (中国外交部) is a candidate alone, never a piece of a cut-up name.
   const whole = (i: number) => words[i]!.tag === 'nt';
   for (let from = 0; from < words.length; from++) {
@@ -53,7 +63,7 @@ export function chineseCandidates(text: string): Map<string, EntityKind | undefi
         to += 2;
         pieces++;
         dotted = true;
-      } else if (piece(to + 1) && !whole(to + 1) && pieces < (dotted ? 8 : 4)) {
+      } else if ((piece(to + 1) || givenAfter(to)) && !whole(to + 1) && pieces < (dotted ? 8 : 4)) {
         to++;
         pieces++;
       } else break;

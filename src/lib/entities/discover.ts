@@ -2,7 +2,7 @@ import type { Lang } from '../../schemas/transcript.ts';
 import { slugOf } from '../slug.ts';
 import { chineseCandidates, englishCandidates, leadWords, lowerCaseCounts } from './candidates.ts';
 import type { Entity, EntityKind } from './entity.ts';
-import { companiesNamed, headWord, titledNames } from './patterns.ts';
+import { companiesNamed, givenNamed, headWord, titledNames } from './patterns.ts';
 
 /**
  * Names confirmed by the translations. The site aligns every answer with its translation; a name
@@ -108,6 +108,8 @@ export function discoverEntities(
     !isDemonym(name.split(' ').at(-1)!) &&
     !(/^\p{Lu}\p{Ll}+$/u.test(name) && (lower.get(name.toLowerCase()) ?? 0) >= MIN_SHARED);
   for (const [key, names] of english) english.set(key, new Set([...names].filter(nameLike)));
+  const knownNames = new Set(known.flatMap((entity) => entity.names.en));
+  const given = givenNamed(englishTexts, (word) => knownNames.has(word) || isDemonym(word));
   const df = new Map<string, number>();
   const count = (name: string) => df.set(name, (df.get(name) ?? 0) + 1);
   const tags = new Map<string, Map<EntityKind, number>>();
@@ -233,10 +235,11 @@ export function discoverEntities(
       kind = 'place';
     // jieba tags 特斯拉 a person (Nikola Tesla); English writes "carmaker Tesla".
     if (kind === 'person' && en.some((name) => companies.has(name))) kind = 'organisation';
-    // A person's English name has a given name with it (Michael Kovrig) or a title before it
-    // somewhere (Secretary Pompeo): one word never so written is a platform, a firm or a people
-    // that jieba's tags took for a person (Facebook, Gallup, Weibo).
-    if (kind === 'person' && !en.some((name) => name.includes(' ') || people.has(name))) kind = 'organisation';
+    // A person's English name has a given name with it (Michael Kovrig, twice: Juan Guaido) or a
+    // title before it somewhere (Secretary Pompeo): one word never so written is a platform, a
+    // firm or a people that jieba's tags took for a person (Facebook, Gallup, Weibo).
+    const person = (name: string) => name.includes(' ') || people.has(name) || (given.get(name) ?? 0) >= 2;
+    if (kind === 'person' && !en.some(person)) kind = 'organisation';
     const english = byUse(kind === 'person' ? en.filter((name) => !titled(name)) : en, 'en', df);
     if (english.length === 0) continue;
     const id = slugOf(english[0]!);

@@ -1,6 +1,6 @@
 import type { Lang } from '../../schemas/transcript.ts';
 import { taggedWordsOf } from '../search/words.ts';
-import { lowerCaseCounts } from './candidates.ts';
+import { leadWords, lowerCaseCounts } from './candidates.ts';
 import { slugOf } from '../slug.ts';
 import type { Entity, EntityKind } from './entity.ts';
 
@@ -117,6 +117,26 @@ export function titledNames(texts: Iterable<string>): Set<string> {
       }
     }
   return people;
+}
+
+/** A capitalised word and the one after it, mid-sentence: "Juan Guaido", "Abdurehim Heyit", "Sina Weibo". */
+const givenAndName =
+  /(?<=[\p{Ll},;:] )(\p{Lu}\p{Ll}[\p{L}\p{M}-]*) (\p{Lu}[\p{L}\p{M}-]*)\b(?![ -]\p{Lu}|['’]\p{L}{2})/gu;
+
+/**
+ * How often English texts write each one-word name after a given name ("Juan Guaido", "Robert
+ * Lloyd Schellenberg"): a person named without a title. A demonym, an opener or a place before a
+ * name is written so too ("American NGOs", "Syria Nonproliferation"), but rarely twice for one
+ * name, and `isName` turns away the words that are names themselves (US, Sina).
+ */
+export function givenNamed(texts: Iterable<string>, isName: (word: string) => boolean): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const text of texts)
+    for (const [, given, name] of text.matchAll(givenAndName)) {
+      if (leadWords.has(given!) || isName(given!) || given!.endsWith('-based')) continue;
+      counts.set(name!, (counts.get(name!) ?? 0) + 1);
+    }
+  return counts;
 }
 
 /** The names English texts call a company, a maker or a newspaper (companyNamed). */
@@ -288,7 +308,8 @@ export function patternEntities(
   // "May" after "Prime Minister" is Theresa May; everywhere else the lexicon would find the month and the verb.
   const common = (name: string) => !name.includes(' ') && (lower.get(name.toLowerCase()) ?? 0) >= MIN_LOWER;
   const found: Entity[] = [];
-  const ids = new Set<string>();
+  // Per id, its entity and how many answers its first name is marked in.
+  const ids = new Map<string, { entity: Entity; docs: number }>();
   for (const [key, { lang, kind, docs: count }] of [...seen].sort(([a], [b]) => a.localeCompare(b))) {
     const name = key.slice(3);
     const marked =
@@ -302,14 +323,30 @@ export function patternEntities(
     if (lang === 'en' && common(name)) continue;
     if (lang === 'zh' && kind === 'person' && titledShare(name, count) < TITLED_SHARE) continue;
     const id = slugOf(name);
-    if (ids.has(id)) continue;
-    ids.add(id);
-    found.push({
+    // One slug, one kind, one language: the same name spelt two ways ("Miguel Diaz Canel",
+    // "Miguel Diaz-Canel"), the most marked first.
+    const same = ids.get(id);
+    if (same) {
+      const names = same.entity.names[lang];
+      if (
+        same.entity.kind !== kind ||
+        (names.length === 0 && same.entity.names.en.length + same.entity.names.zh.length > 0)
+      )
+        continue;
+      if (count > same.docs) {
+        names.unshift(name);
+        same.docs = count;
+      } else names.push(name);
+      continue;
+    }
+    const entity: Entity = {
       id,
       kind,
       names: { en: lang === 'en' ? [name] : [], zh: lang === 'zh' ? [name] : [] },
       origin: 'pattern',
-    });
+    };
+    ids.set(id, { entity, docs: count });
+    found.push(entity);
   }
   return found;
 }
