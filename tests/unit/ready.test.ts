@@ -136,10 +136,11 @@ describe('ready results', () => {
       expect(ready.query).toBe(readyKey(query));
       expect(ready.terms).toEqual(termsOf(typed));
       const page = found.results.slice(0, RESULTS_PER_PAGE);
-      expect(ready.results.map(({ id }) => id)).toEqual(page.map((hit) => hit.id));
+      expect(ready.results.map(({ place }) => place)).toEqual(page.map((hit) => hit.place));
+      expect(page.every((hit) => /^[0-9a-f]{12}\/[0-9a-z]+\.pf_fragment$/.test(hit.place ?? ''))).toBe(true);
       for (const [i, hit] of page.entries()) {
         const fragment = await hit.data();
-        expect(ready.results[i]).toEqual({ id: hit.id, ...resultHtml({ hit, fragment }, termsOf(typed)) });
+        expect(ready.results[i]).toEqual({ place: hit.place, ...resultHtml({ hit, fragment }, termsOf(typed)) });
       }
     }
     expect(list[queryHash('trade war')]).toBe(24);
@@ -156,6 +157,8 @@ describe('ready results', () => {
 describe('a page of results already shown', () => {
   const hit = (id: string, score: number): Hit => ({
     id,
+    ref: 0,
+    place: `folder/${id}`,
     score,
     rank: 0,
     month: '2019-01',
@@ -173,9 +176,9 @@ describe('a page of results already shown', () => {
       ],
       undefined,
     );
-    expect(merge.peek(3)).toEqual(['a', 'x', 'b']);
+    expect(merge.peek(3)).toEqual(['folder/a', 'folder/x', 'folder/b']);
     merge.skip(3);
     expect(merge.remaining).toBe(2);
-    expect(merge.peek(5)).toEqual(['y', 'c']);
+    expect(merge.peek(5)).toEqual(['folder/y', 'folder/c']);
   });
 });

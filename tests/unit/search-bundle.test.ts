@@ -196,10 +196,12 @@ describe('search bundle', () => {
       const plain = lang === 'en' ? enBundle : zhBundle;
       const own = (await plain.search(query)).results;
       expect(
-        results.map((hit) => [hit.id, hit.rank, hit.score]),
+        results.map((hit) => [hit.ref, hit.rank, hit.score]),
         query,
-      ).toEqual(own.map((hit) => [hit.id, hit.rank, hit.score]));
-      expect(early.results.map((hit) => hit.id)).toEqual(results.map((hit) => hit.id));
+      ).toEqual(own.map((hit) => [hit.ref, hit.rank, hit.score]));
+      expect(early.results.map((hit) => hit.ref)).toEqual(results.map((hit) => hit.ref));
+      // The first page's places come with the search, for ready results to be checked against.
+      expect(results.slice(0, 10).map((hit) => hit.place)).toEqual(own.slice(0, 10).map((hit) => hit.place));
       const fragment = await results[0]!.data();
       expect(fragment, query).toEqual(await own[0]!.data());
       expect(results[0]!.locations, query).toEqual(own[0]!.locations);
@@ -214,13 +216,27 @@ describe('search bundle', () => {
         // An answer found by two searches has each one's locations, whichever ran last.
         const zebra = (await index.search('zebra7x', {})).results[0]!;
         const harbour = await index.search('harbour', {});
-        const same = harbour.results.find((hit) => hit.id === zebra.id)!;
+        const same = harbour.results.find((hit) => hit.ref === zebra.ref)!;
         await Promise.all([zebra.data(), same.data()]);
         expect(zebra.locations).toEqual((await plain.search('zebra7x')).results[0]!.locations);
         expect(same.locations).not.toEqual(zebra.locations);
       }
       channel.port1.close();
     }
+  });
+
+  test('every hit the worker sends brings its own answer, where two segments have a record of one id', async () => {
+    const channel = new MessageChannel();
+    serveIndexes(channel.port1, () => loader(join(work, 'en')));
+    const index = await new SearchWorker(channel.port2).index('en', false);
+    const { results } = await index.search(null, {});
+    const own = (await enBundle.search(null)).results;
+    // The archive's and the week's ids both begin at 0.
+    expect(new Set(own.map((hit) => hit.id)).size).toBeLessThan(own.length);
+    const urls = await Promise.all(results.map(async (hit) => (await hit.data()).url));
+    expect(new Set(urls).size).toBe(en.length);
+    expect(urls).toEqual(await Promise.all(own.map(async (hit) => (await hit.data()).url)));
+    channel.port1.close();
   });
 
   test("Pagefind's WebAssembly is warmed up on an index of its own: its word and its phrase are found", async () => {

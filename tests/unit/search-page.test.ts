@@ -63,6 +63,8 @@ describe('the search in the URL', () => {
 function hit(id: string, score: number, date: string, fetched: string[] = [], demoted = false): Hit {
   return {
     id,
+    ref: 0,
+    place: undefined,
     rank: 0,
     month: date.slice(0, 7),
     score,

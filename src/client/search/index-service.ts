@@ -8,6 +8,7 @@
  */
 import { type Fragment, type Hit, type Load, type Results, SearchIndex } from '../../lib/search/pagefind/read.ts';
 import type { Lang } from '../../schemas/transcript.ts';
+import { RESULTS_PER_PAGE } from '../../lib/search/ready.ts';
 import { IndexCache } from './index-files.ts';
 
 /** What the page asks, by operation. */
@@ -23,17 +24,19 @@ export type Request = { id: number } & (
       ahead: number;
     }
   | { op: 'filters'; lang: Lang }
-  | { op: 'fragment'; search: string; hit: string }
+  | { op: 'fragment'; search: string; hit: number }
   | { op: 'forget'; langs: Lang[] }
 );
 
-/** A hit as it crosses to the page: its id, rank, month, score, crossed and demoted (Hit). */
-export type HitRow = [id: string, rank: number, month: string, score: number, crossed: number, demoted: boolean];
+/** A hit as it crosses to the page: its number, rank, month, score, crossed and demoted (Hit). */
+export type HitRow = [ref: number, rank: number, month: string, score: number, crossed: number, demoted: boolean];
 
 export interface SearchReply {
   /** The search's name, for its hits' fragments to be asked for by (`fragment`). */
   search: string;
   hits: HitRow[];
+  /** The first page's places (Hit.place), for the page to check ready results against. */
+  places: string[];
   filters: Results['filters'];
   totalFilters: Results['totalFilters'];
 }
@@ -67,7 +70,7 @@ export function serveIndexes(
    * by id for their fragments and locations: an answer's locations are those of the search that
    * found it (another query matched other words).
    */
-  const searches = new Map<string, Promise<{ search: Results; hits: Map<string, Hit> }>>();
+  const searches = new Map<string, Promise<{ search: Results; hits: Map<number, Hit> }>>();
 
   const handle = async (request: Request): Promise<unknown> => {
     switch (request.op) {
@@ -87,7 +90,7 @@ export function serveIndexes(
           indexes
             .get(lang, false)
             .then((index) => index.search(query, filters))
-            .then((search) => ({ search, hits: new Map(search.results.map((hit) => [hit.id, hit])) }));
+            .then((search) => ({ search, hits: new Map(search.results.map((hit) => [hit.ref, hit])) }));
         searches.delete(key);
         searches.set(key, searching);
         searching.catch(() => searches.delete(key));
@@ -97,7 +100,9 @@ export function serveIndexes(
         for (const hit of search.results.slice(0, ahead)) hit.data().catch(() => undefined);
         const reply: SearchReply = {
           search: key,
-          hits: search.results.map((hit) => [hit.id, hit.rank, hit.month, hit.score, hit.crossed, hit.demoted]),
+          hits: search.results.map((hit) => [hit.ref, hit.rank, hit.month, hit.score, hit.crossed, hit.demoted]),
+          // Only the first page's: each is a lookup and a string, and a common word has thousands of hits.
+          places: search.results.slice(0, RESULTS_PER_PAGE).map((hit) => hit.place ?? ''),
           filters: search.filters,
           totalFilters: search.totalFilters,
         };

@@ -21,11 +21,12 @@ export class ResultMerge {
   }
 
   /**
-   * The ids of the next `n` results, nothing fetched: the results a page already shows (ready
-   * results, src/lib/search/ready.ts) are checked against them. By relevance, or one list's order.
+   * The places of the next `n` results (Hit.place), nothing fetched: the results a page already
+   * shows (ready results, src/lib/search/ready.ts) are checked against them. By relevance, or one
+   * list's order.
    */
-  peek(n: number): string[] {
-    return this.next(n).map(([list, at]) => this.heads[list]![at]!.hit.id);
+  peek(n: number): (string | undefined)[] {
+    return this.next(n).map(([list, at]) => this.heads[list]![at]!.hit.place);
   }
 
   /** Passes over the next `n` results (a page already shown), nothing fetched. */

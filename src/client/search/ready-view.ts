@@ -25,7 +25,7 @@ export function showReadyResults(
   state: SearchState,
   bundles: readonly Lang[],
 ): string[] | undefined {
-  const ids = ready.results.map(({ id }) => id);
+  const ids = ready.results.map(({ place }) => place);
   const key = readyKeyOf(state);
   if (list.dataset.ready === key) return ids;
   const asked = termsOf(state.q).join(' ');

@@ -102,7 +102,7 @@ export class RemoteIndex {
   async search(query: string | null, filters: Record<string, { any: string[] }>, ahead = 0): Promise<Results> {
     const reply = await this.worker.ask<SearchReply>({ op: 'search', lang: this.lang, query, filters, ahead });
     return {
-      results: reply.hits.map((row) => new RemoteHit(row, this.worker, reply.search)),
+      results: reply.hits.map((row, i) => new RemoteHit(row, reply.places[i], this.worker, reply.search)),
       filters: reply.filters,
       totalFilters: reply.totalFilters,
     };
@@ -111,7 +111,10 @@ export class RemoteIndex {
 
 /** A hit whose locations come with its fragment (the excerpt needs both; a search has thousands of hits). */
 class RemoteHit implements Hit {
+  /** The page knows a hit by its number alone. */
   readonly id: string;
+  readonly ref: number;
+  readonly place: string | undefined;
   rank: number;
   month: string;
   readonly score: number;
@@ -124,11 +127,14 @@ class RemoteHit implements Hit {
   private readonly search: string;
 
   constructor(
-    [id, rank, month, score, crossed, demoted]: SearchReply['hits'][number],
+    [ref, rank, month, score, crossed, demoted]: SearchReply['hits'][number],
+    place: string | undefined,
     worker: SearchWorker,
     search: string,
   ) {
-    this.id = id;
+    this.ref = ref;
+    this.id = String(ref);
+    this.place = place;
     this.rank = rank;
     this.month = month;
     this.score = score;
@@ -146,7 +152,7 @@ class RemoteHit implements Hit {
 
   data(): Promise<Fragment> {
     this.fetching ??= this.worker
-      .ask<FragmentReply>({ op: 'fragment', search: this.search, hit: this.id })
+      .ask<FragmentReply>({ op: 'fragment', search: this.search, hit: this.ref })
       .then(({ fragment, locations }) => {
         this.found = locations;
         return fragment;

@@ -58,7 +58,10 @@ export async function writeReadyResults(outDir: string, lang: Lang, queries: rea
     const ready: ReadyResults = {
       query,
       terms,
-      results: page.map((hit, i) => ({ id: hit.id, ...resultHtml({ hit, fragment: fragments[i]! }, terms) })),
+      results: page.map((hit, i) => ({
+        place: hit.place ?? '',
+        ...resultHtml({ hit, fragment: fragments[i]! }, terms),
+      })),
     };
     list[hash] = found.results.length;
     const text = JSON.stringify(ready);

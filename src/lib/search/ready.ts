@@ -39,8 +39,12 @@ export interface ReadyResults {
   query: string;
   /** The words a result marks (result-html.ts: termsOf): a box holding other words shows its own. */
   terms: string[];
-  /** The first page: each result's id in the index, its language and its list item's HTML (result-html.ts: resultHtml). */
-  results: { id: string; lang: string; html: string }[];
+  /**
+   * The first page: each result's place in the index (Hit.place: the same when its week is folded
+   * into the quarter's segment, which changed a third of these files), its language and its list
+   * item's HTML (result-html.ts: resultHtml).
+   */
+  results: { place: string; lang: string; html: string }[];
 }
 
 /**

@@ -30,8 +30,17 @@ export interface Fragment {
 }
 
 export interface Hit {
-  /** The record's id (page-id.ts). */
+  /** The record's id in its segment (page-id.ts): the other segments have one of that id too. */
   id: string;
+  /** The record's number in the whole index (segments.ts: its segment's and its id's). */
+  ref: number;
+  /**
+   * Where its fragment is (page-id.ts: fragmentPath), in a folder named by its files' bytes: a
+   * day's answers keep it when their week is folded into the quarter's segment, where their ids
+   * and numbers change, so ready results name their answers by it (ready.ts). On the page, known
+   * for the first page's results only (index-service.ts).
+   */
+  readonly place: string | undefined;
   /** Its place in date order, oldest first, across segments (segments.ts): not always a whole number. */
   rank: number;
   /** Its month ("2019-03"), from segments.json (segments.ts). */
@@ -206,11 +215,12 @@ export class SearchableBundle {
     // weights) and where each word matched: the phrase's results are ranked by those.
     const scored = exact && words > 1 ? new Map(run(false).results.map((hit) => [hit.p, hit])) : undefined;
     const fragment = (id: string) => this.fragment(id);
+    const place = (id: string) => fragmentPath(id, this.names.fragment);
     return {
       results: raw.results.map((hit) => {
         const { p, s, l } = scored?.get(hit.p) ?? hit;
         // Several words not searched as a phrase need not be next to each other.
-        return new Match(p, s, l, exact || words === 1 ? crossedIn(l, words) : 0, fragment);
+        return new Match(p, s, l, exact || words === 1 ? crossedIn(l, words) : 0, fragment, place);
       }),
       filters: raw.filtered_counts,
       totalFilters: raw.total_counts,
@@ -244,6 +254,7 @@ export class SearchableBundle {
 class Match implements Hit {
   readonly id: string;
   rank: number;
+  ref: number;
   month = '';
   readonly score: number;
   readonly crossed: number;
@@ -251,14 +262,29 @@ class Match implements Hit {
   private readonly raw: RawHit['l'];
   private mapped: Hit['locations'] | undefined;
   private readonly fetch: (id: string) => Promise<Fragment>;
+  private readonly placeOf: (id: string) => string | undefined;
 
-  constructor(id: string, score: number, raw: RawHit['l'], crossed: number, fetch: (id: string) => Promise<Fragment>) {
+  constructor(
+    id: string,
+    score: number,
+    raw: RawHit['l'],
+    crossed: number,
+    fetch: (id: string) => Promise<Fragment>,
+    placeOf: (id: string) => string | undefined,
+  ) {
     this.id = id;
+    this.placeOf = placeOf;
     this.rank = rankOf(id);
+    this.ref = this.rank;
     this.score = score;
     this.raw = raw;
     this.crossed = crossed;
     this.fetch = fetch;
+  }
+
+  /** Made when asked for: a search has thousands of hits, a page shows ten. */
+  get place(): string | undefined {
+    return this.placeOf(this.id);
   }
 
   get locations(): Hit['locations'] {

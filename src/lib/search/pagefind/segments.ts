@@ -98,6 +98,8 @@ export class SearchIndex {
     const results: Hit[] = parts.flatMap((part, i) => {
       for (const hit of part.results) {
         const rank = rankOf(hit.id);
+        // Ids meet across segments: the page knows a hit by its number (index-service.ts).
+        hit.ref = i * RANK_SPAN + rank;
         hit.month = this.monthOf(i, rank);
         hit.rank = this.placeOf(i, rank);
       }
