@@ -408,6 +408,23 @@ describe('names one language marks by itself', () => {
     expect(bodies.some((name) => /Jiechi/.test(name ?? '') && /Office/.test(name ?? ''))).toBe(false);
   });
 
+  test('English: an armed force is a body; the forces a treaty is named for are none', () => {
+    const bodies = patternEntities(
+      [
+        {
+          lang: 'en' as const,
+          text: 'The Japanese Maritime Self-Defense Force sailed. The Intermediate-Range Nuclear Forces (INF) Treaty ended; so did the Visiting Forces Agreement. The Financial Action Task Force met.',
+        },
+      ],
+      () => false,
+      { en: new Set(), zh: new Set() },
+    ).map((entity) => entity.names.en[0]);
+    expect(bodies).toEqual(
+      expect.arrayContaining(['Japanese Maritime Self-Defense Force', 'Financial Action Task Force']),
+    );
+    expect(bodies.some((name) => /Nuclear|Visiting/.test(name ?? ''))).toBe(false);
+  });
+
   test('English: a name spelt two ways is one entity, its names both, the more used first', () => {
     const people = patternEntities(
       [

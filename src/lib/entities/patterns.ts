@@ -74,7 +74,7 @@ const englishTitle = new RegExp(
 /** A title's own words, which a run of titles puts where a name would be ("Vice Foreign Minister", "Secretary General"). */
 const titleWords = new Set(titles.flatMap((title) => title.replace(/\./g, '').split(/[ -]/)));
 const organisationHead =
-  'Ministry|Commission|Council|Committee|Association|Organi[sz]ation|Agency|Bank|Corp|Corporation|Company|Forum|Assembly|Movement|Department|Office|Party|Institute|University|Hospital|Guard|Court|Parliament|Congress|Mechanism|Fund|Union|Alliance|Federation|Society|Group|Bureau|Center|Centre|Museum|Academy|College|Airlines';
+  'Ministry|Commission|Council|Committee|Association|Organi[sz]ation|Agency|Bank|Corp|Corporation|Company|Forum|Assembly|Movement|Department|Office|Party|Institute|University|Hospital|Guard|Court|Parliament|Congress|Mechanism|Fund|Union|Alliance|Federation|Society|Group|Bureau|Center|Centre|Museum|Academy|College|Airlines|Forces?';
 /**
  * A run of capitalised words (and the small words a name keeps: of, the, and, for) with a head
  * word in it: "National Health Commission", "Department of Arms Control", "Workers' Party of
@@ -85,6 +85,8 @@ const englishOrganisation = new RegExp(
   String.raw`\b(?:${capital} (?:(?:of|the|and|for|on) )*)*?(?:${capital} )?(?:${organisationHead})\b(?: (?:of|for|on) (?:the )?(?:${capital}|\d+\b)(?: (?:(?:and|of|for|the) )*${capital})*)?`,
   'gu',
 );
+/** A document's word after a run: what it is about or by, in a treaty's or a law's name. */
+const documentAfter = /^ (?:\(\p{Lu}+\) )?(?:Treaty|Agreement|Accord|Act|Convention|Law)\b/u;
 /** Where a body's name has ended: a date, an office, a person's title ("Foreign Ministry Spokesperson"). */
 const afterName = new Set(
   (
@@ -220,6 +222,9 @@ export function patternEntities(
       note('en', 'person', titledNames([text]));
       const bodies = new Set<string>();
       for (const match of text.matchAll(englishOrganisation)) {
+        // "Intermediate-Range Nuclear Forces Treaty", "Visiting Forces Agreement": forces a treaty
+        // is about, not a body ("ASIO Act" names ASIO).
+        if (/Forces?$/u.test(match[0]) && documentAfter.test(text.slice(match.index + match[0].length))) continue;
         // "Wuhan University and Ohio State University": two bodies; "Center for Disease Control and Prevention": one.
         const parts = match[0].split(/ and (?:the )?/u);
         const items: string[] = [];
