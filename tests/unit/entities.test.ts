@@ -357,6 +357,13 @@ describe('names one language marks by itself', () => {
     { lang: 'en' as const, text: 'Prime Minister May spoke in May. It may be so, it may not, and may yet be.' },
   ];
   const found = patternEntities(docs, () => false, { en: new Set(['NPT']), zh: new Set() });
+  /** The first English name of each entity English `texts` mark by themselves. */
+  const englishNames = (...texts: string[]) =>
+    patternEntities(
+      texts.map((text) => ({ lang: 'en' as const, text })),
+      () => false,
+      { en: new Set(), zh: new Set() },
+    ).map((entity) => entity.names.en[0]);
   const names: Record<string, string> = Object.fromEntries(found.map((entity) => [entity.names.en[0]!, entity.kind]));
 
   test('a title before a name makes a person and a head word an organisation, once; an acronym, twice', () => {
@@ -370,16 +377,9 @@ describe('names one language marks by itself', () => {
   });
 
   test('English: a body is the run with a head word, cut where a date or an office begins', () => {
-    const bodies = patternEntities(
-      [
-        {
-          lang: 'en' as const,
-          text: 'The Department of Arms Control of the Foreign Ministry on June 15 met the Wuhan University and Ohio State University. Can the Foreign Ministry Spokesperson say? Adam Posen of the Peterson Institute said so.',
-        },
-      ],
-      () => false,
-      { en: new Set(), zh: new Set() },
-    ).map((entity) => entity.names.en[0]);
+    const bodies = englishNames(
+      'The Department of Arms Control of the Foreign Ministry on June 15 met the Wuhan University and Ohio State University. Can the Foreign Ministry Spokesperson say? Adam Posen of the Peterson Institute said so.',
+    );
     expect(bodies).toEqual(
       expect.arrayContaining([
         'Department of Arms Control of the Foreign Ministry',
@@ -393,32 +393,18 @@ describe('names one language marks by itself', () => {
   });
 
   test("English: a body's name ends where a person named by a title elsewhere begins", () => {
-    const bodies = patternEntities(
-      [
-        {
-          lang: 'en' as const,
-          text: 'Director of the Office of the Foreign Affairs Commission of the CPC Central Committee Yang Jiechi met him.',
-        },
-        { lang: 'en' as const, text: 'Director Yang Jiechi said so.' },
-      ],
-      () => false,
-      { en: new Set(), zh: new Set() },
-    ).map((entity) => entity.names.en[0]);
+    const bodies = englishNames(
+      'Director of the Office of the Foreign Affairs Commission of the CPC Central Committee Yang Jiechi met him.',
+      'Director Yang Jiechi said so.',
+    );
     expect(bodies).toContain('Office of the Foreign Affairs Commission of the CPC Central Committee');
     expect(bodies.some((name) => /Jiechi/.test(name ?? '') && /Office/.test(name ?? ''))).toBe(false);
   });
 
   test('English: an armed force is a body; the forces a treaty is named for are none', () => {
-    const bodies = patternEntities(
-      [
-        {
-          lang: 'en' as const,
-          text: 'The Japanese Maritime Self-Defense Force sailed. The Intermediate-Range Nuclear Forces (INF) Treaty ended; so did the Visiting Forces Agreement. The Financial Action Task Force met.',
-        },
-      ],
-      () => false,
-      { en: new Set(), zh: new Set() },
-    ).map((entity) => entity.names.en[0]);
+    const bodies = englishNames(
+      'The Japanese Maritime Self-Defense Force sailed. The Intermediate-Range Nuclear Forces (INF) Treaty ended; so did the Visiting Forces Agreement. The Financial Action Task Force met.',
+    );
     expect(bodies).toEqual(
       expect.arrayContaining(['Japanese Maritime Self-Defense Force', 'Financial Action Task Force']),
     );
