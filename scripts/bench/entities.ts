@@ -6,7 +6,7 @@
  * corpus imported (or of `--content`), paired and aligned as the site does it, its entities found
  * as the site finds them (src/lib/entities/). Reports:
  * - precision and recall per language and kind against the hand-checked samples
- *   (tests/fixtures/entities/checked.json, and checked-later.json held out: answer ids and the
+ *   (tests/fixtures/entities/checked.json, and checked-later.json and checked-blind-2.json held out: answer ids and the
  *   mentions marked in each, the texts stay in ../shared);
  * - the counterpart in the other language of the 100 entities each language names most, against
  *   the hand-checked list (tests/fixtures/entities/linked.json);
@@ -71,6 +71,10 @@ const checkedFiles = [
     file: join(projectRoot, 'tests/fixtures/entities/checked-later.json'),
     title:
       'a later sample, held out: marked blind; since its first report eight of its errors (COC, CEO, Tesla; 伊姆兰·汗 cut at its middle dot; Heyit an organisation, Tsai and Miguel Diaz-Canel not found, the Financial Action Task Force not found, 2026-12-05) were mended by rules for the whole archive, and no longer count as blind',
+  },
+  {
+    file: join(projectRoot, 'tests/fixtures/entities/checked-blind-2.json'),
+    title: 'a third sample, held out: marked blind after the last rules, none made from it',
   },
 ];
 const linkedFile = join(projectRoot, 'tests/fixtures/entities/linked.json');
