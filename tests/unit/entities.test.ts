@@ -4,7 +4,7 @@ import { countryEntities } from '../../src/lib/entities/countries.ts';
 import { chineseCandidates, englishCandidates } from '../../src/lib/entities/candidates.ts';
 import { discoverEntities, type AlignedDocs, type Doc } from '../../src/lib/entities/discover.ts';
 import type { Entity } from '../../src/lib/entities/entity.ts';
-import { type Readable, findEntities } from '../../src/lib/entities/find.ts';
+import { type Readable, findEntities, withoutRegionWord } from '../../src/lib/entities/find.ts';
 import { knownEntities } from '../../src/lib/entities/known.ts';
 import { Lexicon } from '../../src/lib/entities/lexicon.ts';
 import { patternEntities } from '../../src/lib/entities/patterns.ts';
@@ -306,6 +306,24 @@ describe('discovery from aligned answers', () => {
       zh: new Set(),
     });
     expect(found.find((entity) => entity.names.en.includes('Tesla'))?.kind).toBe('organisation');
+  });
+});
+
+describe('a place said without its region word', () => {
+  test('中东地区 is also 中东, unless another entity has the shorter name; a body keeps its names', () => {
+    const entities: Entity[] = [
+      { id: 'middle-east', kind: 'place', names: { en: ['Middle East'], zh: ['中东地区'] }, origin: 'aligned' },
+      { id: 'taiwan', kind: 'place', names: { en: ['Taiwan'], zh: ['台湾'] }, origin: 'table' },
+      { id: 'taiwan-region', kind: 'place', names: { en: [], zh: ['台湾地区'] }, origin: 'pattern' },
+      { id: 'x', kind: 'organisation', names: { en: [], zh: ['亚太地区'] }, origin: 'pattern' },
+    ];
+    withoutRegionWord(entities, new Set());
+    expect(entities.map((entity) => entity.names.zh)).toEqual([
+      ['中东地区', '中东'],
+      ['台湾'],
+      ['台湾地区'],
+      ['亚太地区'],
+    ]);
   });
 });
 

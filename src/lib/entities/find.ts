@@ -92,5 +92,23 @@ export function findEntities(
     byId.set(entity.id, entity);
     entities.push(entity);
   }
+  withoutRegionWord(entities, never.zh);
   return { entities, lexicon: new Lexicon(entities) };
+}
+
+/**
+ * A place's Chinese name ending in 地区 ("region") is said without it as often (中东地区 and 中东,
+ * 拉美地区 and 拉美, 洞朗地区 and 洞朗): the shorter is the place's name too, where no entity has it.
+ */
+export function withoutRegionWord(entities: Entity[], never: ReadonlySet<string>): void {
+  const owned = new Set(entities.flatMap((entity) => entity.names.zh));
+  for (const entity of entities) {
+    if (entity.kind !== 'place') continue;
+    for (const name of [...entity.names.zh]) {
+      const stem = name.replace(/地区$/u, '');
+      if (stem === name || stem.length < 2 || owned.has(stem) || never.has(stem)) continue;
+      entity.names.zh.push(stem);
+      owned.add(stem);
+    }
+  }
 }
