@@ -259,19 +259,19 @@ function startSearchPage(form: HTMLFormElement): void {
 
   /**
    * Shows a plain query's ready first page and count (ready.ts), if the build made it ready:
-   * returns the ids shown, for the index's search to take over from. Not for filters, another
+   * returns the places shown, for the index's search to take over from. Not for filters, another
    * order, or two languages at once: those are searched.
    */
   const showReady = async (state: SearchState, mine: number): Promise<string[] | undefined> => {
     const found = await readyFor(state);
     if (!found || mine !== run) return undefined;
-    const ids = showReadyResults({ list, status }, found, state, bundles);
-    if (!ids) return undefined;
+    const places = showReadyResults({ list, status }, found, state, bundles);
+    if (!places) return undefined;
     // The rest, the chart and the filter counts come with the index's search.
     more.hidden = true;
     chart.replaceChildren();
     offer.replaceChildren();
-    return ids;
+    return places;
   };
 
   /** Drops the languages' indexes after a failure, and any search begun in them. */

@@ -16,7 +16,7 @@ export const readyKeyOf = (state: SearchState): string =>
 
 /**
  * Shows `found` for `state` in `list` and `status`, unless they are already shown. Returns the
- * ids shown, or nothing where the results were made for other words than the reader's (render.ts:
+ * places of the results shown (Hit.place), or nothing where the results were made for other words than the reader's (render.ts:
  * termsOf; the same words in other capitals are shown, linking with the reader's).
  */
 export function showReadyResults(
@@ -25,9 +25,9 @@ export function showReadyResults(
   state: SearchState,
   bundles: readonly Lang[],
 ): string[] | undefined {
-  const ids = ready.results.map(({ place }) => place);
+  const places = ready.results.map(({ place }) => place);
   const key = readyKeyOf(state);
-  if (list.dataset.ready === key) return ids;
+  if (list.dataset.ready === key) return places;
   const asked = termsOf(state.q).join(' ');
   const made = ready.terms.join(' ');
   if (asked.toLowerCase() !== made.toLowerCase()) return undefined;
@@ -43,5 +43,5 @@ export function showReadyResults(
   );
   list.dataset.ready = key;
   status.textContent = summary(count, state, bundles);
-  return ids;
+  return places;
 }

@@ -333,11 +333,8 @@ export function patternEntities(
     const same = ids.get(id);
     if (same) {
       const names = same.entity.names[lang];
-      if (
-        same.entity.kind !== kind ||
-        (names.length === 0 && same.entity.names.en.length + same.entity.names.zh.length > 0)
-      )
-        continue;
+      // A name of the other language with this slug is another entity's.
+      if (same.entity.kind !== kind || names.length === 0) continue;
       if (count > same.docs) {
         names.unshift(name);
         same.docs = count;
