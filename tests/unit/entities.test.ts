@@ -456,6 +456,24 @@ describe('names one language marks by itself', () => {
     expect(people).not.toContain('祝贺奥利');
   });
 
+  test('Chinese: the titles of the English list mark a name too; a given name before its dot, or a place before an office, is no person', () => {
+    const chinese = [
+      '世界知识产权组织总干事高锐称，中国的成就值得肯定。',
+      'WIPO总干事高锐表示。',
+      '习近平主席与沙特国王萨勒曼通话。',
+      '美国纽约州长科莫4日发推特。',
+      '共和党参议员汤姆·科顿被委任。',
+      '第五届中美省州长论坛即将举行。',
+    ].map((text) => ({ lang: 'zh' as const, text }));
+    const people = patternEntities(chinese, () => false, { en: new Set(), zh: new Set() }, new Set(['沙特', '美国']))
+      .filter(({ kind }) => kind === 'person')
+      .map((entity) => entity.names.zh[0]);
+    expect(people).toEqual(expect.arrayContaining(['高锐', '萨勒曼', '科莫']));
+    expect(people).not.toContain('汤姆');
+    expect(people).not.toContain('中美省');
+    expect(people).not.toContain('沙特');
+  });
+
   test('Chinese: a newspaper named as a title (《环球时报》) is a body, once', () => {
     const media = patternEntities([{ lang: 'zh' as const, text: '这是《环球时报》的观点。' }], () => false, {
       en: new Set(),

@@ -152,11 +152,17 @@ export function companiesNamed(texts: Iterable<string>): Set<string> {
   return names;
 }
 const acronym = /\b[A-Z]{3,6}\b/gu;
-/** Chinese titles, beside a name before or after it (宋涛部长, 特使邓锡军). */
+/**
+ * Chinese titles, beside a name before or after it (宋涛部长, 特使邓锡军): the English list's, as
+ * these texts write them (Director-General 总干事, Governor 州长 or 省长, Chief Executive 行政长官,
+ * King 国王, Emir 埃米尔, Mr. 先生, Dr. 博士, CEO 首席执行官), and the ranks of Chinese officials.
+ */
 const chineseTitles = new Set(
-  '部长 副部长 总理 副总理 外长 总统 副总统 首相 教授 先生 女士 大使 特使 主席 副主席 王储 国务卿 秘书长 主任 发言人 国务委员 委员长 议长 总书记'.split(
-    ' ',
-  ),
+  (
+    '部长 副部长 总理 副总理 外长 副外长 总统 副总统 首相 教授 先生 女士 夫人 博士 大使 特使 主席 副主席 王储 国王 女王 ' +
+    '埃米尔 国务卿 秘书长 副秘书长 总干事 副总干事 主任 局长 署长 专员 发言人 国务委员 委员长 议长 总书记 州长 省长 ' +
+    '市长 参议员 众议员 议员 首席部长 行政长官 首席执行官 首席财务官 董事长 大臣'
+  ).split(' '),
 );
 /** A title, or a word jieba glued a title's country to (日本首相, 美国总统): before a name, the same mark. */
 const chineseTitleList = [...chineseTitles];
@@ -164,6 +170,10 @@ const endsWithTitle = (word: string) => chineseTitleList.some((title) => word.en
 /** Prepositions and speech verbs jieba's guesses glue to a name (祝贺奥利, 同萨勒曼, 蒂勒森称, 马克龙发). */
 const gluedBefore = /^(?:祝贺|即派|同|和|与|向|对|称)(?=\p{Script=Han}{2})/u;
 const gluedAfter = /(?<=\p{Script=Han}{2})(?:在|将|称|发|说|同|和|与|向|对)$/u;
+/** The dot between a transliterated name's parts, as these texts write it. */
+const middleDot = /^[·•]$/u;
+/** A place's name by a title (艾奥瓦州|州长, 中美省|州长论坛): the place of an office, not a person, as a country is (沙特|国王). */
+const placeEnding = /[省州市县]$/u;
 /** What jieba calls a name it knows (nr...) or a word it does not (x): a person's name, beside a title. */
 const chineseNameTags = /^(?:nr|nrt|nrfg|nz|x)$/u;
 
@@ -261,13 +271,18 @@ export function patternEntities(
         let j = i;
         while (j + 1 < i + 3 && nameLike(j + 1)) j++;
         const run = words.slice(i, j + 1);
+        // A given name before a middle dot (汤姆·科顿, 参议员汤姆): the person is named by what follows.
+        if (middleDot.test(words[j + 1]?.word ?? '')) {
+          i = j;
+          continue;
+        }
         // jieba glues a preposition or a speech verb to a name it lacks (祝贺奥利, 蒂勒森称): not the name's.
         const word = run
           .map((piece) => piece.word)
           .join('')
           .replace(gluedBefore, '')
           .replace(gluedAfter, '');
-        if (!/^\p{Script=Han}{2,5}$/u.test(word)) continue;
+        if (!/^\p{Script=Han}{2,5}$/u.test(word) || placeEnding.test(word) || chineseCountries.has(word)) continue;
         const after = words[j + 1]?.word ?? '';
         const afterTwo = after + (words[j + 2]?.word ?? '');
         const before = words[i - 1]?.word ?? '';
