@@ -418,7 +418,10 @@ await new Promise<void>((resolve) => referrer.listen(0, '127.0.0.1', resolve));
 const elsewhere = (target: string) =>
   `http://localhost:${(referrer.address() as AddressInfo).port}/?to=${encodeURIComponent(target)}`;
 
-/** How many times each visit's query is opened from a link (freshVisits), for a steadier median. */
+/** What a linked visit's page says on its console once its results are shown. */
+const SHOWN_SIGNAL = 'lectern-bench:shown';
+
+/** How many times each visit's query is opened from a link (visitPair), for a steadier median. */
 const LINKED_VISITS = Number(values['linked-visits']);
 
 /** A reader's machine: a desktop as it is, or Lighthouse's phone (4x slower CPU, 150 ms round trips, 1.6 Mbps). */
@@ -440,102 +443,142 @@ async function throttle(cdp: CDPSession, profile: Profile): Promise<void> {
   if (profile.network) await cdp.send('Network.emulateNetworkConditions', { offline: false, ...profile.network });
 }
 
-async function freshVisits(
+/** One fresh visit of a pair of queries: typed (the first, then the next), then the first opened from a link. */
+interface Run {
+  first: string;
+  later: string;
+  pageKiB: number;
+  firstKiB: number;
+  firstRequests: number;
+  firstMs: number;
+  laterKiB: number;
+  laterMs: number;
+  linked: { ms: number; steps: Record<string, number> }[];
+  steps: Record<'first' | 'later', Record<string, number>>;
+}
+
+/** A site as the visits see it: where it is served and its search page for a query. */
+interface Site {
+  base: string;
+  pathFor?: (query: string) => string;
+}
+
+/** Fresh visits of `queries` on one site, summarised (`summarise`). */
+async function freshVisits(browser: Browser, site: Site, queries: [string, string][], profile: Profile = DESKTOP) {
+  const runs: Run[] = [];
+  for (const pair of queries) runs.push(await visitPair(browser, site, pair, profile));
+  return summarise(runs);
+}
+
+/**
+ * Fresh visits of `queries` on two sites, each pair on one and then the other before the next pair:
+ * a slower stretch of the machine's (stock Pagefind's median from a link moved by a quarter between
+ * runs) falls on both sites' visits alike, not on one site's.
+ */
+async function visitsSideBySide(
   browser: Browser,
-  base: string,
+  sites: { lectern: Site; stock: Site },
   queries: [string, string][],
-  profile: Profile = DESKTOP,
-  pathFor: (query: string) => string = () => '/search/',
+  profile: Profile,
 ) {
-  const runs: {
-    first: string;
-    later: string;
-    pageKiB: number;
-    firstKiB: number;
-    firstRequests: number;
-    firstMs: number;
-    laterKiB: number;
-    laterMs: number;
-    linked: { ms: number; steps: Record<string, number> }[];
-    steps: Record<'first' | 'later', Record<string, number>>;
-  }[] = [];
-  for (const [first, later] of queries) {
-    // The HTTP/2 server's certificate is made for the run.
-    // A reader who types Chinese has a browser in Chinese, which the page reads to guess which
-    // index to open before the first key (src/client/search/page.ts).
-    const locale = /\p{Script=Han}/u.test(first) ? 'zh-CN' : 'en-US';
-    const options = { ignoreHTTPSErrors: base.startsWith('https:'), locale };
-    const context = await browser.newContext(options);
-    const page = await context.newPage();
-    const wire = await meter(page);
-    await throttle(wire.cdp, profile);
-    await page.goto(`${base}${pathFor(first)}`, { waitUntil: 'networkidle' });
-    const pageBytes = (await wire.read(false)).bytes;
-    // What the page fetched of the index before the reader typed counts to the first query, as
-    // does what it fetches once they are in the box and typing.
-    const ahead = await wire.read(true);
-    wire.reset();
-    const firstMs = await query(page, first, wire.cdp);
-    await page.waitForLoadState('networkidle');
-    const typed = await wire.read();
-    const firstTraffic = { bytes: ahead.bytes + typed.bytes, requests: ahead.requests + typed.requests };
-    const firstSteps = await lecternSteps(page);
-    wire.reset();
-    const laterMs = await query(page, later, wire.cdp);
-    await page.waitForLoadState('networkidle');
-    const laterTraffic = await wire.read();
-    const laterSteps = await lecternSteps(page);
-    await context.close();
-    // A link to a search (or the box in every page's header) opens the search page with the
-    // query in its URL: nothing can be opened ahead, so this is from navigation to results. Each
-    // is opened LINKED_VISITS times, each time fresh: one visit a query moved the median by a
-    // fifth between runs.
-    const linkedVisits: { ms: number; steps: Record<string, number> }[] = [];
-    for (let visit = 0; visit < LINKED_VISITS; visit++) {
-      const linked = await browser.newContext(options);
-      const linkPage = await linked.newPage();
-      const linkCdp = await linked.newCDPSession(linkPage);
-      await linkCdp.send('Network.enable');
-      await throttle(linkCdp, profile);
-      // Timed in the page, from the navigation's start to the status saying how many were found.
-      await linkPage.addInitScript(() => {
-        new MutationObserver((_, observer) => {
-          if (/^[\d,]+ answers? /.test(document.querySelector('#search-status')?.textContent ?? '')) {
-            observer.disconnect();
-            requestAnimationFrame(() => ((window as unknown as { shown: number }).shown = performance.now()));
-          }
-        }).observe(document, { childList: true, subtree: true, characterData: true });
-      });
-      // Clicked on a page of another site, as a shared link is: the browser gives the search page
-      // a new renderer process, whichever site it is. Opened straight from a new tab's blank page
-      // instead, Chrome kept the blank page's process for the stock site and made a new one (about
-      // 80 ms on a desktop) for Lectern's pages while they were sent a Cross-Origin-Opener-Policy
-      // (docs/performance.md).
-      const target = `${base}${pathFor(first)}?q=${encodeURIComponent(first)}`;
-      await linkPage.goto(elsewhere(target));
-      await Promise.all([linkPage.waitForURL(target, { waitUntil: 'commit' }), linkPage.click('a')]);
-      await linkPage.waitForFunction(() => (window as unknown as { shown?: number }).shown !== undefined, undefined, {
-        timeout: 60_000,
-      });
-      linkedVisits.push({
-        ms: Math.round(await linkPage.evaluate(() => (window as unknown as { shown: number }).shown)),
-        steps: await lecternSteps(linkPage),
-      });
-      await linked.close();
-    }
-    runs.push({
-      first,
-      later,
-      pageKiB: pageBytes / 1024,
-      firstKiB: firstTraffic.bytes / 1024,
-      firstRequests: firstTraffic.requests,
-      firstMs,
-      laterKiB: laterTraffic.bytes / 1024,
-      laterMs,
-      linked: linkedVisits,
-      steps: { first: firstSteps, later: laterSteps },
-    });
+  const runs: { lectern: Run[]; stock: Run[] } = { lectern: [], stock: [] };
+  for (const pair of queries) {
+    runs.lectern.push(await visitPair(browser, sites.lectern, pair, profile));
+    runs.stock.push(await visitPair(browser, sites.stock, pair, profile));
   }
+  return { lectern: summarise(runs.lectern), stock: summarise(runs.stock) };
+}
+
+async function visitPair(
+  browser: Browser,
+  { base, pathFor = () => '/search/' }: Site,
+  [first, later]: [string, string],
+  profile: Profile,
+): Promise<Run> {
+  // The HTTP/2 server's certificate is made for the run.
+  // A reader who types Chinese has a browser in Chinese, which the page reads to guess which
+  // index to open before the first key (src/client/search/page.ts).
+  const locale = /\p{Script=Han}/u.test(first) ? 'zh-CN' : 'en-US';
+  const options = { ignoreHTTPSErrors: base.startsWith('https:'), locale };
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const wire = await meter(page);
+  await throttle(wire.cdp, profile);
+  await page.goto(`${base}${pathFor(first)}`, { waitUntil: 'networkidle' });
+  const pageBytes = (await wire.read(false)).bytes;
+  // What the page fetched of the index before the reader typed counts to the first query, as
+  // does what it fetches once they are in the box and typing.
+  const ahead = await wire.read(true);
+  wire.reset();
+  const firstMs = await query(page, first, wire.cdp);
+  await page.waitForLoadState('networkidle');
+  const typed = await wire.read();
+  const firstTraffic = { bytes: ahead.bytes + typed.bytes, requests: ahead.requests + typed.requests };
+  const firstSteps = await lecternSteps(page);
+  wire.reset();
+  const laterMs = await query(page, later, wire.cdp);
+  await page.waitForLoadState('networkidle');
+  const laterTraffic = await wire.read();
+  const laterSteps = await lecternSteps(page);
+  await context.close();
+  // A link to a search (or the box in every page's header) opens the search page with the
+  // query in its URL: nothing can be opened ahead, so this is from navigation to results. Each
+  // is opened LINKED_VISITS times, each time fresh: one visit a query moved the median by a
+  // fifth between runs.
+  const linkedVisits: { ms: number; steps: Record<string, number> }[] = [];
+  for (let visit = 0; visit < LINKED_VISITS; visit++) {
+    const linked = await browser.newContext(options);
+    const linkPage = await linked.newPage();
+    const linkCdp = await linked.newCDPSession(linkPage);
+    await linkCdp.send('Network.enable');
+    await throttle(linkCdp, profile);
+    // Timed in the page, from the navigation's start to the status saying how many were found,
+    // and said on the console. Waited for by evaluating in the page instead (waitForFunction),
+    // Playwright first put its own script into the new page, on the page's thread in the middle
+    // of the load being timed, and slowed stock's page more than Lectern's (docs/performance.md).
+    await linkPage.addInitScript((signal) => {
+      new MutationObserver((_, observer) => {
+        if (/^[\d,]+ answers? /.test(document.querySelector('#search-status')?.textContent ?? '')) {
+          observer.disconnect();
+          requestAnimationFrame(() => {
+            (window as unknown as { shown: number }).shown = performance.now();
+            console.debug(signal);
+          });
+        }
+      }).observe(document, { childList: true, subtree: true, characterData: true });
+    }, SHOWN_SIGNAL);
+    // Clicked on a page of another site, as a shared link is: the browser gives the search page
+    // a new renderer process, whichever site it is. Opened straight from a new tab's blank page
+    // instead, Chrome kept the blank page's process for the stock site and made a new one (about
+    // 80 ms on a desktop) for Lectern's pages while they were sent a Cross-Origin-Opener-Policy
+    // (docs/performance.md).
+    const target = `${base}${pathFor(first)}?q=${encodeURIComponent(first)}`;
+    await linkPage.goto(elsewhere(target));
+    const shown = linkPage.waitForEvent('console', { predicate: (m) => m.text() === SHOWN_SIGNAL, timeout: 60_000 });
+    await Promise.all([linkPage.waitForURL(target, { waitUntil: 'commit' }), linkPage.click('a')]);
+    await shown;
+    linkedVisits.push({
+      ms: Math.round(await linkPage.evaluate(() => (window as unknown as { shown: number }).shown)),
+      steps: await lecternSteps(linkPage),
+    });
+    await linked.close();
+  }
+  return {
+    first,
+    later,
+    pageKiB: pageBytes / 1024,
+    firstKiB: firstTraffic.bytes / 1024,
+    firstRequests: firstTraffic.requests,
+    firstMs,
+    laterKiB: laterTraffic.bytes / 1024,
+    laterMs,
+    linked: linkedVisits,
+    steps: { first: firstSteps, later: laterSteps },
+  };
+}
+
+/** Medians (and maxima) over a site's runs, and its steps' medians by kind of search. */
+function summarise(runs: Run[]) {
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const max = (xs: number[]) => Math.max(...xs);
   const links = runs.flatMap((r) => r.linked);
@@ -557,7 +600,7 @@ async function freshVisits(
   };
 }
 
-type Visits = Awaited<ReturnType<typeof freshVisits>>;
+type Visits = ReturnType<typeof summarise>;
 
 /**
  * Lectern against stock Pagefind (scripts/bench/stock-pagefind.ts) over the same answers and the
@@ -667,11 +710,11 @@ try {
     ['南海', '香港'],
     ['"win-win cooperation"', 'sanctions'],
   ];
-  const visits = await freshVisits(browser, server.url, pairs);
+  const visits = await freshVisits(browser, { base: server.url }, pairs);
   console.log('fresh visits', visits);
   // The same over HTTP/2, as the hosts serve it: the bytes a reader there downloads.
   const secure = await serve(build.outDir, { gzip: true, http2: true });
-  const visitsHttp2 = await freshVisits(browser, secure.url, pairs).finally(() => secure.close());
+  const visitsHttp2 = await freshVisits(browser, { base: secure.url }, pairs).finally(() => secure.close());
   console.log('fresh visits, HTTP/2', visitsHttp2);
   // The same fresh visits on stock Pagefind over the same answers, on a desktop and a phone.
   // Over HTTP/1.1 as the issue first measured, and over HTTP/2 as every host in the README serves
@@ -691,6 +734,10 @@ try {
   if (values.stock) {
     const stockDir = join(tmpdir(), 'lectern-bench-stock-pagefind');
     const stockPaths = await buildStockSite(answers, stockDir);
+    const stockSite = (base: string): Site => ({
+      base,
+      pathFor: (q) => (/\p{Script=Han}/u.test(q) ? stockPaths.zh : stockPaths.en),
+    });
     for (const http2 of [false, true]) {
       const lectern = await serve(build.outDir, { gzip: true, http2 });
       const stock = await serve(stockDir, { gzip: true, http2 });
@@ -698,10 +745,12 @@ try {
         for (const profile of [DESKTOP, PHONE]) {
           versus.push({
             profile: `${profile.name}, ${http2 ? 'HTTP/2' : 'HTTP/1.1'}`,
-            lectern: await freshVisits(browser, lectern.url, pairs, profile),
-            stock: await freshVisits(browser, stock.url, pairs, profile, (q) =>
-              /\p{Script=Han}/u.test(q) ? stockPaths.zh : stockPaths.en,
-            ),
+            ...(await visitsSideBySide(
+              browser,
+              { lectern: { base: lectern.url }, stock: stockSite(stock.url) },
+              pairs,
+              profile,
+            )),
           });
           console.log('against stock Pagefind', versus.at(-1));
         }
@@ -710,10 +759,12 @@ try {
           for (const profile of [DESKTOP, PHONE]) {
             versus.push({
               profile: `${profile.name}, HTTP/2, queries not made ready`,
-              lectern: await freshVisits(browser, lectern.url, unready, profile),
-              stock: await freshVisits(browser, stock.url, unready, profile, (q) =>
-                /\p{Script=Han}/u.test(q) ? stockPaths.zh : stockPaths.en,
-              ),
+              ...(await visitsSideBySide(
+                browser,
+                { lectern: { base: lectern.url }, stock: stockSite(stock.url) },
+                unready,
+                profile,
+              )),
             });
             console.log('against stock Pagefind', versus.at(-1));
           }
