@@ -6,8 +6,9 @@
  * corpus imported (or of `--content`), paired and aligned as the site does it, its entities found
  * as the site finds them (src/lib/entities/). Reports:
  * - precision and recall per language and kind against the hand-checked samples
- *   (tests/fixtures/entities/checked.json, and checked-later.json and checked-blind-2.json held out: answer ids and the
- *   mentions marked in each, the texts stay in ../shared);
+ *   (tests/fixtures/entities/checked.json, and checked-later.json, checked-blind-2.json and
+ *   checked-blind-3.json held out: answer ids and the mentions marked in each, the texts stay in
+ *   ../shared);
  * - the counterpart in the other language of the 100 entities each language names most, against
  *   the hand-checked list (tests/fixtures/entities/linked.json);
  * - agreement with the CMFA PressCon sample's own entity columns (a_loc, a_per, a_org);
@@ -74,7 +75,13 @@ const checkedFiles = [
   },
   {
     file: join(projectRoot, 'tests/fixtures/entities/checked-blind-2.json'),
-    title: 'a third sample, held out: marked blind after the last rules, none made from it',
+    title:
+      'a third sample, held out: marked blind after the last rules, none made from its names (the Chinese titles of 2026-12-05, taken from the English list after its misses were read, moved none of its figures)',
+  },
+  {
+    file: join(projectRoot, 'tests/fixtures/entities/checked-blind-3.json'),
+    title:
+      'a fourth sample, Chinese only, held out: marked blind after the Chinese titles; first measured Chinese people 88.2% / 83.3%, organisations 94.3% / 97.1%, places 100% / 99.0%, then two of its errors (同文 taken for Moon Jae-in, 访韩 for a person) led to a rule for the whole archive (a preposition or a visit jieba glued to one character is no name), and no longer count as blind',
   },
 ];
 const linkedFile = join(projectRoot, 'tests/fixtures/entities/linked.json');
@@ -413,6 +420,8 @@ function report(): string {
       '| --- | --- | --- | --- | --- | --- | --- |',
     );
     for (const lang of langs) {
+      // A sample of one language (the fourth) says nothing of the other.
+      if (entityKinds.every((kind) => scores[lang][kind].marked === 0 && scores[lang][kind].found === 0)) continue;
       for (const kind of entityKinds) {
         const s = scores[lang][kind];
         lines.push(
@@ -422,6 +431,8 @@ function report(): string {
     }
     lines.push('', 'Missed and wrong, per language (answer: kind: name):', '');
     for (const lang of langs) {
+      // A sample of one language (the fourth) says nothing of the other.
+      if (entityKinds.every((kind) => scores[lang][kind].marked === 0 && scores[lang][kind].found === 0)) continue;
       for (const kind of entityKinds) {
         const s = scores[lang][kind];
         if (s.misses.length > 0) lines.push(`- ${lang} ${kind}, missed: ${s.misses.join('; ')}`);

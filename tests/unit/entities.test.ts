@@ -150,6 +150,12 @@ describe('candidates', () => {
     expect([...names.keys()]).toContain('杜特尔特');
   });
 
+  test('Chinese: a preposition or a visit jieba glued to one character (同|文在寅 cut 同文, 访韩) is no candidate', () => {
+    const names = [...chineseCandidates('习近平主席同文在寅总统通电话，并欢迎他访韩。').keys()];
+    expect(names).not.toContain('同文');
+    expect(names).not.toContain('访韩');
+  });
+
   test('Chinese: a surname jieba tags alone and a given name that is a word of its own (蔡|英文) are a candidate', () => {
     expect([...chineseCandidates('台湾地区领导人蔡英文在讲话中说').keys()]).toContain('蔡英文');
     // A title after a surname is no given name (王|部长).
@@ -456,7 +462,7 @@ describe('names one language marks by itself', () => {
     expect(people).not.toContain('祝贺奥利');
   });
 
-  test('Chinese: the titles of the English list mark a name too; a given name before its dot, or a place before an office, is no person', () => {
+  test('Chinese: the titles of the English list mark a name too; a given name before its dot, a place before an office or a visit (访韩) is no person', () => {
     const chinese = [
       '世界知识产权组织总干事高锐称，中国的成就值得肯定。',
       'WIPO总干事高锐表示。',
@@ -464,6 +470,8 @@ describe('names one language marks by itself', () => {
       '美国纽约州长科莫4日发推特。',
       '共和党参议员汤姆·科顿被委任。',
       '第五届中美省州长论坛即将举行。',
+      '文在寅总统重申对习近平主席访韩的邀请。',
+      '韩方期待习近平主席访韩。',
     ].map((text) => ({ lang: 'zh' as const, text }));
     const people = patternEntities(chinese, () => false, { en: new Set(), zh: new Set() }, new Set(['沙特', '美国']))
       .filter(({ kind }) => kind === 'person')
@@ -472,6 +480,7 @@ describe('names one language marks by itself', () => {
     expect(people).not.toContain('汤姆');
     expect(people).not.toContain('中美省');
     expect(people).not.toContain('沙特');
+    expect(people).not.toContain('访韩');
   });
 
   test('Chinese: a newspaper named as a title (《环球时报》) is a body, once', () => {

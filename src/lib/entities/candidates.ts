@@ -18,6 +18,12 @@ const chineseKinds: Record<string, EntityKind> = {
   nt: 'organisation',
 };
 
+/**
+ * A preposition or a visit jieba glued to one character of a name or a country (习近平主席同|文在寅
+ * cut 同文|在|寅; 访韩): no name, whatever the translations pair it with (同文 with Moon).
+ */
+export const gluedWord = /^(?:同|与|和|向|对|访)\p{Script=Han}$/u;
+
 /** What jieba tags a word that is also a given name (英文/nz, 国强/a): none a title, a verb or a word of grammar. */
 const givenTags = new Set(['nz', 'a', 'an', 'ng', 'b', 'j']);
 
@@ -82,6 +88,7 @@ export function chineseCandidates(text: string): Map<string, EntityKind | undefi
         if (
           named &&
           name.length >= 2 &&
+          !gluedWord.test(name) &&
           name.length <= longest &&
           !(found.get(name) !== undefined && kind === undefined)
         ) {

@@ -1,6 +1,6 @@
 import type { Lang } from '../../schemas/transcript.ts';
 import { taggedWordsOf } from '../search/words.ts';
-import { leadWords, lowerCaseCounts } from './candidates.ts';
+import { gluedWord, leadWords, lowerCaseCounts } from './candidates.ts';
 import { slugOf } from '../slug.ts';
 import type { Entity, EntityKind } from './entity.ts';
 
@@ -282,7 +282,13 @@ export function patternEntities(
           .join('')
           .replace(gluedBefore, '')
           .replace(gluedAfter, '');
-        if (!/^\p{Script=Han}{2,5}$/u.test(word) || placeEnding.test(word) || chineseCountries.has(word)) continue;
+        if (
+          !/^\p{Script=Han}{2,5}$/u.test(word) ||
+          placeEnding.test(word) ||
+          chineseCountries.has(word) ||
+          gluedWord.test(word)
+        )
+          continue;
         const after = words[j + 1]?.word ?? '';
         const afterTwo = after + (words[j + 2]?.word ?? '');
         const before = words[i - 1]?.word ?? '';
