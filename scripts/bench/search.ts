@@ -40,7 +40,7 @@ const { values } = parseArgs({
     // Lectern against stock Pagefind over the same answers, on a desktop and a phone profile.
     stock: { type: 'boolean', default: true },
     seed: { type: 'string', default: '7' },
-    'linked-visits': { type: 'string', default: '3' },
+    'linked-visits': { type: 'string', default: '5' },
   },
 });
 const SAMPLES = Number(values.samples);
@@ -391,7 +391,6 @@ async function relevance(browser: Browser, base: string, answers: Answer[], lang
   };
 }
 
-/** A fresh visit (empty cache): the search page, then a first query and a later one. */
 /** Whether the build at `dir` made `query` ready (src/lib/search/ready.ts), in its script's language. */
 function isReady(dir: string, query: string): boolean {
   const lang: Lang = /\p{Script=Han}/u.test(query) ? 'zh' : 'en';
@@ -489,6 +488,7 @@ async function visitsSideBySide(
   return { lectern: summarise(runs.lectern), stock: summarise(runs.stock) };
 }
 
+/** A fresh visit (empty cache): the search page, then a first query and a later one, then the first opened from a link. */
 async function visitPair(
   browser: Browser,
   { base, pathFor = () => '/search/' }: Site,
