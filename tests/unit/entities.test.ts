@@ -156,6 +156,12 @@ describe('candidates', () => {
     expect(names).not.toContain('访韩');
   });
 
+  test('Chinese: 副 (vice-) after a name begins its title and is no piece of the name (胡春华|副总理)', () => {
+    const names = [...chineseCandidates('国务院副总理胡春华出席。胡春华副总理表示欢迎。').keys()];
+    expect(names).toContain('胡春华');
+    expect(names).not.toContain('胡春华副');
+  });
+
   test('Chinese: a surname jieba tags alone and a given name that is a word of its own (蔡|英文) are a candidate', () => {
     expect([...chineseCandidates('台湾地区领导人蔡英文在讲话中说').keys()]).toContain('蔡英文');
     // A title after a surname is no given name (王|部长).
@@ -261,6 +267,10 @@ describe('discovery from aligned answers', () => {
     expect(
       discoveredAs('Gallup', '盖洛普', said('A poll by the Venezuelan Gallup, and by the Venezuelan Gallup again.')),
     ).toBe('organisation');
+  });
+
+  test('an office is neither the place nor the person it is paired with (Syrian Deputy Prime Minister)', () => {
+    expect(discoveredAs('Syrian Deputy Prime Minister', '穆阿利')).toBeUndefined();
   });
 
   test('a name ending in "-owned" is no name (Syrian-owned), whatever it is paired with', () => {
@@ -483,6 +493,46 @@ describe('names one language marks by itself', () => {
     expect(people).not.toContain('访韩');
   });
 
+  test('Chinese: a name by a title in a share of the answers that use it, however often each repeats it', () => {
+    const chinese = [
+      '中方对穆加贝前总统的逝世表示哀悼。穆加贝是非洲民族解放运动的领袖。穆加贝一生致力于中非友好。',
+      '我们已经看到了津巴布韦前总统穆加贝逝世的消息。穆加贝为中非关系作出了贡献。穆加贝先生的家属节哀。',
+      '穆加贝是中国人民的老朋友。穆加贝多次访华。穆加贝对华友好。',
+    ].map((text) => ({ lang: 'zh' as const, text }));
+    const people = patternEntities(chinese, () => false, { en: new Set(), zh: new Set() })
+      .filter(({ kind }) => kind === 'person')
+      .map((entity) => entity.names.zh[0]);
+    expect(people).toContain('穆加贝');
+  });
+
+  test('Chinese: a cut of a name an entity has (特雷斯 of 古特雷斯) is none of its own', () => {
+    const chinese = ['联合国秘书长古特雷斯宣布任命。', '中方欢迎古特雷斯秘书长的任命。'].map((text) => ({
+      lang: 'zh' as const,
+      text,
+    }));
+    const names = (owned: string[]) =>
+      patternEntities(chinese, (_lang, name) => owned.includes(name), { en: new Set(), zh: new Set() }).map(
+        (entity) => entity.names.zh[0],
+      );
+    expect(names([])).toContain('特雷斯');
+    expect(names(['古特雷斯'])).not.toContain('特雷斯');
+  });
+
+  test('English: a senate, a school, a consulate and a secretariat are bodies', () => {
+    expect(
+      englishNames(
+        'The US Senate passed it. Students of Niles North High School wrote. The Chinese Consulate-General was attacked. The ASEAN Secretariat said so.',
+      ),
+    ).toEqual(
+      expect.arrayContaining([
+        'US Senate',
+        'Niles North High School',
+        'Chinese Consulate-General',
+        'ASEAN Secretariat',
+      ]),
+    );
+  });
+
   test('Chinese: a newspaper named as a title (《环球时报》) is a body, once', () => {
     const media = patternEntities([{ lang: 'zh' as const, text: '这是《环球时报》的观点。' }], () => false, {
       en: new Set(),
@@ -612,6 +662,46 @@ describe('ids are addresses', () => {
       'tedros-person',
     ]);
     expect(new Set(entities.map((entity) => entity.id)).size).toBe(entities.length);
+  });
+});
+
+describe('a Chinese name beside a title, and the English that renders it with the title', () => {
+  const turn = (role: 'question' | 'answer', text: string) =>
+    ({ role, kind: 'text', label: role === 'question' ? 'Q' : 'A', html: text, text, line: 1 }) as const;
+  const transcript = (id: string, lang: 'en' | 'zh', answers: string[]): Readable => ({
+    id,
+    lang,
+    transcript: {
+      exchanges: answers.map((answer, i) => ({
+        id: `q${i + 1}`,
+        n: i + 1,
+        topics: [],
+        turns: [turn('question', lang === 'en' ? 'Any comment?' : '有何评论？'), turn('answer', answer)],
+      })),
+    } as unknown as Readable['transcript'],
+  });
+  const english = [
+    'Treasury Secretary Steven Mnuchin will visit China.',
+    'We noted the remarks of Treasury Secretary Steven Mnuchin.',
+    'We welcome Treasury Secretary Steven Mnuchin.',
+    'The talks went well, and Mr. Steven Mnuchin agreed.',
+  ];
+  const chinese = [
+    '财政部长姆努钦将访华。',
+    '我们注意到财政部长姆努钦的讲话。',
+    '我们欢迎财政部长姆努钦。',
+    '会谈进展顺利，姆努钦先生表示同意。',
+  ];
+  const { entities } = findEntities(
+    [transcript('en/a', 'en', english), transcript('zh/a', 'zh', chinese)],
+    (_, exchange) => [{ transcript: 'zh/a', exchange }],
+    { entities: [], never: { en: new Set(), zh: new Set() } },
+  );
+
+  test("is the person the rendering names after the title, not a person named with the title's words", () => {
+    const people = entities.filter((entity) => entity.kind === 'person');
+    expect(people.find((entity) => entity.names.zh.includes('姆努钦'))?.names.en).toEqual(['Steven Mnuchin']);
+    expect(people.flatMap((entity) => entity.names.en).filter((name) => name.includes('Treasury'))).toEqual([]);
   });
 });
 

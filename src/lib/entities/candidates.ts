@@ -19,10 +19,11 @@ const chineseKinds: Record<string, EntityKind> = {
 };
 
 /**
- * A preposition or a visit jieba glued to one character of a name or a country (习近平主席同|文在寅
- * cut 同文|在|寅; 访韩): no name, whatever the translations pair it with (同文 with Moon).
+ * A preposition, a visit or a posting jieba glued to one character of a name or a country
+ * (习近平主席同|文在寅 cut 同文|在|寅; 访韩; 驻澳|大使): no name, whatever the translations pair it
+ * with (同文 with Moon).
  */
-export const gluedWord = /^(?:同|与|和|向|对|访)\p{Script=Han}$/u;
+export const gluedWord = /^(?:同|与|和|向|对|访|驻)\p{Script=Han}$/u;
 
 /** What jieba tags a word that is also a given name (英文/nz, 国强/a): none a title, a verb or a word of grammar. */
 const givenTags = new Set(['nz', 'a', 'an', 'ng', 'b', 'j']);
@@ -43,7 +44,8 @@ export function chineseCandidates(text: string): Map<string, EntityKind | undefi
       tag in chineseKinds ||
       tag === 'x' ||
       tag === 'j' ||
-      (word.length === 1 && !/^(?:c|p|u.*|d|r|m|q|f|y|e|o|zg)$/.test(tag))
+      // 副 (vice-) begins the title after a name (胡春华副总理), never ends the name.
+      (word.length === 1 && word !== '副' && !/^(?:c|p|u.*|d|r|m|q|f|y|e|o|zg)$/.test(tag))
     );
   };
   // A transliterated name's parts are joined by a middle dot (伊姆兰·汗, 穆罕默德·贾瓦德·扎里夫): the

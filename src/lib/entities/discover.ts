@@ -53,6 +53,9 @@ const placeWords =
   /^(?:Port|Gulf|Bay|Strait|Lake|Mount|Cape|Line) of |\b(?:Islands?|Sea|Bay|Strait|Canal|Province|Region|Peninsula|Airport|Harbour|Harbor)$/u;
 /** A person is known by a name, not by a title with it ("President Trump", "US President Trump"). */
 const titled = (name: string) => name.split(' ').some((word) => leadWords.has(word));
+/** An office, not who holds it nor where ("Syrian Deputy Prime Minister", paired with the name after it). */
+const office =
+  /\b(?:Minister|President|Premier|Secretary(?:-General)?|Chairman|Chairwoman|Chancellor|Councilor|Councillor|Ambassador|Senator|Envoy|Spokesperson|Commissioner|Governor|Mayor|Director-General)$/u;
 /** Words that make a body beside the head words patterns.ts knows (headWord): media and firms, posts abroad. */
 const organisationWords = /\b(?:Army|Embassy|Consulate(?:-General)?|Times|News|Post|Telecom|Technologies)\b/u;
 
@@ -146,7 +149,7 @@ export function discoverEntities(
       [z, e],
     ] as const) {
       const held = loose.get(self);
-      if (!held || jaccard > held.jaccard) loose.set(self, { partner, jaccard, shared: n });
+      if (outranks(partner, jaccard, held)) loose.set(self, { partner, jaccard, shared: n });
     }
     if (jaccard < MIN_JACCARD) continue;
     for (const [self, partner] of [
@@ -154,15 +157,7 @@ export function discoverEntities(
       [z, e],
     ] as const) {
       const held = best.get(self);
-      // On a tie the longer name: 马克龙 (Macron) over 马克, a piece of it.
-      const better =
-        !held ||
-        jaccard > held.jaccard ||
-        (jaccard === held.jaccard &&
-          (partner.length > held.partner.length || (partner.length === held.partner.length && partner < held.partner)));
-      if (better) {
-        best.set(self, { partner, jaccard, shared: n });
-      }
+      if (outranks(partner, jaccard, held)) best.set(self, { partner, jaccard, shared: n });
     }
   }
   // Names an entity already has.
@@ -240,7 +235,15 @@ export function discoverEntities(
     // firm or a people that jieba's tags took for a person (Facebook, Gallup, Weibo).
     const person = (name: string) => name.includes(' ') || people.has(name) || (given.get(name) ?? 0) >= 2;
     if (kind === 'person' && !en.some(person)) kind = 'organisation';
-    const english = byUse(kind === 'person' ? en.filter((name) => !titled(name)) : en, 'en', df);
+    const english = byUse(
+      kind === 'person'
+        ? en.filter((name) => !titled(name))
+        : kind === 'place'
+          ? en.filter((name) => !office.test(name))
+          : en,
+      'en',
+      df,
+    );
     if (english.length === 0) continue;
     const id = slugOf(english[0]!);
     if (ids.has(id)) continue;
@@ -257,6 +260,17 @@ export function discoverEntities(
     found.push({ id, kind, names: { en: english, zh: chineseNames }, origin: 'aligned' });
   }
   return { entities: found, partner: (name) => loose.get(name) };
+}
+
+/**
+ * Whether `partner` is a better partner than the one `held`: a higher Jaccard, and on a tie the
+ * longer name (马克龙, Macron, over 马克, a piece of it), then the first in code-point order, so
+ * that the order the pairs were counted in never decides.
+ */
+function outranks(partner: string, jaccard: number, held: { partner: string; jaccard: number } | undefined): boolean {
+  if (!held || jaccard > held.jaccard) return true;
+  if (jaccard < held.jaccard) return false;
+  return partner.length > held.partner.length || (partner.length === held.partner.length && partner < held.partner);
 }
 
 function byUse(names: string[], lang: Lang, df: Map<string, number>): string[] {

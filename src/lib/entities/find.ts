@@ -54,6 +54,13 @@ export function findEntities(
   const { entities, partner } = discoverEntities(docs, aligned, knownEntities(table), never, lower);
   const owned = { en: new Set<string>(), zh: new Set<string>() };
   for (const entity of entities) for (const lang of langs) for (const name of entity.names[lang]) owned[lang].add(name);
+  // Each English name's person, for a Chinese name whose likeliest partner holds it with a title.
+  const personNamed = new Map<string, Entity>();
+  const notePeople = (entity: Entity) => {
+    if (entity.kind === 'person')
+      for (const name of entity.names.en) if (!personNamed.has(name)) personNamed.set(name, entity);
+  };
+  entities.forEach(notePeople);
   const byId = new Map(entities.map((entity) => [entity.id, entity]));
   // Countries, not regions: 欧洲理事会 is the European Council, not Europe and a council.
   const countryIds = new Set(countryEntities().map((country) => country.id));
@@ -68,13 +75,29 @@ export function findEntities(
     const name = `${lang}:${entity.names[lang][0]!}`;
     const found = partner(name);
     const rendering = found?.partner.slice(3);
+    // 姆努钦 beside "Treasury Secretary Steven Mnuchin": the person named at the rendering's end is
+    // the one the title stood before (Steven Mnuchin), and the Chinese name is that person's.
+    // And 姆努钦 beside "Steven Mnuchin", a person already: the same person.
+    const holder =
+      entity.kind === 'person' && other === 'en' && rendering
+        ? (personNamed.get(rendering) ?? (owned.en.has(rendering) ? undefined : personAtEnd(rendering, personNamed)))
+        : undefined;
+    if (holder && found && partner(found.partner)?.partner === name && found.jaccard >= PATTERN_JACCARD) {
+      for (const zh of entity.names.zh) {
+        if (owned.zh.has(zh)) continue;
+        holder.names.zh.push(zh);
+        owned.zh.add(zh);
+      }
+      continue;
+    }
     if (
       found &&
       rendering &&
       partner(found.partner)?.partner === name &&
       found.jaccard >= PATTERN_JACCARD &&
       !owned[other].has(rendering) &&
-      !never[other].has(rendering)
+      !never[other].has(rendering) &&
+      !unfinished.test(rendering)
     ) {
       entity.names[other].push(rendering);
       owned[other].add(rendering);
@@ -91,9 +114,23 @@ export function findEntities(
     if (byId.has(entity.id)) continue;
     byId.set(entity.id, entity);
     entities.push(entity);
+    notePeople(entity);
   }
   withoutRegionWord(entities, never.zh);
   return { entities, lexicon: new Lexicon(entities) };
+}
+
+/** A rendering cut before the place it leads to: 美国驻 of 美国驻丹麦大使 ("US … in Denmark") is no name. */
+const unfinished = /驻$/u;
+
+/** The person whose English name ends `rendering` after a word or more (a title), the longest such name. */
+function personAtEnd(rendering: string, personNamed: ReadonlyMap<string, Entity>): Entity | undefined {
+  const words = rendering.split(' ');
+  for (let from = 1; from < words.length; from++) {
+    const person = personNamed.get(words.slice(from).join(' '));
+    if (person) return person;
+  }
+  return undefined;
 }
 
 /**
