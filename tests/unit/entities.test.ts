@@ -627,21 +627,26 @@ describe('acronyms the texts spell out', () => {
   });
 });
 
-describe('ids are addresses', () => {
+/** A transcript of one language as the finder reads it: each answer after a question of its own. */
+function readable(id: string, lang: 'en' | 'zh', answers: string[]): Readable {
   const turn = (role: 'question' | 'answer', text: string) =>
     ({ role, kind: 'text', label: role === 'question' ? 'Q' : 'A', html: text, text, line: 1 }) as const;
-  const transcript = (id: string, answers: string[]): Readable => ({
+  return {
     id,
-    lang: 'en',
+    lang,
     transcript: {
       exchanges: answers.map((answer, i) => ({
         id: `q${i + 1}`,
         n: i + 1,
         topics: [],
-        turns: [turn('question', 'Any comment?'), turn('answer', answer)],
+        turns: [turn('question', lang === 'en' ? 'Any comment?' : '有何评论？'), turn('answer', answer)],
       })),
     } as unknown as Readable['transcript'],
-  });
+  };
+}
+
+describe('ids are addresses', () => {
+  const transcript = (id: string, answers: string[]) => readable(id, 'en', answers);
   const table = (kind: 'person' | 'place') => ({
     entities: [{ id: 'tedros', kind, names: { en: ['Tedros Adhanom'], zh: ['谭德塞'] }, origin: 'table' as const }],
     never: { en: new Set<string>(), zh: new Set<string>() },
@@ -666,20 +671,6 @@ describe('ids are addresses', () => {
 });
 
 describe('a Chinese name beside a title, and the English that renders it with the title', () => {
-  const turn = (role: 'question' | 'answer', text: string) =>
-    ({ role, kind: 'text', label: role === 'question' ? 'Q' : 'A', html: text, text, line: 1 }) as const;
-  const transcript = (id: string, lang: 'en' | 'zh', answers: string[]): Readable => ({
-    id,
-    lang,
-    transcript: {
-      exchanges: answers.map((answer, i) => ({
-        id: `q${i + 1}`,
-        n: i + 1,
-        topics: [],
-        turns: [turn('question', lang === 'en' ? 'Any comment?' : '有何评论？'), turn('answer', answer)],
-      })),
-    } as unknown as Readable['transcript'],
-  });
   const english = [
     'Treasury Secretary Steven Mnuchin will visit China.',
     'We noted the remarks of Treasury Secretary Steven Mnuchin.',
@@ -693,7 +684,7 @@ describe('a Chinese name beside a title, and the English that renders it with th
     '会谈进展顺利，姆努钦先生表示同意。',
   ];
   const { entities } = findEntities(
-    [transcript('en/a', 'en', english), transcript('zh/a', 'zh', chinese)],
+    [readable('en/a', 'en', english), readable('zh/a', 'zh', chinese)],
     (_, exchange) => [{ transcript: 'zh/a', exchange }],
     { entities: [], never: { en: new Set(), zh: new Set() } },
   );
