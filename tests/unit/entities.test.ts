@@ -533,6 +533,23 @@ describe('names one language marks by itself', () => {
     );
   });
 
+  test("Chinese: a post of China's abroad is a body, once, named from 驻; another country's or the posts at large are none", () => {
+    const bodies = patternEntities(
+      [
+        '中国驻卡拉奇总领馆遭到袭击。',
+        '美国驻华使馆发表声明。',
+        '我驻英国使馆提醒中国公民。',
+        '中国驻外使领馆将提供协助。',
+      ].map((text) => ({ lang: 'zh' as const, text })),
+      () => false,
+      { en: new Set(), zh: new Set() },
+    )
+      .filter(({ kind }) => kind === 'organisation')
+      .map((entity) => entity.names.zh[0]);
+    expect(bodies).toEqual(expect.arrayContaining(['驻卡拉奇总领馆', '驻英国使馆']));
+    expect(bodies.filter((name) => name?.includes('驻华') || name?.includes('驻外'))).toEqual([]);
+  });
+
   test('Chinese: a newspaper named as a title (《环球时报》) is a body, once', () => {
     const media = patternEntities([{ lang: 'zh' as const, text: '这是《环球时报》的观点。' }], () => false, {
       en: new Set(),

@@ -174,6 +174,11 @@ const gluedAfter = /(?<=\p{Script=Han}{2})(?:在|将|称|发|说|同|和|与|向
 const middleDot = /^[·•]$/u;
 /** A place's name by a title (艾奥瓦州|州长, 中美省|州长论坛): the place of an office, not a person, as a country is (沙特|国王). */
 const placeEnding = /[省州市县]$/u;
+/**
+ * A post of China's abroad (中国驻卡拉奇总领馆, 我驻英国使馆), from 驻: not another country's (美国驻华使馆,
+ * 加拿大驻香港总领馆, whose names every such country shares), nor the posts at large (驻外使领馆).
+ */
+const chinesePost = /(?<=(?:中国|我国|我))驻\p{Script=Han}{2,8}?(?:总领事馆|总领馆|大使馆|使馆|领事馆|使团|代表团)/gu;
 /** What jieba calls a name it knows (nr...) or a word it does not (x): a person's name, beside a title. */
 const chineseNameTags = /^(?:nr|nrt|nrfg|nz|x)$/u;
 
@@ -227,6 +232,7 @@ export function patternEntities(
   const acronymNames = new Set<string>();
   const organisationWords = new Set<string>();
   const media = new Set<string>();
+  const postsAbroad = new Set<string>();
   for (const { lang, text } of docs) {
     if (lang === 'en') {
       note('en', 'person', titledNames([text]));
@@ -305,6 +311,12 @@ export function patternEntities(
         titled.add(title!);
       for (const name of titled) media.add(name);
       note('zh', 'organisation', titled);
+      // China's posts abroad, named by where they are (中国驻卡拉奇总领馆: 驻卡拉奇总领馆, the country
+      // apart as it is before any body): jieba cuts them in pieces it does not tag a body's.
+      const posts = new Set<string>();
+      for (const [post] of text.matchAll(chinesePost)) posts.add(post);
+      for (const name of posts) postsAbroad.add(name);
+      note('zh', 'organisation', posts);
       const bodies = new Set(words.filter(({ tag }) => tag === 'nt').map(({ word }) => word));
       for (const body of bodies) organisationWords.add(body);
       // A ministry or an agency jieba knows as a common noun, named by the country before it
@@ -340,7 +352,7 @@ export function patternEntities(
     const marked =
       kind === 'person'
         ? lang === 'en' || knownPeople.has(name)
-        : (lang === 'en' && !acronymNames.has(name)) || media.has(name);
+        : (lang === 'en' && !acronymNames.has(name)) || media.has(name) || postsAbroad.has(name);
     const least = marked ? MIN_MARKED_DOCS : MIN_DOCS;
     if (count < least || never[lang].has(name) || owned(lang, name)) continue;
     // 祝贺习近平, 同鲁哈尼: a cut that took in a verb or a preposition beside a name an entity has.
