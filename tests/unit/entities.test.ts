@@ -505,6 +505,18 @@ describe('names one language marks by itself', () => {
     expect(people).toContain('穆加贝');
   });
 
+  test('Chinese: a name jieba does not know, before an honorific (厄齐尔先生), is a person from one answer', () => {
+    const people = patternEntities(
+      [{ lang: 'zh' as const, text: '我不知道厄齐尔先生本人去没去过新疆。' }],
+      () => false,
+      {
+        en: new Set(),
+        zh: new Set(),
+      },
+    ).map((entity) => entity.names.zh[0]);
+    expect(people).toContain('厄齐尔');
+  });
+
   test('Chinese: a cut of a name an entity has (特雷斯 of 古特雷斯) is none of its own', () => {
     const chinese = ['联合国秘书长古特雷斯宣布任命。', '中方欢迎古特雷斯秘书长的任命。'].map((text) => ({
       lang: 'zh' as const,

@@ -164,6 +164,8 @@ const chineseTitles = new Set(
     '市长 参议员 众议员 议员 首席部长 行政长官 首席执行官 首席财务官 董事长 大臣'
   ).split(' '),
 );
+/** The titles that only a person has, never an office: Mr., Ms., Mrs. */
+const honorifics = new Set(['先生', '女士', '夫人']);
 /** A title, or a word jieba glued a title's country to (日本首相, 美国总统): before a name, the same mark. */
 const chineseTitleList = [...chineseTitles];
 const endsWithTitle = (word: string) => chineseTitleList.some((title) => word.endsWith(title));
@@ -300,7 +302,8 @@ export function patternEntities(
         const before = words[i - 1]?.word ?? '';
         if (chineseTitles.has(after) || chineseTitles.has(afterTwo) || endsWithTitle(before)) {
           people.add(word);
-          if (run.every((piece) => piece.tag !== 'x')) knownPeople.add(word);
+          // An honorific after a name (厄齐尔先生) is a person's alone, as 部长 or 主席 are not (同敦部长).
+          if (run.every((piece) => piece.tag !== 'x') || honorifics.has(after)) knownPeople.add(word);
         }
         i = j;
       }
