@@ -86,7 +86,7 @@ const checkedFiles = [
   {
     file: join(projectRoot, 'tests/fixtures/entities/checked-blind-4.json'),
     title:
-      'a fifth sample, held out: marked blind after the rules that the third and fourth samples led to (2026-12-05), 18 answers a language',
+      "a fifth sample, held out: marked blind after the rules that the third and fourth samples led to (2026-12-05), 18 answers a language; first measured Chinese people 100% / 46.7%, organisations 93.8% / 53.6%, then two of its misses led to rules for the whole archive (厄齐尔先生: an honorific after a name jieba does not know; 驻奥克兰总领馆: China's posts abroad): these no longer count as blind",
   },
 ];
 const linkedFile = join(projectRoot, 'tests/fixtures/entities/linked.json');
