@@ -493,6 +493,16 @@ describe('names one language marks by itself', () => {
     expect(people).not.toContain('访韩');
   });
 
+  test('Chinese: a posting jieba glued to one character of a country (驻澳, before 大使) is no person', () => {
+    const people = patternEntities(
+      ['美国驻澳大使表示。', '新任美国驻澳大使到任。'].map((text) => ({ lang: 'zh' as const, text })),
+      () => false,
+      { en: new Set(), zh: new Set() },
+      new Set(['美国']),
+    ).map((entity) => entity.names.zh[0]);
+    expect(people).not.toContain('驻澳');
+  });
+
   test('Chinese: a name by a title in a share of the answers that use it, however often each repeats it', () => {
     const chinese = [
       '中方对穆加贝前总统的逝世表示哀悼。穆加贝是非洲民族解放运动的领袖。穆加贝一生致力于中非友好。',
