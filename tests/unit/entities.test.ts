@@ -398,6 +398,19 @@ describe('names one language marks by itself', () => {
       () => false,
       { en: new Set(), zh: new Set() },
     ).map((entity) => entity.names.en[0]);
+  /** The first Chinese name of each entity (of `kind`, if given) Chinese `texts` mark by themselves. */
+  const chineseNames = (
+    texts: string[],
+    { kind, countries, owned = [] }: { kind?: string; countries?: Set<string>; owned?: string[] } = {},
+  ) =>
+    patternEntities(
+      texts.map((text) => ({ lang: 'zh' as const, text })),
+      (_lang, name) => owned.includes(name),
+      { en: new Set(), zh: new Set() },
+      countries,
+    )
+      .filter((entity) => kind === undefined || entity.kind === kind)
+      .map((entity) => entity.names.zh[0]);
   const names: Record<string, string> = Object.fromEntries(found.map((entity) => [entity.names.en[0]!, entity.kind]));
 
   test('a title before a name makes a person and a head word an organisation, once; an acronym, twice', () => {
@@ -494,48 +507,29 @@ describe('names one language marks by itself', () => {
   });
 
   test('Chinese: a posting jieba glued to one character of a country (驻澳, before 大使) is no person', () => {
-    const people = patternEntities(
-      ['美国驻澳大使表示。', '新任美国驻澳大使到任。'].map((text) => ({ lang: 'zh' as const, text })),
-      () => false,
-      { en: new Set(), zh: new Set() },
-      new Set(['美国']),
-    ).map((entity) => entity.names.zh[0]);
+    const people = chineseNames(['美国驻澳大使表示。', '新任美国驻澳大使到任。'], { countries: new Set(['美国']) });
     expect(people).not.toContain('驻澳');
   });
 
   test('Chinese: a name by a title in a share of the answers that use it, however often each repeats it', () => {
-    const chinese = [
-      '中方对穆加贝前总统的逝世表示哀悼。穆加贝是非洲民族解放运动的领袖。穆加贝一生致力于中非友好。',
-      '我们已经看到了津巴布韦前总统穆加贝逝世的消息。穆加贝为中非关系作出了贡献。穆加贝先生的家属节哀。',
-      '穆加贝是中国人民的老朋友。穆加贝多次访华。穆加贝对华友好。',
-    ].map((text) => ({ lang: 'zh' as const, text }));
-    const people = patternEntities(chinese, () => false, { en: new Set(), zh: new Set() })
-      .filter(({ kind }) => kind === 'person')
-      .map((entity) => entity.names.zh[0]);
+    const people = chineseNames(
+      [
+        '中方对穆加贝前总统的逝世表示哀悼。穆加贝是非洲民族解放运动的领袖。穆加贝一生致力于中非友好。',
+        '我们已经看到了津巴布韦前总统穆加贝逝世的消息。穆加贝为中非关系作出了贡献。穆加贝先生的家属节哀。',
+        '穆加贝是中国人民的老朋友。穆加贝多次访华。穆加贝对华友好。',
+      ],
+      { kind: 'person' },
+    );
     expect(people).toContain('穆加贝');
   });
 
   test('Chinese: a name jieba does not know, before an honorific (厄齐尔先生), is a person from one answer', () => {
-    const people = patternEntities(
-      [{ lang: 'zh' as const, text: '我不知道厄齐尔先生本人去没去过新疆。' }],
-      () => false,
-      {
-        en: new Set(),
-        zh: new Set(),
-      },
-    ).map((entity) => entity.names.zh[0]);
-    expect(people).toContain('厄齐尔');
+    expect(chineseNames(['我不知道厄齐尔先生本人去没去过新疆。'])).toContain('厄齐尔');
   });
 
   test('Chinese: a cut of a name an entity has (特雷斯 of 古特雷斯) is none of its own', () => {
-    const chinese = ['联合国秘书长古特雷斯宣布任命。', '中方欢迎古特雷斯秘书长的任命。'].map((text) => ({
-      lang: 'zh' as const,
-      text,
-    }));
     const names = (owned: string[]) =>
-      patternEntities(chinese, (_lang, name) => owned.includes(name), { en: new Set(), zh: new Set() }).map(
-        (entity) => entity.names.zh[0],
-      );
+      chineseNames(['联合国秘书长古特雷斯宣布任命。', '中方欢迎古特雷斯秘书长的任命。'], { owned });
     expect(names([])).toContain('特雷斯');
     expect(names(['古特雷斯'])).not.toContain('特雷斯');
   });
@@ -556,18 +550,15 @@ describe('names one language marks by itself', () => {
   });
 
   test("Chinese: a post of China's abroad is a body, once, named from 驻; another country's or the posts at large are none", () => {
-    const bodies = patternEntities(
+    const bodies = chineseNames(
       [
         '中国驻卡拉奇总领馆遭到袭击。',
         '美国驻华使馆发表声明。',
         '我驻英国使馆提醒中国公民。',
         '中国驻外使领馆将提供协助。',
-      ].map((text) => ({ lang: 'zh' as const, text })),
-      () => false,
-      { en: new Set(), zh: new Set() },
-    )
-      .filter(({ kind }) => kind === 'organisation')
-      .map((entity) => entity.names.zh[0]);
+      ],
+      { kind: 'organisation' },
+    );
     expect(bodies).toEqual(expect.arrayContaining(['驻卡拉奇总领馆', '驻英国使馆']));
     expect(bodies.filter((name) => name?.includes('驻华') || name?.includes('驻外'))).toEqual([]);
   });

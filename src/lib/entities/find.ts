@@ -75,6 +75,8 @@ export function findEntities(
     const name = `${lang}:${entity.names[lang][0]!}`;
     const found = partner(name);
     const rendering = found?.partner.slice(3);
+    // Each the other's likeliest partner, with a Jaccard of PATTERN_JACCARD at least (above).
+    const mutual = found !== undefined && partner(found.partner)?.partner === name && found.jaccard >= PATTERN_JACCARD;
     // 姆努钦 beside "Treasury Secretary Steven Mnuchin": the person named at the rendering's end is
     // the one the title stood before (Steven Mnuchin), and the Chinese name is that person's.
     // And 姆努钦 beside "Steven Mnuchin", a person already: the same person.
@@ -82,7 +84,7 @@ export function findEntities(
       entity.kind === 'person' && other === 'en' && rendering
         ? (personNamed.get(rendering) ?? (owned.en.has(rendering) ? undefined : personAtEnd(rendering, personNamed)))
         : undefined;
-    if (holder && found && partner(found.partner)?.partner === name && found.jaccard >= PATTERN_JACCARD) {
+    if (holder && mutual) {
       for (const zh of entity.names.zh) {
         if (owned.zh.has(zh)) continue;
         holder.names.zh.push(zh);
@@ -91,10 +93,8 @@ export function findEntities(
       continue;
     }
     if (
-      found &&
+      mutual &&
       rendering &&
-      partner(found.partner)?.partner === name &&
-      found.jaccard >= PATTERN_JACCARD &&
       !owned[other].has(rendering) &&
       !never[other].has(rendering) &&
       !unfinished.test(rendering)
