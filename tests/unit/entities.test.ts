@@ -8,6 +8,7 @@ import { type Readable, findEntities, withoutRegionWord } from '../../src/lib/en
 import { knownEntities } from '../../src/lib/entities/known.ts';
 import { Lexicon } from '../../src/lib/entities/lexicon.ts';
 import { patternEntities } from '../../src/lib/entities/patterns.ts';
+import { pinyinNames } from '../../src/lib/entities/pinyin.ts';
 import { expansion, notBodies } from '../../src/lib/entities/spelled-out.ts';
 import { emptyTable, readEntityTable } from '../../src/lib/entities/table.ts';
 import { projectRoot } from '../../scripts/support/paths.ts';
@@ -126,6 +127,16 @@ describe('the lexicon', () => {
     ]);
     expect(found(withApec, '巴新将主办APEC领导人非正式会议', 'zh')).toEqual(['apec:APEC']);
     expect(found(withApec, '巴新将主办APECS会议', 'zh')).toEqual([]);
+  });
+
+  test('Chinese: a one-character word jieba glued after a name is not the name’s (韩正|副, 孟晚舟|案)', () => {
+    const withPeople = new Lexicon([
+      ...entities,
+      { id: 'han-zheng', kind: 'person', names: { en: ['Han Zheng'], zh: ['韩正'] }, origin: 'aligned' },
+      { id: 'meng-wanzhou', kind: 'person', names: { en: ['Meng Wanzhou'], zh: ['孟晚舟'] }, origin: 'aligned' },
+    ]);
+    expect(found(withPeople, '韩正副总理会见了客人。', 'zh')).toEqual(['han-zheng:韩正']);
+    expect(found(withPeople, '关于孟晚舟案，中方立场是明确的。', 'zh')).toEqual(['meng-wanzhou:孟晚舟']);
   });
 
   test('offsets are the text’s own', () => {
@@ -742,5 +753,87 @@ describe("an organisation's name beside an office", () => {
     expect(organisations).toContain('Office of the Foreign Affairs Commission of the CPC Central Committee');
     expect(organisations).toContain('State Affairs Commission');
     expect(organisations.filter((name) => /Chairman|Director/u.test(name!))).toEqual([]);
+  });
+});
+
+describe('Chinese names the English spells in pinyin', () => {
+  /** Pairs of an English text and its aligned Chinese one, each a document of its own. */
+  const spelt = (pairs: [string, string][]) => {
+    const texts = new Map<string, string>();
+    const aligned: AlignedDocs[] = pairs.map(([en, zh], i) => {
+      texts.set(`en#${i}`, en);
+      texts.set(`zh#${i}`, zh);
+      return { en: `en#${i}`, zh: `zh#${i}` };
+    });
+    return Object.fromEntries(pinyinNames(texts, aligned).map(({ en, ...rest }) => [en, rest]));
+  };
+
+  test('are the characters the name spells, syllable by syllable, however jieba cut them', () => {
+    const names = spelt([
+      ['Chairman of the NPC Standing Committee Li Zhanshu met him.', '全国人大常委会委员长栗战书会见了他。'],
+      ['Vice Premier Han Zheng attended the meeting.', '韩正副总理出席会议。'],
+      ['Vice Foreign Minister Le Yucheng said so.', '外交部副部长乐玉成这样表示。'],
+      ["Xu Chaofan's return is a success.", '许超凡被遣返回国是一个成果。'],
+    ]);
+    expect(names['Li Zhanshu']).toEqual({ zh: '栗战书', pairs: 1, personal: true });
+    expect(names['Han Zheng']?.zh).toBe('韩正');
+    // 乐 reads yue, and le as a surname.
+    expect(names['Le Yucheng']?.zh).toBe('乐玉成');
+    expect(names['Xu Chaofan']).toEqual({ zh: '许超凡', pairs: 1, personal: true });
+  });
+
+  test('are no cut of a longer name, and not pieces of two words', () => {
+    const names = spelt([
+      ['Yang Feng was arrested.', '杨凤兰被捕。'],
+      ['Wang Yi will travel to Iran.', '王毅将前往伊朗访问。'],
+    ]);
+    expect(names['Yang Feng']).toBeUndefined();
+    expect(names['Wang Yi']?.zh).toBe('王毅');
+  });
+
+  test("are a place's, a song's or a panda's where the English or jieba says so", () => {
+    const names = spelt([
+      ['This comes after the Dong Lang issue between the two.', '这是洞朗问题之后的事。'],
+      ['They sang the folk song "Liu Sanjie".', '他们唱了民歌《刘三姐》。'],
+      ['Two giant pandas called Ru Yi and Ding Ding arrived.', '大熊猫如意和丁丁抵达了。'],
+    ]);
+    expect(names['Dong Lang']).toMatchObject({ zh: '洞朗', personal: false });
+    expect(names['Liu Sanjie']).toMatchObject({ zh: '刘三姐', personal: false });
+    expect(names['Ru Yi']).toMatchObject({ zh: '如意', personal: false });
+    expect(names['Ding Ding']).toMatchObject({ zh: '丁丁', personal: false });
+  });
+
+  test("give a person the English knows its Chinese name, in place of jieba's cut of it", () => {
+    const english = ['Vice Foreign Minister Kong Xuanyou met him.', 'Kong Xuanyou also said so.'];
+    const chinese = ['外交部副部长孔铉佑会见了他。', '孔铉佑也这样表示。'];
+    const { entities, lexicon } = findEntities(
+      [readable('en/a', 'en', english), readable('zh/a', 'zh', chinese)],
+      (_, exchange) => [{ transcript: 'zh/a', exchange }],
+      {
+        entities: [
+          { id: 'kong-xuanyou', kind: 'person', names: { en: ['Kong Xuanyou'], zh: ['孔铉'] }, origin: 'table' },
+        ],
+        never: { en: new Set(), zh: new Set() },
+      },
+    );
+    expect(entities.find((entity) => entity.id === 'kong-xuanyou')?.names.zh).toEqual(['孔铉佑']);
+    expect(found(lexicon, chinese[1]!, 'zh')).toEqual(['kong-xuanyou:孔铉佑']);
+  });
+
+  test('make a person of a name neither language knew, found in every Chinese text', () => {
+    const { entities, lexicon } = findEntities(
+      [
+        readable('en/a', 'en', ['Xu Chaofan, a fugitive, was returned to China.']),
+        readable('zh/a', 'zh', ['外逃人员许超凡被遣返回中国。']),
+        readable('zh/b', 'zh', ['许超凡案是中美执法合作的成果。']),
+      ],
+      (transcript, exchange) => (transcript.id === 'en/a' ? [{ transcript: 'zh/a', exchange }] : []),
+      emptyTable(),
+    );
+    expect(entities.find((entity) => entity.id === 'xu-chaofan')).toMatchObject({
+      kind: 'person',
+      names: { en: ['Xu Chaofan'], zh: ['许超凡'] },
+    });
+    expect(found(lexicon, '许超凡案是中美执法合作的成果。', 'zh')).toContain('xu-chaofan:许超凡');
   });
 });

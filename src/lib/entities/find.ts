@@ -8,6 +8,8 @@ import type { Entity } from './entity.ts';
 import { knownEntities } from './known.ts';
 import { Lexicon } from './lexicon.ts';
 import { patternEntities } from './patterns.ts';
+import { pinyinNames, type PinyinName } from './pinyin.ts';
+import { slugOf } from '../slug.ts';
 import { notBodies } from './spelled-out.ts';
 import type { EntityTable } from './table.ts';
 
@@ -116,8 +118,66 @@ export function findEntities(
     entities.push(entity);
     notePeople(entity);
   }
+  withPinyinNames(entities, pinyinNames(new Map(docs.map((doc) => [doc.key, doc.text])), aligned), never);
   withoutRegionWord(entities, never.zh);
   return { entities, lexicon: new Lexicon(entities) };
+}
+
+/**
+ * Chinese people's names as their English spells them (pinyin.ts): a person the English knows
+ * takes the characters ("Li Zhanshu": 栗战书), and drops a Chinese name that is their start, a cut
+ * of jieba's (孔铉 of 孔铉佑); a person the Chinese knows takes the English name (赵克志: "Zhao
+ * Kezhi"), and so does one that has only the other language's (the two are one); a name neither
+ * knows is a person of its own where it reads as one (许超凡, "Xu Chaofan"; not the panda Ru Yi).
+ */
+function withPinyinNames(
+  entities: Entity[],
+  spelt: readonly PinyinName[],
+  never: { en: ReadonlySet<string>; zh: ReadonlySet<string> },
+): void {
+  const owner = { en: new Map<string, Entity>(), zh: new Map<string, Entity>() };
+  const own = (entity: Entity) => {
+    for (const lang of langs)
+      for (const name of entity.names[lang]) if (!owner[lang].has(name)) owner[lang].set(name, entity);
+  };
+  entities.forEach(own);
+  const ids = new Set(entities.map((entity) => entity.id));
+  for (const { en, zh, personal } of spelt) {
+    if (never.en.has(en) || never.zh.has(zh)) continue;
+    const english = owner.en.get(en);
+    const chinese = owner.zh.get(zh);
+    if (english === chinese && english) continue;
+    if ((english && english.kind !== 'person') || (chinese && chinese.kind !== 'person')) continue;
+    if (english && chinese) {
+      // Each known in one language only: one person.
+      if (english.names.zh.length > 0 || chinese.names.en.length > 0) continue;
+      english.names.zh.push(...chinese.names.zh);
+      entities.splice(entities.indexOf(chinese), 1);
+      own(english);
+    } else if (english) {
+      english.names.zh = [
+        zh,
+        ...english.names.zh.filter((name) => !(zh.startsWith(name) && owner.zh.get(name) === english)),
+      ];
+      own(english);
+    } else if (chinese) {
+      chinese.names.en.push(en);
+      const id = slugOf(en);
+      // An address from the English name, as every entity with one has (addresses.ts keeps the old one).
+      if (chinese.names.en.length === 1 && !ids.has(id)) {
+        ids.add(id);
+        chinese.id = id;
+      }
+      own(chinese);
+    } else if (personal) {
+      const id = slugOf(en);
+      if (ids.has(id)) continue;
+      ids.add(id);
+      const entity: Entity = { id, kind: 'person', names: { en: [en], zh: [zh] }, origin: 'aligned' };
+      entities.push(entity);
+      own(entity);
+    }
+  }
 }
 
 /** A rendering cut before the place it leads to: 美国驻 of 美国驻丹麦大使 ("US … in Denmark") is no name. */

@@ -82,7 +82,10 @@ export class Lexicon {
         const entity = this.owners.zh.get(text.slice(at, at + length));
         const end = at + length;
         // jieba keeps 东盟国家 (ASEAN countries) whole: the body is named where the word is it and 国家.
-        const ends = wordEnds(end) || (text.startsWith('国家', end) && wordEnds(end + 2));
+        const ends =
+          wordEnds(end) ||
+          (text.startsWith('国家', end) && wordEnds(end + 2)) ||
+          (gluedAfter.has(text[end]!) && !wordEnds(end) && wordEnds(end + 1));
         if (entity && (ends || (this.places.has(entity) && starts.has(at)))) {
           found.push({ entity, start: at, end: at + length });
           if (this.places.has(entity)) starts.add(at + length);
@@ -97,6 +100,9 @@ export class Lexicon {
 
 /** One-character prepositions, conjunctions and verbs jieba glues to the name after them (由巴育, 到泽曼, 如伊姆兰). */
 const gluedBefore = new Set('同与和对向跟由把被让到给祝如'.split(''));
+
+/** One-character words jieba glues to the name before them (韩正|副 as 韩|正副, 孟晚舟|案 as 孟晚|舟案, 王毅同). */
+const gluedAfter = new Set('副案同与和是为'.split(''));
 
 /** One pattern for all the names, longest first, not inside a run of `word` characters. */
 function namesPattern(names: string[], word: string): RegExp | undefined {
