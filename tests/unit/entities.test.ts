@@ -574,12 +574,33 @@ describe('names one language marks by itself', () => {
     expect(bodies.filter((name) => name?.includes('驻华') || name?.includes('驻外'))).toEqual([]);
   });
 
+  test("Chinese: a post named by its country's one character is a body; two posts named together are each", () => {
+    const bodies = chineseNames(['感谢你关注中国驻美大使和驻美使馆的帐号。', '中国驻美使馆的做法受到欢迎。'], {
+      kind: 'organisation',
+    });
+    expect(bodies).toContain('驻美使馆');
+    expect(bodies.filter((name) => name?.includes('和'))).toEqual([]);
+  });
+
   test('Chinese: a newspaper named as a title (《环球时报》) is a body, once', () => {
     const media = patternEntities([{ lang: 'zh' as const, text: '这是《环球时报》的观点。' }], () => false, {
       en: new Set(),
       zh: new Set(),
     });
     expect(media.map((entity) => [entity.kind, entity.names.zh[0]])).toContainEqual(['organisation', '环球时报']);
+  });
+
+  test('Chinese: so is a shimbun (《产经新闻》), and a Chief Cabinet Secretary is a title (官房长官菅义伟)', () => {
+    expect(chineseNames(['日本《产经新闻》发表报道。'], { kind: 'organisation' })).toContain('产经新闻');
+    expect(chineseNames(['日本官房长官菅义伟表示。', '日本内阁官房长官菅义伟称。'], { kind: 'person' })).toContain(
+      '菅义伟',
+    );
+  });
+
+  test('Chinese: a body jieba tags as one and names by its abbreviation (全国政协) is a body', () => {
+    expect(chineseNames(['全国政协副主席出席。', '全国政协主席会见。'], { kind: 'organisation' })).toContain(
+      '全国政协',
+    );
   });
 
   test('a one-word name the texts also write in lower case is a word: May is the month', () => {

@@ -161,7 +161,7 @@ const chineseTitles = new Set(
   (
     '部长 副部长 总理 副总理 外长 副外长 总统 副总统 首相 教授 先生 女士 夫人 博士 大使 特使 主席 副主席 王储 国王 女王 ' +
     '埃米尔 国务卿 秘书长 副秘书长 总干事 副总干事 主任 局长 署长 专员 发言人 国务委员 委员长 议长 总书记 州长 省长 ' +
-    '市长 参议员 众议员 议员 首席部长 行政长官 首席执行官 首席财务官 董事长 大臣'
+    '市长 参议员 众议员 议员 首席部长 行政长官 首席执行官 首席财务官 董事长 大臣 官房长官'
   ).split(' '),
 );
 /** The titles that only a person has, never an office: Mr., Ms., Mrs. */
@@ -178,9 +178,10 @@ const middleDot = /^[·•]$/u;
 const placeEnding = /[省州市县]$/u;
 /**
  * A post of China's abroad (中国驻卡拉奇总领馆, 我驻英国使馆), from 驻: not another country's (美国驻华使馆,
- * 加拿大驻香港总领馆, whose names every such country shares), nor the posts at large (驻外使领馆).
+ * 加拿大驻香港总领馆, whose names every such country shares), nor the posts at large (驻外使领馆), nor
+ * two named together (中国驻美大使和驻美使馆: 驻美使馆 alone); a country may be its one character (驻美使馆).
  */
-const chinesePost = /(?<=(?:中国|我国|我))驻\p{Script=Han}{2,8}?(?:总领事馆|总领馆|大使馆|使馆|领事馆|使团|代表团)/gu;
+const chinesePost = /(?<=(?:中国|我国|我))驻(?!外)[^\P{Script=Han}驻和与及]{1,8}?(?:总领事馆|总领馆|大使馆|使馆|领事馆|使团|代表团)/gu;
 /** What jieba calls a name it knows (nr...) or a word it does not (x): a person's name, beside a title. */
 const chineseNameTags = /^(?:nr|nrt|nrfg|nz|x)$/u;
 
@@ -189,7 +190,7 @@ const chineseNameTags = /^(?:nr|nrt|nrfg|nz|x)$/u;
  * a relation (关系) or a country (建交国) does not, nor a name of two characters (公司, 大学: whose?).
  */
 const chineseBody =
-  /^\p{Script=Han}{1,}(?:组织|部|委员会|委|会|社|党|局|署|院|银行|大学|学院|议会|公司|集团|办公室|办|司|军|报|台|厅|法院|联盟|论坛|中心|医院|机构|中央)$/u;
+  /^\p{Script=Han}{1,}(?:组织|部|委员会|委|会|社|党|局|署|院|银行|大学|学院|议会|公司|集团|办公室|办|司|军|报|台|厅|法院|联盟|论坛|中心|医院|机构|中央|政协)$/u;
 const notBody = /(?:政府|公报|关系|进展|国)$/u;
 /** A government's ministry, agency or party, as jieba's common nouns end (贸工部, 情报局, 联邦调查局). */
 const governmentBody = /^\p{Script=Han}{2,}(?:部|局|署|院|党)$/u;
@@ -308,9 +309,10 @@ export function patternEntities(
         i = j;
       }
       note('zh', 'person', people);
-      // 《环球时报》: a newspaper's or a magazine's name is written as a title, and is a body.
+      // 《环球时报》: a newspaper's or a magazine's name is written as a title, and is a body; so is a
+      // shimbun's (《产经新闻》, 《劳动新闻》).
       const titled = new Set<string>();
-      for (const [, title] of text.matchAll(/《(\p{Script=Han}{2,10}(?:报|周刊|杂志|新闻社|通讯社|电视台))》/gu))
+      for (const [, title] of text.matchAll(/《(\p{Script=Han}{2,10}(?:报|周刊|杂志|新闻|新闻社|通讯社|电视台))》/gu))
         titled.add(title!);
       for (const name of titled) media.add(name);
       note('zh', 'organisation', titled);
