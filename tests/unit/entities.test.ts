@@ -9,6 +9,7 @@ import { knownEntities } from '../../src/lib/entities/known.ts';
 import { Lexicon } from '../../src/lib/entities/lexicon.ts';
 import { patternEntities } from '../../src/lib/entities/patterns.ts';
 import { pinyinNames } from '../../src/lib/entities/pinyin.ts';
+import { chineseKey, englishKey, keyDistance } from '../../src/lib/entities/transliteration.ts';
 import { expansion, notBodies } from '../../src/lib/entities/spelled-out.ts';
 import { emptyTable, readEntityTable } from '../../src/lib/entities/table.ts';
 import { projectRoot } from '../../scripts/support/paths.ts';
@@ -856,5 +857,82 @@ describe('Chinese names the English spells in pinyin', () => {
       names: { en: ['Xu Chaofan'], zh: ['许超凡'] },
     });
     expect(found(lexicon, '许超凡案是中美执法合作的成果。', 'zh')).toContain('xu-chaofan:许超凡');
+  });
+});
+
+describe('foreign names as Chinese transliterates them', () => {
+  test('a transliteration and the English name it renders have one key of consonant classes', () => {
+    expect(chineseKey('费尔特曼')).toBe(englishKey('Feltman'));
+    expect(chineseKey('肯雅塔')).toBe(englishKey('Kenyatta'));
+    expect(chineseKey('古特雷斯')).toBe(englishKey('Guterres'));
+    // 钦 qin renders the ch; 加 jia the g.
+    expect(keyDistance('姆努钦', 'Mnuchin')).toBe(0);
+    expect(keyDistance('姆南加古瓦', 'Mnangagwa')).toBe(0);
+    expect(keyDistance('马克龙', 'Emmanuel Macron')).toBe(0);
+    // One class dropped, in keys of four or more: Bolsonaro's l.
+    expect(keyDistance('博索纳罗', 'Jair Bolsonaro')).toBe(1);
+  });
+
+  test('short keys, and names that do not sound alike, never match', () => {
+    expect(keyDistance('李', 'Li')).toBeUndefined();
+    expect(keyDistance('特朗普', 'Pompeo')).toBeUndefined();
+    // The whole name counts only where it agrees exactly: Marise Payne is not 莫里森.
+    expect(keyDistance('莫里森', 'Marise Payne')).toBeUndefined();
+    expect(keyDistance('勒德里昂', 'Le Drian')).toBe(0);
+  });
+
+  const find = (english: string[], chinese: string[], table: Entity[] = []) =>
+    findEntities(
+      [readable('en/a', 'en', english), readable('zh/a', 'zh', chinese)],
+      (_, exchange) => [{ transcript: 'zh/a', exchange }],
+      { entities: table, never: { en: new Set(), zh: new Set() } },
+    ).entities;
+
+  test('give a person the English names, and the Chinese does not, the name that sounds like theirs', () => {
+    const entities = find(
+      ['We noted that Mnangagwa will visit.', 'We welcome what Mnangagwa said.'],
+      ['我们注意到姆南加古瓦将访华。', '我们欢迎姆南加古瓦的讲话。'],
+      [{ id: 'mnangagwa', kind: 'person', names: { en: ['Mnangagwa'], zh: [] }, origin: 'table' }],
+    );
+    expect(entities.find((entity) => entity.id === 'mnangagwa')?.names.zh).toEqual(['姆南加古瓦']);
+  });
+
+  test('make one person of a name known only in English and one known only in Chinese', () => {
+    const entities = find(
+      ['We noted what James Mattis said.', 'James Mattis will visit China.', 'James Mattis met him.'],
+      ['我们注意到马蒂斯的讲话。', '马蒂斯将访华。', '马蒂斯会见了他。'],
+      [
+        { id: 'james-mattis', kind: 'person', names: { en: ['James Mattis'], zh: [] }, origin: 'pattern' },
+        { id: '马蒂斯', kind: 'person', names: { en: [], zh: ['马蒂斯'] }, origin: 'pattern' },
+      ],
+    );
+    expect(
+      entities.filter((entity) => entity.names.zh.includes('马蒂斯') || entity.names.en.includes('James Mattis')),
+    ).toEqual([expect.objectContaining({ id: 'james-mattis', names: { en: ['James Mattis'], zh: ['马蒂斯'] } })]);
+  });
+
+  test('never take a place inside a candidate, nor a word jieba glued to the name', () => {
+    const entities = find(
+      ['Bolsonaro said so.', 'We noted that Bolsonaro said so.'],
+      ['巴西总统以博索纳罗的名义表示。', '我们注意到博索纳罗说。'],
+      [{ id: 'bolsonaro', kind: 'person', names: { en: ['Bolsonaro'], zh: [] }, origin: 'table' }],
+    );
+    expect(entities.find((entity) => entity.id === 'bolsonaro')?.names.zh).toEqual(['博索纳罗']);
+  });
+
+  test('move a Chinese name the alignment gave a body to the person whose pinyin spells it', () => {
+    const entities = find(
+      ['Yuan Zhiming, director of the National Biosafety Laboratory, said so.'],
+      ['国家生物安全实验室主任袁志明表示。'],
+      [
+        {
+          id: 'national-biosafety-laboratory',
+          kind: 'person',
+          names: { en: ['National Biosafety Laboratory'], zh: ['袁志明'] },
+          origin: 'aligned',
+        },
+      ],
+    );
+    expect(entities.find((entity) => entity.names.zh.includes('袁志明'))?.names.en).toEqual(['Yuan Zhiming']);
   });
 });

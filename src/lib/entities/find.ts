@@ -9,6 +9,7 @@ import { knownEntities } from './known.ts';
 import { Lexicon } from './lexicon.ts';
 import { patternEntities } from './patterns.ts';
 import { pinyinNames, type PinyinName } from './pinyin.ts';
+import { chineseKey, keyDistance, transliteratedNames } from './transliteration.ts';
 import { slugOf } from '../slug.ts';
 import { notBodies } from './spelled-out.ts';
 import type { EntityTable } from './table.ts';
@@ -118,7 +119,9 @@ export function findEntities(
     entities.push(entity);
     notePeople(entity);
   }
-  withPinyinNames(entities, pinyinNames(new Map(docs.map((doc) => [doc.key, doc.text])), aligned), never);
+  const texts = new Map(docs.map((doc) => [doc.key, doc.text]));
+  withPinyinNames(entities, pinyinNames(texts, aligned), never);
+  withTransliterations(entities, texts, aligned, never.zh);
   withoutRegionWord(entities, never.zh);
   return { entities, lexicon: new Lexicon(entities) };
 }
@@ -142,12 +145,27 @@ function withPinyinNames(
   };
   entities.forEach(own);
   const ids = new Set(entities.map((entity) => entity.id));
+  const spellers = new Map<string, Set<string>>();
+  for (const { en, zh } of spelt) spellers.set(zh, (spellers.get(zh) ?? new Set()).add(en));
   for (const { en, zh, personal } of spelt) {
     if (never.en.has(en) || never.zh.has(zh)) continue;
     const english = owner.en.get(en);
-    const chinese = owner.zh.get(zh);
+    let chinese = owner.zh.get(zh);
     if (english === chinese && english) continue;
     if ((english && english.kind !== 'person') || (chinese && chinese.kind !== 'person')) continue;
+    // The spelling outweighs the alignment's statistics, which paired 袁志明 with the National
+    // Biosafety Laboratory he heads: the name leaves an entity none of whose English names spell
+    // it, for the person whose English does (the editors' table outweighs both).
+    if (
+      chinese &&
+      chinese.names.en.length > 0 &&
+      chinese.origin !== 'table' &&
+      !chinese.names.en.some((name) => spellers.get(zh)?.has(name))
+    ) {
+      chinese.names.zh = chinese.names.zh.filter((name) => name !== zh);
+      owner.zh.delete(zh);
+      chinese = undefined;
+    }
     if (english && chinese) {
       // Each known in one language only: one person.
       if (english.names.zh.length > 0 || chinese.names.en.length > 0) continue;
@@ -178,6 +196,78 @@ function withPinyinNames(
       own(entity);
     }
   }
+}
+
+/**
+ * Foreign people's Chinese names, from their sound (transliteration.ts): where an aligned pair's
+ * English names a person and its Chinese holds none of their Chinese names, the candidate whose
+ * consonants follow the English name's, in two pairs or more, or in one exactly and at length
+ * (姆南加古瓦, Mnangagwa). A person without a Chinese name takes it; where a person known only in
+ * Chinese has it (马蒂斯), the two are one, and so are a person known only in English and the
+ * person holding it (Donald Trump and Trump, 特朗普), where the keys agree or three pairs say so.
+ */
+function withTransliterations(
+  entities: Entity[],
+  texts: ReadonlyMap<string, string>,
+  aligned: readonly AlignedDocs[],
+  never: ReadonlySet<string>,
+): void {
+  const lexicon = new Lexicon(entities);
+  const byId = new Map(entities.map((entity) => [entity.id, entity]));
+  const owner = new Map<string, Entity>();
+  for (const entity of entities) for (const name of entity.names.zh) if (!owner.has(name)) owner.set(name, entity);
+  // 是中国, 中伊两国: a candidate holding a place's or a body's name is none of a person's.
+  const rejects = (candidate: string) => {
+    if (never.has(candidate)) return true;
+    for (let from = 0; from < candidate.length - 1; from++)
+      for (let to = from + 2; to <= candidate.length; to++) {
+        const holder = owner.get(candidate.slice(from, to));
+        if (holder && holder.kind !== 'person') return true;
+      }
+    return false;
+  };
+  const people = (english: string, chinese: string) =>
+    lexicon.find(english, 'en').flatMap(({ entity, start, end }) => {
+      const person = byId.get(entity);
+      return person?.kind === 'person' && !person.names.zh.some((name) => chinese.includes(name))
+        ? [{ entity, name: english.slice(start, end) }]
+        : [];
+    });
+  const removed = new Set<Entity>();
+  const held = (candidate: string) => owner.get(candidate)?.kind === 'person';
+  for (const { entity, zh, pairs, exact } of transliteratedNames(texts, aligned, people, rejects, held)) {
+    if (pairs < 2 && !(exact && chineseKey(zh).length >= 4)) continue;
+    const person = byId.get(entity)!;
+    if (removed.has(person) || person.names.zh.length > 0) continue;
+    const holder = owner.get(zh);
+    if (!holder) {
+      person.names.zh.push(zh);
+      owner.set(zh, person);
+    } else if (
+      holder.kind === 'person' &&
+      holder !== person &&
+      !removed.has(holder) &&
+      // Two entities made one: on exact agreement, or in three pairs (Donald Trump, 特朗普 TLNP).
+      (exact || pairs >= 3)
+    ) {
+      const [kept, gone] = holder.names.en.length === 0 ? [person, holder] : [holder, person];
+      for (const lang of langs)
+        for (const name of gone.names[lang]) if (!kept.names[lang].includes(name)) kept.names[lang].push(name);
+      for (const name of kept.names.zh) owner.set(name, kept);
+      removed.add(gone);
+      // Its English display name is one the Chinese renders ("James Mattis", not the "US Defense
+      // Secretary" a title gave 马蒂斯), and so its address, where it had a Chinese one.
+      const sounding = kept.names.en.filter((name) => keyDistance(zh, name) !== undefined);
+      kept.names.en = [...sounding, ...kept.names.en.filter((name) => !sounding.includes(name))];
+      const id = slugOf(kept.names.en[0]!);
+      const taken = byId.get(id);
+      if (/\p{Script=Han}/u.test(kept.id) && (!taken || removed.has(taken))) {
+        byId.set(id, kept);
+        kept.id = id;
+      }
+    }
+  }
+  for (const gone of removed) entities.splice(entities.indexOf(gone), 1);
 }
 
 /** A rendering cut before the place it leads to: 美国驻 of 美国驻丹麦大使 ("US … in Denmark") is no name. */

@@ -181,7 +181,8 @@ const placeEnding = /[省州市县]$/u;
  * 加拿大驻香港总领馆, whose names every such country shares), nor the posts at large (驻外使领馆), nor
  * two named together (中国驻美大使和驻美使馆: 驻美使馆 alone); a country may be its one character (驻美使馆).
  */
-const chinesePost = /(?<=(?:中国|我国|我))驻(?!外)[^\P{Script=Han}驻和与及]{1,8}?(?:总领事馆|总领馆|大使馆|使馆|领事馆|使团|代表团)/gu;
+const chinesePost =
+  /(?<=(?:中国|我国|我))驻(?!外)[^\P{Script=Han}驻和与及]{1,8}?(?:总领事馆|总领馆|大使馆|使馆|领事馆|使团|代表团)/gu;
 /** What jieba calls a name it knows (nr...) or a word it does not (x): a person's name, beside a title. */
 const chineseNameTags = /^(?:nr|nrt|nrfg|nz|x)$/u;
 
