@@ -64,6 +64,8 @@ export interface Discovery {
   entities: Entity[];
   /** The name (as `en:…` or `zh:…`) a candidate shares most aligned pairs with, and their Jaccard. */
   partner: (name: string) => { partner: string; jaccard: number } | undefined;
+  /** Each aligned Chinese text's candidates, by its key: jieba's tagging is the finder's costliest step, done once. */
+  chinese: ReadonlyMap<string, ReadonlyMap<string, EntityKind | undefined>>;
 }
 
 export function discoverEntities(
@@ -259,7 +261,7 @@ export function discoverEntities(
     );
     found.push({ id, kind, names: { en: english, zh: chineseNames }, origin: 'aligned' });
   }
-  return { entities: found, partner: (name) => loose.get(name) };
+  return { entities: found, partner: (name) => loose.get(name), chinese };
 }
 
 /**

@@ -4,7 +4,7 @@ import type { TranscriptBody } from '../transcript/model.ts';
 import { lowerCaseCounts } from './candidates.ts';
 import { countryEntities } from './countries.ts';
 import { discoverEntities, type AlignedDocs, type Doc } from './discover.ts';
-import type { Entity } from './entity.ts';
+import type { Entity, EntityKind } from './entity.ts';
 import { knownEntities } from './known.ts';
 import { Lexicon } from './lexicon.ts';
 import { patternEntities } from './patterns.ts';
@@ -54,7 +54,7 @@ export function findEntities(
   const never = { en: new Set([...table.never.en, ...spelled]), zh: table.never.zh };
   // How often each English word is written in lower case: both finders ask it (May, the month; Security).
   const lower = lowerCaseCounts(englishTexts);
-  const { entities, partner } = discoverEntities(docs, aligned, knownEntities(table), never, lower);
+  const { entities, partner, chinese } = discoverEntities(docs, aligned, knownEntities(table), never, lower);
   const owned = { en: new Set<string>(), zh: new Set<string>() };
   for (const entity of entities) for (const lang of langs) for (const name of entity.names[lang]) owned[lang].add(name);
   // Each English name's person, for a Chinese name whose likeliest partner holds it with a title.
@@ -121,7 +121,7 @@ export function findEntities(
   }
   const texts = new Map(docs.map((doc) => [doc.key, doc.text]));
   withPinyinNames(entities, pinyinNames(texts, aligned), never);
-  withTransliterations(entities, texts, aligned, never.zh);
+  withTransliterations(entities, texts, aligned, (key) => chinese.get(key) ?? new Map(), never.zh);
   withoutRegionWord(entities, never.zh);
   return { entities, lexicon: new Lexicon(entities) };
 }
@@ -210,6 +210,7 @@ function withTransliterations(
   entities: Entity[],
   texts: ReadonlyMap<string, string>,
   aligned: readonly AlignedDocs[],
+  candidatesOf: (key: string) => ReadonlyMap<string, EntityKind | undefined>,
   never: ReadonlySet<string>,
 ): void {
   const lexicon = new Lexicon(entities);
@@ -235,7 +236,7 @@ function withTransliterations(
     });
   const removed = new Set<Entity>();
   const held = (candidate: string) => owner.get(candidate)?.kind === 'person';
-  for (const { entity, zh, pairs, exact } of transliteratedNames(texts, aligned, people, rejects, held)) {
+  for (const { entity, zh, pairs, exact } of transliteratedNames(texts, aligned, candidatesOf, people, rejects, held)) {
     if (pairs < 2 && !(exact && chineseKey(zh).length >= 4)) continue;
     const person = byId.get(entity)!;
     if (removed.has(person) || person.names.zh.length > 0) continue;

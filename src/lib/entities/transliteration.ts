@@ -1,6 +1,6 @@
 import { polyphonic } from 'pinyin-pro';
-import { chineseCandidates } from './candidates.ts';
 import type { AlignedDocs } from './discover.ts';
+import type { EntityKind } from './entity.ts';
 
 /**
  * Foreign names as Chinese writes them: a transliteration renders a name's sounds, syllable by
@@ -166,7 +166,7 @@ export interface Transliterated {
 
 /**
  * For each person `people` finds named in an English answer, the Chinese candidate of the
- * aligned answer (candidates.ts: jieba's names and unknown words, a cut-up name whole) whose key
+ * aligned answer (`candidatesOf`, candidates.ts: jieba's names and unknown words, a cut-up name whole) whose key
  * is nearest the English name's, a word jieba glued to it taken off (以博索纳罗); `rejects` a
  * candidate that cannot be a person (a place's name inside it), `held` says whether a person has
  * it already.
@@ -175,6 +175,7 @@ export interface Transliterated {
 export function transliteratedNames(
   texts: ReadonlyMap<string, string>,
   aligned: readonly AlignedDocs[],
+  candidatesOf: (key: string) => ReadonlyMap<string, EntityKind | undefined>,
   people: (english: string, chinese: string) => { entity: string; name: string }[],
   rejects: (candidate: string) => boolean,
   held: (candidate: string) => boolean,
@@ -193,7 +194,7 @@ export function transliteratedNames(
     // Two characters are a name where jieba knows it as one (伦古 aside, 中称 and 共克 are not).
     const candidates = [
       ...new Set(
-        [...chineseCandidates(chinese)]
+        [...candidatesOf(zh)]
           .filter(([name, kind]) => kind === 'person' || (kind === undefined && name.length > 2))
           .map(([name]) => name.replace(glued, ''))
           .filter((name) => name.length >= 2 && !rejects(name)),
