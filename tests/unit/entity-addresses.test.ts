@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
   formatEntityAddresses,
+  movedAddress,
   movedEntities,
   parseEntityAddresses,
   publishedOf,
@@ -32,6 +33,20 @@ describe('entity addresses', () => {
     expect(() => parseEntityAddresses(text, 'content/entity-addresses.txt')).toThrow(
       /^content\/entity-addresses\.txt:6: "Huawei Technologies" is not an entity id .*restore the line/,
     );
+  });
+
+  test('the page it goes to is addressed as an HTTP header can carry it, whatever the id', () => {
+    const geingob = page(entity('根哥布', [], ['根哥布']), 6);
+    const [moved, nowhere] = movedEntities(
+      [
+        { id: 'geingob', names: ['Geingob', '根哥布'] },
+        { id: 'zzz-gone', names: ['Nobody & Co'] },
+      ],
+      [geingob],
+    );
+    expect(movedAddress(moved!)).toBe('/entities/%E6%A0%B9%E5%93%A5%E5%B8%83/');
+    expect(() => new Headers({ Location: movedAddress(moved!) })).not.toThrow();
+    expect(movedAddress(nowhere!)).toBe('/search/?q=Nobody+%26+Co');
   });
 
   test('an id without a page now goes to the page holding most of its names, or to none', () => {

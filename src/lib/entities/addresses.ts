@@ -57,6 +57,17 @@ export function formatEntityAddresses(published: readonly PublishedEntity[]): st
   return `${[...HEADER, ...published.map(({ id, names }) => [id, ...names].join('\t'))].join('\n')}\n`;
 }
 
+/**
+ * Where a published id without a page sends the reader: the page holding most of its names, or a
+ * search for its first name. Percent-encoded: the address goes out as an HTTP Location header,
+ * which takes no Chinese (a Location of /entities/根哥布/ ended the build).
+ */
+export function movedAddress(gone: MovedEntity<{ entity: Entity }>): string {
+  return gone.to
+    ? `/entities/${encodeURIComponent(gone.to.entity.id)}/`
+    : `/search/?${new URLSearchParams({ q: gone.names[0] ?? gone.id })}`;
+}
+
 /** An entity as recorded: its id and every name it goes by, English first. */
 export function publishedOf(entity: Entity): PublishedEntity {
   return { id: entity.id, names: [...entity.names.en, ...entity.names.zh] };
