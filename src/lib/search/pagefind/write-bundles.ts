@@ -1,6 +1,7 @@
 import { readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import * as pagefind from 'pagefind';
+import { type PagefindApi, UNANSWERED_MS, Unanswered, answered } from './answered.ts';
 import { type SearchRecord, indexedContent, shownText } from '../records.ts';
 import { type CompactStats, type PagefindOutput, readBundle, writeCompacted } from './compact.ts';
 import { type Piece, mergePieces, readPiece } from './merge-pieces.ts';
@@ -320,27 +321,88 @@ async function indexRecords(
   return { bundle: mergePieces(read, dir), pieces };
 }
 
-async function indexPiece(records: SearchRecord[], dir: string, onAdded: (count: number) => void): Promise<void> {
-  const { index, errors } = await pagefind.createIndex({});
+/**
+ * Indexes one piece in Pagefind's service; if the service stalls (answered.ts), once more in a
+ * new one, the records the first counted not counted again.
+ */
+export async function indexPiece(
+  records: SearchRecord[],
+  dir: string,
+  onAdded: (count: number) => void,
+  api: PagefindApi = pagefind,
+  within = UNANSWERED_MS,
+): Promise<void> {
+  let counted = 0;
+  try {
+    await indexPieceOnce(
+      records,
+      dir,
+      (count) => {
+        counted += count;
+        onAdded(count);
+      },
+      api,
+      within,
+    );
+  } catch (error) {
+    if (!(error instanceof Unanswered)) throw error;
+    console.warn(`${error.message}: indexing ${basename(dir)} again in a new service`);
+    await api.close();
+    await rm(dir, { recursive: true, force: true });
+    let again = counted;
+    try {
+      await indexPieceOnce(
+        records,
+        dir,
+        (count) => {
+          const fresh = Math.max(0, count - again);
+          again = Math.max(0, again - count);
+          if (fresh > 0) onAdded(fresh);
+        },
+        api,
+        within,
+      );
+    } catch (second) {
+      if (!(second instanceof Unanswered)) throw second;
+      throw new Error(
+        `${second.message}, twice, while indexing ${basename(dir)}: its process is stalled. Run the build again; if it stalls again, report it with this log.`,
+        { cause: second },
+      );
+    }
+  }
+}
+
+async function indexPieceOnce(
+  records: SearchRecord[],
+  dir: string,
+  onAdded: (count: number) => void,
+  api: PagefindApi,
+  within: number,
+): Promise<void> {
+  const { index, errors } = await answered(api.createIndex({}), 'a new index', within);
   if (!index || errors.length > 0) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   // Records go to Pagefind's service in batches: one awaited round trip each is much slower.
   for (let i = 0; i < records.length; i += BATCH) {
     const batch = records.slice(i, i + BATCH);
     // Without metadata, which Pagefind would index: readBundle writes it into the fragments.
     // The content is made here, a batch at a time, and let go once Pagefind has it.
-    const added = await Promise.all(
-      batch.map(({ url, text, language, filters }) =>
-        index.addCustomRecord({ url, content: indexedContent(text), language, filters }),
+    const added = await answered(
+      Promise.all(
+        batch.map(({ url, text, language, filters }) =>
+          index.addCustomRecord({ url, content: indexedContent(text), language, filters }),
+        ),
       ),
+      `a batch of ${batch.length} records`,
+      within,
     );
     added.forEach(({ errors: rejected }, j) => {
       if (rejected.length > 0) throw new Error(`Pagefind rejected ${batch[j]!.url}: ${rejected.join('; ')}`);
     });
     onAdded(batch.length);
   }
-  const written = await index.writeFiles({ outputPath: dir });
+  const written = await answered(index.writeFiles({ outputPath: dir }), 'writing its files', within);
   if (written.errors.length > 0) throw new Error(`Pagefind failed to write its index: ${written.errors.join('; ')}`);
-  await index.deleteIndex();
+  await answered(index.deleteIndex(), 'deleting its index', within);
 }
 
 /**
