@@ -93,6 +93,11 @@ const checkedFiles = [
     title:
       "a sixth sample, Chinese only, held out: marked blind after the pinyin rule (2026-12-05), 30 answers; first measured Chinese places 94.3% / 99.0%, people 95.5% / 80.8%, organisations 100% / 70.6%, then its misses led to rules for the whole archive (a shimbun in a title: 《产经新闻》; 官房长官 a title; a post of China's named by its country's one character, 驻美使馆, and not two posts at once; a body jieba tags that ends in 政协) and an entry in the editors' table (the CPPCC): these no longer count as blind",
   },
+  {
+    file: join(projectRoot, 'tests/fixtures/entities/checked-blind-6.json'),
+    title:
+      "a seventh sample, Chinese only, held out: marked blind after the pinyin and transliteration rules and the sixth sample's (2026-12-05), 30 answers",
+  },
 ];
 const linkedFile = join(projectRoot, 'tests/fixtures/entities/linked.json');
 
