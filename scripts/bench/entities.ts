@@ -96,7 +96,7 @@ const checkedFiles = [
   {
     file: join(projectRoot, 'tests/fixtures/entities/checked-blind-6.json'),
     title:
-      "a seventh sample, Chinese only, held out: marked blind after the pinyin and transliteration rules and the sixth sample's (2026-12-05), 30 answers",
+      "a seventh sample, Chinese only, held out: marked blind after the pinyin and transliteration rules and the sixth sample's (2026-12-05), 30 answers; first measured Chinese people 100% / 89.3%, organisations 98.6% / 84.3%, places 99.1% / 97.4%, then one of its errors (阿泽维多 taken for the WTO's Chinese name) led to entries in the editors' table (the WTO and the IMF, each split by the finder): that no longer counts as blind",
   },
 ];
 const linkedFile = join(projectRoot, 'tests/fixtures/entities/linked.json');

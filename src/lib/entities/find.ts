@@ -167,8 +167,8 @@ function withPinyinNames(
       chinese = undefined;
     }
     if (english && chinese) {
-      // Each known in one language only: one person.
-      if (english.names.zh.length > 0 || chinese.names.en.length > 0) continue;
+      // Each known in one language only: one person (the editors' table's entries stay as written).
+      if (english.names.zh.length > 0 || chinese.names.en.length > 0 || chinese.origin === 'table') continue;
       english.names.zh.push(...chinese.names.zh);
       entities.splice(entities.indexOf(chinese), 1);
       own(english);
@@ -252,6 +252,8 @@ function withTransliterations(
       (exact || pairs >= 3)
     ) {
       const [kept, gone] = holder.names.en.length === 0 ? [person, holder] : [holder, person];
+      // An entry of the editors' table is never merged away.
+      if (gone.origin === 'table') continue;
       for (const lang of langs)
         for (const name of gone.names[lang]) if (!kept.names[lang].includes(name)) kept.names[lang].push(name);
       for (const name of kept.names.zh) owner.set(name, kept);
