@@ -1,6 +1,6 @@
-import { polyphonic } from 'pinyin-pro';
 import { taggedWordsOf } from '../search/words.ts';
 import type { AlignedDocs } from './discover.ts';
+import { readingsOf } from './readings.ts';
 
 /**
  * Chinese people's names, read in their English rendering. The English texts write a Chinese name
@@ -176,15 +176,13 @@ class Readings {
   of(char: string): string[] {
     let readings = this.known.get(char);
     if (readings) return readings;
-    readings = /^\p{Script=Han}$/u.test(char)
-      ? [
-          ...new Set(
-            (polyphonic(char, { toneType: 'none', type: 'array' })[0] ?? []).flatMap((reading) =>
-              reading.includes('ü') ? ['u', 'v', 'yu'].map((u) => reading.replace('ü', u)) : [reading],
-            ),
-          ),
-        ]
-      : [];
+    readings = [
+      ...new Set(
+        readingsOf(char).flatMap((reading) =>
+          reading.includes('ü') ? ['u', 'v', 'yu'].map((u) => reading.replace('ü', u)) : [reading],
+        ),
+      ),
+    ];
     this.known.set(char, readings);
     return readings;
   }

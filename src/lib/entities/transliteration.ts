@@ -1,6 +1,6 @@
-import { polyphonic } from 'pinyin-pro';
 import type { AlignedDocs } from './discover.ts';
 import type { EntityKind } from './entity.ts';
+import { readingsOf } from './readings.ts';
 
 /**
  * Foreign names as Chinese writes them: a transliteration renders a name's sounds, syllable by
@@ -37,16 +37,9 @@ const initials: [string, string][] = [
   ['n', 'N'],
 ];
 
-const readings = new Map<string, string>();
-
 /** A character's first reading: transliterations use the common one (特 te, 尔 er, 斯 si). */
 function reading(char: string): string {
-  let found = readings.get(char);
-  if (found === undefined) {
-    found = /^\p{Script=Han}$/u.test(char) ? (polyphonic(char, { toneType: 'none', type: 'array' })[0]?.[0] ?? '') : '';
-    readings.set(char, found);
-  }
-  return found;
+  return readingsOf(char)[0] ?? '';
 }
 
 /** A Chinese name's key: each syllable's initial, er as l (尔), a final n or ng as n (曼 man: MN). */
