@@ -140,6 +140,16 @@ describe('the lexicon', () => {
     expect(found(withPeople, '关于孟晚舟案，中方立场是明确的。', 'zh')).toEqual(['meng-wanzhou:孟晚舟']);
   });
 
+  test('Chinese: a verb jieba glued after a name is not the name’s (蓬佩奥称), a character that ends names as often is (侯赛因)', () => {
+    const withPeople = new Lexicon([
+      ...entities,
+      { id: 'pompeo', kind: 'person', names: { en: ['Pompeo'], zh: ['蓬佩奥'] }, origin: 'aligned' },
+      { id: 'hussein', kind: 'person', names: { en: [], zh: ['侯赛'] }, origin: 'pattern' },
+    ]);
+    expect(found(withPeople, '国务卿蓬佩奥称，美方将继续施压。', 'zh')).toEqual(['pompeo:蓬佩奥']);
+    expect(found(withPeople, '侯赛因国王访华。', 'zh')).toEqual([]);
+  });
+
   test('offsets are the text’s own', () => {
     const text = '关于南海问题';
     const [mention] = lexicon.find(text, 'zh');
@@ -535,6 +545,12 @@ describe('names one language marks by itself', () => {
     expect(people).toContain('穆加贝');
   });
 
+  test('Chinese: an honorific follows a name and never precedes one (萨利赫先生胜选: 胜选 is no one)', () => {
+    const people = chineseNames(['我们祝贺萨利赫先生胜选。', '萨利赫先生胜选后表示。'], { kind: 'person' });
+    expect(people).toContain('萨利赫');
+    expect(people).not.toContain('胜选');
+  });
+
   test('Chinese: a name jieba does not know, before an honorific (厄齐尔先生), is a person from one answer', () => {
     expect(chineseNames(['我不知道厄齐尔先生本人去没去过新疆。'])).toContain('厄齐尔');
   });
@@ -581,6 +597,28 @@ describe('names one language marks by itself', () => {
     });
     expect(bodies).toContain('驻美使馆');
     expect(bodies.filter((name) => name?.includes('和'))).toEqual([]);
+  });
+
+  test('Chinese: one post however it is written (驻美使馆, 驻美国大使馆), its embassy and consulates apart; a post of no place is none', () => {
+    const posts = patternEntities(
+      [
+        '中国驻美使馆发表声明。',
+        '中国驻美国大使馆提醒中国公民。',
+        '中国驻美使领馆已经行动起来。',
+        '中国驻加使馆和中国驻加拿大使馆、中国驻加蓬使馆都在。',
+        '请联系中国驻有关国家使馆。',
+        '中国驻当地使领馆将提供协助。',
+      ].map((text) => ({ lang: 'zh' as const, text })),
+      () => false,
+      { en: new Set(), zh: new Set() },
+    )
+      .filter((entity) => entity.kind === 'organisation')
+      .map((entity) => entity.names.zh);
+    expect(posts).toContainEqual(expect.arrayContaining(['驻美使馆', '驻美国大使馆']));
+    expect(posts).toContainEqual(['驻美使领馆']);
+    // 加 is Canada's or Gabon's: the short form stays a post of its own.
+    expect(posts).toEqual(expect.arrayContaining([['驻加使馆'], ['驻加拿大使馆'], ['驻加蓬使馆']]));
+    expect(posts.flat().filter((name) => name.includes('有关') || name.includes('当地'))).toEqual([]);
   });
 
   test('Chinese: a newspaper named as a title (《环球时报》) is a body, once', () => {

@@ -1,6 +1,7 @@
 import type { Lang } from '../../schemas/transcript.ts';
 import { wordStarts } from '../search/words.ts';
 import type { Entity } from './entity.ts';
+import { gluedAfter, gluedBefore } from './glued.ts';
 
 /** One name found in a text: whose, and where (UTF-16 offsets, end exclusive). */
 export interface Found {
@@ -97,12 +98,6 @@ export class Lexicon {
     return found;
   }
 }
-
-/** One-character prepositions, conjunctions and verbs jieba glues to the name after them (由巴育, 到泽曼, 如伊姆兰). */
-const gluedBefore = new Set('同与和对向跟由把被让到给祝如'.split(''));
-
-/** One-character words jieba glues to the name before them (韩正|副 as 韩|正副, 孟晚舟|案 as 孟晚|舟案, 王毅同). */
-const gluedAfter = new Set('副案同与和是为'.split(''));
 
 /** One pattern for all the names, longest first, not inside a run of `word` characters. */
 function namesPattern(names: string[], word: string): RegExp | undefined {

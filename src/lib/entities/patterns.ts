@@ -2,6 +2,7 @@ import type { Lang } from '../../schemas/transcript.ts';
 import { taggedWordsOf } from '../search/words.ts';
 import { gluedWord, leadWords, lowerCaseCounts } from './candidates.ts';
 import { slugOf } from '../slug.ts';
+import { gluedToGuess } from './glued.ts';
 import type { Entity, EntityKind } from './entity.ts';
 
 /**
@@ -164,14 +165,11 @@ const chineseTitles = new Set(
     '市长 参议员 众议员 议员 首席部长 行政长官 首席执行官 首席财务官 董事长 大臣 官房长官'
   ).split(' '),
 );
-/** The titles that only a person has, never an office: Mr., Ms., Mrs. */
+/** The titles that only a person has, never an office: Mr., Ms., Mrs.; written after a name, never before one (萨利赫先生胜选). */
 const honorifics = new Set(['先生', '女士', '夫人']);
 /** A title, or a word jieba glued a title's country to (日本首相, 美国总统): before a name, the same mark. */
 const chineseTitleList = [...chineseTitles];
 const endsWithTitle = (word: string) => chineseTitleList.some((title) => word.endsWith(title));
-/** Prepositions and speech verbs jieba's guesses glue to a name (祝贺奥利, 同萨勒曼, 蒂勒森称, 马克龙发). */
-const gluedBefore = /^(?:祝贺|即派|同|和|与|向|对|称)(?=\p{Script=Han}{2})/u;
-const gluedAfter = /(?<=\p{Script=Han}{2})(?:在|将|称|发|说|同|和|与|向|对)$/u;
 /** The dot between a transliterated name's parts, as these texts write it. */
 const middleDot = /^[·•]$/u;
 /** A place's name by a title (艾奥瓦州|州长, 中美省|州长论坛): the place of an office, not a person, as a country is (沙特|国王). */
@@ -179,10 +177,13 @@ const placeEnding = /[省州市县]$/u;
 /**
  * A post of China's abroad (中国驻卡拉奇总领馆, 我驻英国使馆), from 驻: not another country's (美国驻华使馆,
  * 加拿大驻香港总领馆, whose names every such country shares), nor the posts at large (驻外使领馆), nor
- * two named together (中国驻美大使和驻美使馆: 驻美使馆 alone); a country may be its one character (驻美使馆).
+ * two named together (中国驻美大使和驻美使馆: 驻美使馆 alone); a country may be its one character (驻美使馆), and
+ * the embassy and consulates one name (中国驻美使领馆).
  */
 const chinesePost =
-  /(?<=(?:中国|我国|我))驻(?!外)[^\P{Script=Han}驻和与及]{1,8}?(?:总领事馆|总领馆|大使馆|使馆|领事馆|使团|代表团)/gu;
+  /(?<=(?:中国|我国|我))驻(?!外)[^\P{Script=Han}驻和与及]{1,8}?(?:总领事馆|总领馆|大使馆|使领馆|使馆|领事馆|使团|代表团)/gu;
+/** Posts named by no place: 驻有关国家使馆, 驻当地使领馆, 驻非洲各国使馆, 驻其他国家的使领馆. */
+const postsAtLarge = /国家|各国|当地|有关|相关|其他|多个|的/u;
 /** What jieba calls a name it knows (nr...) or a word it does not (x): a person's name, beside a title. */
 const chineseNameTags = /^(?:nr|nrt|nrfg|nz|x)$/u;
 
@@ -290,8 +291,7 @@ export function patternEntities(
         const word = run
           .map((piece) => piece.word)
           .join('')
-          .replace(gluedBefore, '')
-          .replace(gluedAfter, '');
+          .replace(gluedToGuess, '');
         if (
           !/^\p{Script=Han}{2,5}$/u.test(word) ||
           placeEnding.test(word) ||
@@ -302,7 +302,11 @@ export function patternEntities(
         const after = words[j + 1]?.word ?? '';
         const afterTwo = after + (words[j + 2]?.word ?? '');
         const before = words[i - 1]?.word ?? '';
-        if (chineseTitles.has(after) || chineseTitles.has(afterTwo) || endsWithTitle(before)) {
+        if (
+          chineseTitles.has(after) ||
+          chineseTitles.has(afterTwo) ||
+          (endsWithTitle(before) && !honorifics.has(before))
+        ) {
           people.add(word);
           // An honorific after a name (厄齐尔先生) is a person's alone, as 部长 or 主席 are not (同敦部长).
           if (run.every((piece) => piece.tag !== 'x') || honorifics.has(after)) knownPeople.add(word);
@@ -320,7 +324,7 @@ export function patternEntities(
       // China's posts abroad, named by where they are (中国驻卡拉奇总领馆: 驻卡拉奇总领馆, the country
       // apart as it is before any body): jieba cuts them in pieces it does not tag a body's.
       const posts = new Set<string>();
-      for (const [post] of text.matchAll(chinesePost)) posts.add(post);
+      for (const [post] of text.matchAll(chinesePost)) if (!postsAtLarge.test(post)) posts.add(post);
       for (const name of posts) postsAbroad.add(name);
       note('zh', 'organisation', posts);
       const bodies = new Set(words.filter(({ tag }) => tag === 'nt').map(({ word }) => word));
@@ -350,6 +354,7 @@ export function patternEntities(
     titled / Math.max(chinese.filter((text) => text.includes(name)).length, 1);
   // "May" after "Prime Minister" is Theresa May; everywhere else the lexicon would find the month and the verb.
   const common = (name: string) => !name.includes(' ') && (lower.get(name.toLowerCase()) ?? 0) >= MIN_LOWER;
+  const samePost = postsByPlace(postsAbroad);
   const found: Entity[] = [];
   // Per id, its entity and how many answers its first name is marked in.
   const ids = new Map<string, { entity: Entity; docs: number }>();
@@ -367,7 +372,7 @@ export function patternEntities(
     if (lang === 'zh' && kind === 'person' && titledShare(name, count) < TITLED_SHARE) continue;
     // 特雷斯 of 古特雷斯, 福萨 of 拉马福萨: jieba cut a name an entity has, and the title stood by the cut.
     if (lang === 'zh' && kind === 'person' && mostlyInside(name, chinese, (longer) => owned('zh', longer))) continue;
-    const id = slugOf(name);
+    const id = slugOf((lang === 'zh' && samePost.get(name)) || name);
     // One slug, one kind, one language: the same name spelt two ways ("Miguel Diaz Canel",
     // "Miguel Diaz-Canel"), the most marked first.
     const same = ids.get(id);
@@ -391,6 +396,50 @@ export function patternEntities(
     found.push(entity);
   }
   return found;
+}
+
+/** A post's kind, whatever the words: an embassy (使馆, 大使馆), a consulate-general, the embassy and its consulates. */
+const postKinds: [RegExp, string][] = [
+  [/(?:大使馆|使馆)$/u, '使馆'],
+  [/使领馆$/u, '使领馆'],
+  [/(?:总领事馆|总领馆)$/u, '总领馆'],
+  [/领事馆$/u, '领事馆'],
+  [/使团$/u, '使团'],
+  [/代表团$/u, '代表团'],
+];
+
+/**
+ * One post however it is written: 驻美使馆, 驻美国使馆 and 驻美国大使馆 are China's embassy in the
+ * United States. A place written by its first character (美) is the one place of the posts that
+ * starts with it; where two do (驻加使馆: 加拿大 or 加蓬), the short form stays a post of its own.
+ * Each post's name written more than one way to the name its entity is known by: the place in
+ * full, the shortest words (驻美国使馆).
+ */
+function postsByPlace(posts: ReadonlySet<string>): Map<string, string> {
+  const parsed = [...posts].flatMap((post) => {
+    const kind = postKinds.find(([ending]) => ending.test(post));
+    const place = kind && post.slice(1).replace(kind[0], '');
+    return kind && place ? [{ post, place, kind: kind[1] }] : [];
+  });
+  const places = new Set(parsed.map(({ place }) => place));
+  const groups = new Map<string, { post: string; place: string }[]>();
+  for (const { post, place, kind } of parsed) {
+    const longer = [...places].filter((other) => other.length > place.length && other.startsWith(place));
+    const key = `${place.length <= 2 && longer.length === 1 ? longer[0]! : place}|${kind}`;
+    groups.set(key, [...(groups.get(key) ?? []), { post, place }]);
+  }
+  const same = new Map<string, string>();
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const known = group.reduce((best, one) =>
+      one.place.length > best.place.length ||
+      (one.place.length === best.place.length && one.post.length < best.post.length)
+        ? one
+        : best,
+    );
+    for (const { post } of group) same.set(post, known.post);
+  }
+  return same;
 }
 
 /**

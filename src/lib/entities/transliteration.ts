@@ -1,5 +1,6 @@
 import type { AlignedDocs } from './discover.ts';
 import type { EntityKind } from './entity.ts';
+import { gluedToGuess } from './glued.ts';
 import { readingsOf } from './readings.ts';
 
 /**
@@ -144,10 +145,6 @@ function editDistance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
-/** A word jieba glued to a name it does not know, before it (以博索纳罗, 是施泰因迈尔) or after (莱特希泽将, 彭斯说): not the name's. */
-const glued =
-  /^[以是有到对同和与向在由把被让给祝如跟贺](?=\p{Script=Han}{2})|(?<=\p{Script=Han}{2})[将称说时等以为已也]$/gu;
-
 /** A Chinese name found to render an English-named person's, and in how many aligned pairs. */
 export interface Transliterated {
   entity: string;
@@ -189,7 +186,7 @@ export function transliteratedNames(
       ...new Set(
         [...candidatesOf(zh)]
           .filter(([name, kind]) => kind === 'person' || (kind === undefined && name.length > 2))
-          .map(([name]) => name.replace(glued, ''))
+          .map(([name]) => name.replace(gluedToGuess, ''))
           .filter((name) => name.length >= 2 && !rejects(name)),
       ),
     ];
