@@ -96,7 +96,12 @@ const checkedFiles = [
   {
     file: join(projectRoot, 'tests/fixtures/entities/checked-blind-6.json'),
     title:
-      "a seventh sample, Chinese only, held out: marked blind after the pinyin and transliteration rules and the sixth sample's (2026-12-05), 30 answers; first measured Chinese people 100% / 89.3%, organisations 98.6% / 84.3%, places 99.1% / 97.4%, then one of its errors (阿泽维多 taken for the WTO's Chinese name) led to entries in the editors' table (the WTO and the IMF, each split by the finder): that no longer counts as blind",
+      "a seventh sample, Chinese only, held out: marked blind after the pinyin and transliteration rules and the sixth sample's (2026-12-05), 30 answers; first measured Chinese people 100% / 89.3%, organisations 98.6% / 84.3%, places 99.1% / 97.4%, then one of its errors (阿泽维多 taken for the WTO's Chinese name) led to entries in the editors' table (the WTO and the IMF, each split by the finder), and its misses to two more (the P5, 五核国; the White House, 白宫, a body) and a rule (中国驻美使领馆, the embassy and consulates, a post): these no longer count as blind",
+  },
+  {
+    file: join(projectRoot, 'tests/fixtures/entities/checked-blind-7.json'),
+    title:
+      "an eighth sample, Chinese only, held out: marked blind after the rules the seventh led to and one list of the characters jieba glues to a name (2026-12-05), 30 answers; first measured Chinese places 100% / 97.8%, people 87.5% / 87.5%, organisations 97.6% / 100%, then its two people's errors led to an entry in the editors' table (Barack Obama: jieba tags 奥巴马 a place) and a rule (an honorific never precedes a name: 萨利赫先生胜选): these no longer count as blind",
   },
 ];
 const linkedFile = join(projectRoot, 'tests/fixtures/entities/linked.json');
