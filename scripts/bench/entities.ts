@@ -67,11 +67,15 @@ const TOP = 100;
  * its title).
  */
 const checkedFiles = [
-  { file: join(projectRoot, 'tests/fixtures/entities/checked.json'), title: 'the sample the finder was improved on' },
+  {
+    file: join(projectRoot, 'tests/fixtures/entities/checked.json'),
+    title:
+      'the sample the finder was improved on (中国驻美使领馆, China’s embassy and consulates in the US, was marked no body here and is one in the samples since: found as one since 2026-12-05, it counts as wrong)',
+  },
   {
     file: join(projectRoot, 'tests/fixtures/entities/checked-later.json'),
     title:
-      'a later sample, held out: marked blind; since its first report eight of its errors (COC, CEO, Tesla; 伊姆兰·汗 cut at its middle dot; Heyit an organisation, Tsai and Miguel Diaz-Canel not found, the Financial Action Task Force not found, 2026-12-05) were mended by rules for the whole archive, and no longer count as blind',
+      'a later sample, held out: marked blind; since its first report eight of its errors (COC, CEO, Tesla; 伊姆兰·汗 cut at its middle dot; Heyit an organisation, Tsai and Miguel Diaz-Canel not found, the Financial Action Task Force not found, 2026-12-05) were mended by rules for the whole archive, and no longer count as blind; 中国驻加使领馆 was marked no body here and is one in the samples since (驻美使领馆): found as one since 2026-12-05, it counts as wrong',
   },
   {
     file: join(projectRoot, 'tests/fixtures/entities/checked-blind-2.json'),
