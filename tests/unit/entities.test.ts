@@ -150,6 +150,17 @@ describe('the lexicon', () => {
     expect(found(withPeople, '侯赛因国王访华。', 'zh')).toEqual([]);
   });
 
+  test("Chinese: a post of China's is not found after another country's name (古巴驻美国使馆: Cuba's, in the US)", () => {
+    const withPost = new Lexicon([
+      ...entities,
+      { id: 'cuba', kind: 'place', names: { en: ['Cuba'], zh: ['古巴'] }, origin: 'iso-3166' },
+      { id: '驻美国使馆', kind: 'organisation', names: { en: [], zh: ['驻美国使馆'] }, origin: 'pattern' },
+    ]);
+    expect(found(withPost, '古巴驻美国使馆遭到枪击。', 'zh')).toEqual(['cuba:古巴', 'united-states:美国']);
+    expect(found(withPost, '中国驻美国使馆发布提醒。', 'zh')).toEqual(['china:中国', '驻美国使馆:驻美国使馆']);
+    expect(found(withPost, '外交部和驻美国使馆都在。', 'zh')).toContain('驻美国使馆:驻美国使馆');
+  });
+
   test('offsets are the text’s own', () => {
     const text = '关于南海问题';
     const [mention] = lexicon.find(text, 'zh');

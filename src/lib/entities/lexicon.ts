@@ -68,6 +68,20 @@ export class Lexicon {
     }));
   }
 
+  /**
+   * Whether a name from 驻 (a post of China's abroad, patterns.ts) stands after another country's
+   * name, and is that country's post: 古巴驻美国使馆, 美国驻俄罗斯大使馆 are not China's.
+   */
+  private anotherCountrysPost(text: string, at: number, length: number): boolean {
+    if (text[at] !== '驻' || !postEnding.test(text.slice(at, at + length))) return false;
+    for (let back = 2; back <= Math.min(8, at); back++) {
+      const before = text.slice(at - back, at);
+      const owner = this.owners.zh.get(before);
+      if (owner !== undefined && this.places.has(owner)) return !china.test(before);
+    }
+    return false;
+  }
+
   private findChinese(text: string): Found[] {
     const found: Found[] = [];
     if (this.longestChinese === 0) return found;
@@ -87,7 +101,11 @@ export class Lexicon {
           wordEnds(end) ||
           (text.startsWith('国家', end) && wordEnds(end + 2)) ||
           (gluedAfter.has(text[end]!) && !wordEnds(end) && wordEnds(end + 1));
-        if (entity && (ends || (this.places.has(entity) && starts.has(at)))) {
+        if (
+          entity &&
+          (ends || (this.places.has(entity) && starts.has(at))) &&
+          !this.anotherCountrysPost(text, at, length)
+        ) {
           found.push({ entity, start: at, end: at + length });
           if (this.places.has(entity)) starts.add(at + length);
           at += length - 1;
@@ -98,6 +116,10 @@ export class Lexicon {
     return found;
   }
 }
+
+/** China's own name, before one of its posts abroad (中国驻美国使馆), and how a post's name ends. */
+const china = /(?:中国|中华人民共和国|我国)$/u;
+const postEnding = /(?:使馆|领馆|使团|代表团)$/u;
 
 /** One pattern for all the names, longest first, not inside a run of `word` characters. */
 function namesPattern(names: string[], word: string): RegExp | undefined {
