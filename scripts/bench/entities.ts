@@ -112,6 +112,11 @@ const checkedFiles = [
     title:
       "a ninth sample, Chinese only, held out: marked blind after the rules the eighth led to (2026-12-05), 30 answers; first measured Chinese places 100% / 94.1%, people 96.9% / 100%, organisations 92.0% / 92.0%, then its three wrong names led to words in the editors' `never` list (新格局, a word jieba tags as a body; 英国属土 and 居留权, paired with the names of British passports): these no longer count as blind",
   },
+  {
+    file: join(projectRoot, 'tests/fixtures/entities/checked-blind-9.json'),
+    title:
+      'a tenth sample, Chinese only, held out: marked blind after the rules the ninth led to and the posts of other countries (2026-12-06), 30 answers; no rule made from it',
+  },
 ];
 const linkedFile = join(projectRoot, 'tests/fixtures/entities/linked.json');
 
